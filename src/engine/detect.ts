@@ -1,0 +1,42 @@
+/**
+ * Which files are design documents (FORMAT.md): by name, by content (a top-level
+ * `mlsystem` key), or by a configured glob. Other YAML is never reviewed.
+ */
+import picomatch from 'picomatch';
+
+const DESIGN_NAME = /(^|[\\/])([^\\/]+\.)?mlsystem\.ya?ml$/i;
+const YAML_NAME = /\.ya?ml$/i;
+/** A top-level `mlsystem:` key: at column 0, optionally quoted. */
+const DESIGN_KEY = /^(?:mlsystem|"mlsystem"|'mlsystem')[ \t]*:/m;
+
+export function isDesignFileName(fileName: string): boolean {
+  return DESIGN_NAME.test(fileName);
+}
+
+export function isYamlFileName(fileName: string): boolean {
+  return YAML_NAME.test(fileName);
+}
+
+export function hasDesignKey(text: string): boolean {
+  return DESIGN_KEY.test(text);
+}
+
+/**
+ * Matches a path (relative to the folder the patterns are written for, with `/`
+ * separators) against extra glob patterns from settings or the config file.
+ */
+export function matchesPatterns(relativePath: string, patterns: readonly string[]): boolean {
+  if (!patterns.length) return false;
+  return picomatch(patterns as string[], { dot: true, windows: false })(relativePath.replace(/\\/g, '/'));
+}
+
+/**
+ * Whether a file is a design document. `text` is read only for YAML files that the name
+ * and patterns did not already decide.
+ */
+export function isDesignDocument(fileName: string, text: string | (() => string), options: { relativePath?: string; patterns?: readonly string[] } = {}): boolean {
+  if (isDesignFileName(fileName)) return true;
+  if (options.patterns?.length && matchesPatterns(options.relativePath ?? fileName, options.patterns)) return true;
+  if (!isYamlFileName(fileName)) return false;
+  return hasDesignKey(typeof text === 'function' ? text() : text);
+}

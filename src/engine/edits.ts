@@ -1,0 +1,185 @@
+/**
+ * Text edits for fixes: insert, replace and remove YAML nodes in place, so a fix changes
+ * only its own lines and keeps the author's formatting and comments everywhere else.
+ */
+import { stringify } from 'yaml';
+import { isMap, isScalar, isSeq, LineIndex, Locator } from './locate';
+import type { Node, Pair, YAMLMap, YAMLSeq } from './locate';
+import type { DataPath, TextEdit } from './types';
+
+const BLOCK_OPTIONS = { indent: 2, lineWidth: 0, minContentWidth: 0 } as const;
+
+/** A value as block YAML, every line indented by `indent`, ending with a line break. */
+export function toBlock(value: unknown, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return stringify(value, BLOCK_OPTIONS)
+    .split('\n')
+    .filter((line, i, all) => line.length > 0 || i < all.length - 1)
+    .map((line) => (line ? pad + line : line))
+    .join('\n') + '\n';
+}
+
+/** A value as one line of flow YAML. */
+export function toFlow(value: unknown): string {
+  return stringify(value, { ...BLOCK_OPTIONS, collectionStyle: 'flow' }).trim();
+}
+
+/** Apply non-overlapping edits to a text (tests, fix-all, and hosts without an editor). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + span.text + out.slice(span.end);
+  return out;
+}
+
+export class Editor {
+  constructor(private readonly loc: Locator) {}
+
+  private get text(): string {
+    return this.loc.lines.text;
+  }
+
+  private edit(start: number, end: number, newText: string): TextEdit {
+    return { range: this.loc.lines.range(start, end), newText };
+  }
+
+  private column(offset: number): number {
+    return this.loc.lines.positionAt(offset).character;
+  }
+
+  /** Offset of the start of the line after the one holding `offset - 1`, and whether a line break must lead. */
+  private afterLine(endOffset: number): { at: number; lead: string } {
+    const lines = this.loc.lines;
+    const line = lines.positionAt(Math.max(endOffset - 1, 0)).line;
+    if (line + 1 < lines.lineCount) return { at: lines.lineStart(line + 1), lead: '' };
+    return { at: this.text.length, lead: this.text.length && !this.text.endsWith('\n') ? '\n' : '' };
+  }
+
+  private pairEnd(pair: Pair): number {
+    const value = pair.value as Node | null;
+    return value?.range?.[1] ?? (pair.key as Node).range?.[1] ?? 0;
+  }
+
+  private isFlow(node: YAMLMap | YAMLSeq): boolean {
+    return Boolean(node.flow) || this.text[node.range?.[0] ?? 0] === '{' || this.text[node.range?.[0] ?? 0] === '[';
+  }
+
+  /** Replace an empty (null) value of the entry at `path` with block content. */
+  private fillEmpty(path: DataPath, value: unknown): TextEdit | undefined {
+    const located = this.loc.locate(path);
+    const pair = located?.pair;
+    if (!pair) {
+      // The document itself is empty.
+      if (path.length === 0) {
+        const { at, lead } = this.afterLine(this.text.length);
+        return this.edit(at, at, lead + toBlock(value, 0));
+      }
+      return undefined;
+    }
+    const key = pair.key as Node;
+    const keyEnd = key.range?.[1] ?? 0;
+    const node = located.node;
+    const valueEnd = node?.range && node.range[1] > node.range[0] ? node.range[1] : this.text.indexOf(':', keyEnd) + 1;
+    const indent = this.column(key.range?.[0] ?? 0) + 2;
+    return this.edit(keyEnd, valueEnd, ':\n' + toBlock(value, indent).replace(/\n$/, ''));
+  }
+
+  /** Add entries to the mapping at `mapPath`, creating missing parents. Undefined when it is not a mapping. */
+  insertEntries(mapPath: DataPath, entries: Record<string, unknown>): TextEdit | undefined {
+    const located = this.loc.locate(mapPath);
+    if (!located) {
+      const key = mapPath[mapPath.length - 1];
+      if (typeof key !== 'string') return undefined;
+      return this.insertEntries(mapPath.slice(0, -1), { [key]: entries });
+    }
+    const node = located.node;
+    if (node === null || (isScalar(node) && node.value === null)) return this.fillEmpty(mapPath, entries);
+    if (!isMap(node)) return undefined;
+    if (this.isFlow(node)) {
+      const close = (node.range?.[1] ?? 1) - 1;
+      const inner = toFlow(entries).replace(/^\{\s*|\s*\}$/g, '');
+      return this.edit(close, close, (node.items.length ? ', ' : '') + inner + (node.items.length ? '' : ' '));
+    }
+    if (!node.items.length) return this.fillEmpty(mapPath, entries);
+    const indent = this.column((node.items[0].key as Node).range?.[0] ?? 0);
+    const { at, lead } = this.afterLine(this.pairEnd(node.items[node.items.length - 1]));
+    return this.edit(at, at, lead + toBlock(entries, indent));
+  }
+
+  /** Append an item to the list at `seqPath`, creating it (and its parents) when missing. */
+  appendItem(seqPath: DataPath, value: unknown): TextEdit | undefined {
+    const located = this.loc.locate(seqPath);
+    const key = seqPath[seqPath.length - 1];
+    if (!located) {
+      if (typeof key !== 'string') return undefined;
+      return this.insertEntries(seqPath.slice(0, -1), { [key]: [value] });
+    }
+    const node = located.node;
+    if (node === null || (isScalar(node) && node.value === null)) return this.fillEmpty(seqPath, [value]);
+    if (!isSeq(node)) return undefined;
+    if (this.isFlow(node)) {
+      const close = (node.range?.[1] ?? 1) - 1;
+      return this.edit(close, close, (node.items.length ? ', ' : '') + toFlow(value));
+    }
+    if (!node.items.length) return this.fillEmpty(seqPath, [value]);
+    const dash = this.text.lastIndexOf('-', (node.items[0] as Node).range?.[0] ?? 0);
+    const indent = this.column(dash);
+    const last = node.items[node.items.length - 1] as Node;
+    const { at, lead } = this.afterLine(last.range?.[1] ?? 0);
+    return this.edit(at, at, lead + toBlock([value], indent));
+  }
+
+  /** Replace the value at `path` with `value` written on one line. */
+  replaceValue(path: DataPath, value: unknown): TextEdit | undefined {
+    const range = this.loc.locate(path)?.node?.range;
+    if (!range) return undefined;
+    return this.edit(range[0], range[1], toFlow(value));
+  }
+
+  /** Rename the key of the mapping entry at `path`. */
+  renameKey(path: DataPath, newKey: string): TextEdit | undefined {
+    const range = (this.loc.locate(path)?.pair?.key as Node | undefined)?.range;
+    if (!range) return undefined;
+    return this.edit(range[0], range[1], toFlow(newKey));
+  }
+
+  /** Remove the mapping entry at `path`, with its lines. */
+  removeEntry(path: DataPath): TextEdit | undefined {
+    const located = this.loc.locate(path);
+    const pair = located?.pair;
+    const keyStart = (pair?.key as Node | undefined)?.range?.[0];
+    if (!pair || keyStart === undefined || !located?.parent) return undefined;
+    if (this.isFlow(located.parent) || located.parent.items.length === 1) {
+      // The last entry of a mapping: leave an empty flow mapping so the parent stays a mapping.
+      if (path.length > 1) return this.replaceValue(path.slice(0, -1), {});
+    }
+    const lines = this.loc.lines;
+    const start = lines.lineStart(lines.positionAt(keyStart).line);
+    return this.edit(start, this.afterLine(this.pairEnd(pair)).at, '');
+  }
+
+  /** Remove a list item with its lines; the last item takes its list's entry with it. */
+  removeItem(seqPath: DataPath, index: number): TextEdit | undefined {
+    const seq = this.loc.node(seqPath);
+    if (!isSeq(seq) || !seq.items[index]) return undefined;
+    const items = seq.items as Node[];
+    if (items.length === 1) {
+      if (typeof seqPath[seqPath.length - 1] === 'string') return this.removeEntry(seqPath);
+      return this.replaceValue(seqPath, []);
+    }
+    const item = items[index];
+    if (this.isFlow(seq)) {
+      const start = index > 0 ? items[index - 1].range![1] : item.range![0];
+      const end = index > 0 ? item.range![1] : items[index + 1].range![0];
+      return this.edit(start, end, '');
+    }
+    const lines = this.loc.lines;
+    const lineOf = (n: Node): number => lines.positionAt(this.text.lastIndexOf('-', n.range![0])).line;
+    const start = lines.lineStart(lineOf(item));
+    const end = index + 1 < items.length ? lines.lineStart(lineOf(items[index + 1])) : this.afterLine(item.range![1]).at;
+    return this.edit(start, end, '');
+  }
+}

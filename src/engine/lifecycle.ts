@@ -1,0 +1,137 @@
+/**
+ * Document + findings -> the lifecycle model the preview panel draws: the six stages,
+ * the four pillars, and the trace from business objectives to framings and ML metrics.
+ */
+import { asArray, asRecord, asString, isFilled } from './rule';
+import type { RuleContext } from './rule';
+import { PILLAR_IDS, STAGE_IDS, STAGE_STATUSES } from './types';
+import type {
+  DataPath, Finding, FindingSummary, LifecycleModel, MetricLink, ObjectiveTrace, PillarId, PillarModel, Range, Severity,
+  StageId, StageModel, StageStatus,
+} from './types';
+
+export const STAGE_LABELS: Record<StageId, string> = {
+  scoping: 'Scoping',
+  data_engineering: 'Data engineering',
+  model_development: 'Model development',
+  deployment: 'Deployment',
+  monitoring: 'Monitoring and continual learning',
+  business_analysis: 'Business analysis',
+};
+
+export const PILLAR_LABELS: Record<PillarId, string> = {
+  reliability: 'Reliability',
+  scalability: 'Scalability',
+  maintainability: 'Maintainability',
+  adaptability: 'Adaptability',
+};
+
+/**
+ * Which stage a finding belongs to: its own `lifecycle.<stage>` entry, or the stage whose
+ * questions it is about (objectives, stakeholders and framing are scoping; detecting
+ * silent failures and adapting are monitoring and continual learning).
+ */
+export function stageOf(finding: Finding): StageId | undefined {
+  const [section, child] = finding.path;
+  if (section === 'lifecycle' && (STAGE_IDS as readonly unknown[]).includes(child)) return child as StageId;
+  if (section === 'business' || section === 'stakeholders' || section === 'framing') return 'scoping';
+  if (finding.rule === 'silent-failure' || (section === 'requirements' && child === 'adaptability')) return 'monitoring';
+  return undefined;
+}
+
+function summary(f: Finding): FindingSummary {
+  return { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
+}
+
+export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): LifecycleModel {
+  const { data, loc } = ctx;
+  const rangeOf = (path: DataPath): Range => loc.subjectRange(path) ?? loc.missingRange(path);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byStage = new Map<StageId, FindingSummary[]>();
+  const byPillar = new Map<PillarId, FindingSummary[]>();
+  for (const f of findings) {
+    counts[f.severity]++;
+    const stage = stageOf(f);
+    if (stage) byStage.set(stage, [...(byStage.get(stage) ?? []), summary(f)]);
+    const [section, child] = f.path;
+    if (section === 'requirements' && (PILLAR_IDS as readonly unknown[]).includes(child)) {
+      byPillar.set(child as PillarId, [...(byPillar.get(child as PillarId) ?? []), summary(f)]);
+    }
+  }
+
+  const lifecycle = asRecord(data.lifecycle) ?? {};
+  const stages: StageModel[] = STAGE_IDS.map((id) => {
+    const present = id in lifecycle;
+    const entry = asRecord(lifecycle[id]) ?? {};
+    const status = asString(entry.status);
+    return {
+      id,
+      label: STAGE_LABELS[id],
+      present,
+      status: (STAGE_STATUSES as readonly string[]).includes(status ?? '') ? (status as StageStatus) : undefined,
+      owner: asString(entry.owner),
+      notes: asString(entry.notes),
+      artifacts: asArray(entry.artifacts).map(asString).filter((a): a is string => a !== undefined),
+      range: rangeOf(['lifecycle', id]),
+      findings: byStage.get(id) ?? [],
+    };
+  });
+
+  const requirements = asRecord(data.requirements) ?? {};
+  const pillars: PillarModel[] = PILLAR_IDS.map((id) => {
+    const value = requirements[id];
+    const record = asRecord(value);
+    const substantive = record ? Object.keys(record).some((k) => k !== 'notes' && isFilled(record[k])) : isFilled(value);
+    return {
+      id,
+      label: PILLAR_LABELS[id],
+      state: !(id in requirements) ? 'missing' : substantive ? 'present' : 'empty',
+      notes: record ? asString(record.notes) : undefined,
+      range: rangeOf(['requirements', id]),
+      findings: byPillar.get(id) ?? [],
+    };
+  });
+
+  const business = asRecord(data.business) ?? {};
+  const objectives: ObjectiveTrace[] = asArray(business.objectives).map((raw, i) => {
+    const o = asRecord(raw) ?? {};
+    return {
+      id: asString(o.id) ?? `#${i + 1}`,
+      statement: asString(o.statement),
+      kind: asString(o.kind),
+      metric: asString(o.metric),
+      target: asString(o.target),
+      range: rangeOf(['business', 'objectives', i]),
+      framings: [],
+      metrics: [],
+      unframed: true,
+    };
+  });
+  const objectiveById = new Map(objectives.map((o) => [o.id, o]));
+  const unlinkedMetrics: MetricLink[] = [];
+  asArray(data.framing).forEach((raw, fi) => {
+    const framing = asRecord(raw) ?? {};
+    const framingId = asString(framing.id) ?? `#${fi + 1}`;
+    const serves = asArray(Array.isArray(framing.serves) ? framing.serves : [framing.serves]).map(asString);
+    for (const id of new Set(serves)) {
+      const objective = id === undefined ? undefined : objectiveById.get(id);
+      if (!objective) continue;
+      objective.framings.push({ id: framingId, task: asString(framing.task), range: rangeOf(['framing', fi]) });
+      objective.unframed = false;
+    }
+    asArray(framing.metrics).forEach((rawMetric, mi) => {
+      const metric = asRecord(rawMetric) ?? {};
+      const link: MetricLink = {
+        framing: framingId,
+        name: asString(metric.name) ?? `metric ${mi + 1}`,
+        target: asString(metric.target),
+        range: rangeOf(['framing', fi, 'metrics', mi]),
+      };
+      const moved = objectiveById.get(asString(metric.moves) ?? '');
+      if (moved) moved.metrics.push(link);
+      else unlinkedMetrics.push(link);
+    });
+  });
+
+  return { name: asString(data.name), summary: asString(data.summary), stages, pillars, objectives, unlinkedMetrics, counts };
+}

@@ -1,0 +1,218 @@
+/**
+ * Data path <-> text range, in one place. Every finding's range and every fix's edit
+ * position goes through here (ajv's instancePath included).
+ */
+import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { DataPath, Position, Range } from './types';
+
+/** Offsets <-> zero-based line/character positions for one text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset of the end of `line`, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    return next > 0 && this.text[next - 1] === '\r' ? next - 1 : next;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.lineStart(position.line);
+    return Math.min(start + position.character, this.lineEnd(position.line));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** The node at a data path, with the pair that holds it when its parent is a mapping. */
+export interface Located {
+  node: Node | null;
+  pair?: Pair;
+  parent: YAMLMap | YAMLSeq | undefined;
+}
+
+function keyOf(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : pair.key;
+}
+
+export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) if (keyOf(item) === key) return item;
+  return undefined;
+}
+
+/** The `id` of a list item written as a mapping, when it is a string. */
+export function itemId(node: unknown): string | undefined {
+  if (!isMap(node)) return undefined;
+  const pair = findPair(node, 'id');
+  const value = pair && isScalar(pair.value) ? pair.value.value : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+export class Locator {
+  constructor(
+    readonly doc: Document.Parsed | undefined,
+    readonly lines: LineIndex,
+  ) {}
+
+  /** The node at `path`, or undefined when the path does not exist. */
+  locate(path: DataPath): Located | undefined {
+    let node: Node | null = (this.doc?.contents as Node | null) ?? null;
+    let located: Located = { node, parent: undefined };
+    for (const segment of path) {
+      if (isMap(node) && typeof segment === 'string') {
+        const pair = findPair(node, segment);
+        if (!pair) return undefined;
+        located = { node: (pair.value as Node | null) ?? null, pair, parent: node };
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (item === undefined) return undefined;
+        located = { node: item, parent: node };
+      } else {
+        return undefined;
+      }
+      node = located.node;
+    }
+    return located;
+  }
+
+  node(path: DataPath): Node | null | undefined {
+    return this.locate(path)?.node;
+  }
+
+  private nodeRange(node: { range?: [number, number, number] | null } | null | undefined): Range | undefined {
+    const r = node?.range;
+    return r ? this.lines.range(r[0], r[1]) : undefined;
+  }
+
+  /** The key of the mapping entry at `path`. */
+  keyRange(path: DataPath): Range | undefined {
+    const pair = this.locate(path)?.pair;
+    return pair ? this.nodeRange(pair.key as Node) : undefined;
+  }
+
+  /** The value at `path` (for a key with no value, the key). */
+  valueRange(path: DataPath): Range | undefined {
+    const located = this.locate(path);
+    if (!located) return undefined;
+    const node = located.node;
+    if (node?.range && !(isScalar(node) && node.range[0] === node.range[1] && located.pair)) {
+      return this.nodeRange(node);
+    }
+    return located.pair ? this.nodeRange(located.pair.key as Node) : undefined;
+  }
+
+  /** A list item from its start to the end of its first line. */
+  itemRange(path: DataPath): Range | undefined {
+    const node = this.locate(path)?.node;
+    const r = node?.range;
+    if (!r) return undefined;
+    const start = this.lines.positionAt(r[0]);
+    const firstLineEnd = this.lines.lineEnd(start.line);
+    const text = this.lines.text.slice(r[0], Math.min(firstLineEnd, r[1]));
+    const trimmed = text.replace(/\s+#.*$|\s+$/, '');
+    return { start, end: this.lines.positionAt(r[0] + Math.max(trimmed.length, 1)) };
+  }
+
+  /**
+   * Where a finding about the thing at `path` is shown: a mapping entry's key, or a list
+   * item's first line. Undefined when the path does not exist.
+   */
+  subjectRange(path: DataPath): Range | undefined {
+    if (path.length === 0) return this.firstKeyRange();
+    if (typeof path[path.length - 1] === 'number') return this.itemRange(path);
+    return this.keyRange(path) ?? this.valueRange(path);
+  }
+
+  /**
+   * Where a finding about a missing thing at `path` is shown: the key of the nearest
+   * existing section that should hold it, or the document's first key.
+   */
+  missingRange(path: DataPath): Range {
+    for (let n = path.length - 1; n > 0; n--) {
+      const range = this.subjectRange(path.slice(0, n));
+      if (range) return range;
+    }
+    return this.firstKeyRange();
+  }
+
+  /** The document's first key (normally `mlsystem`), or the start of the text. */
+  firstKeyRange(): Range {
+    const contents = this.doc?.contents;
+    if (isMap(contents) && contents.items.length) {
+      const range = this.nodeRange(contents.items[0].key as Node);
+      if (range) return range;
+    }
+    const r = (contents as Node | null | undefined)?.range;
+    if (r) return this.lines.range(r[0], Math.min(r[1], this.lines.lineEnd(this.lines.positionAt(r[0]).line)));
+    return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  }
+
+  /** A path as a waiver `target`: dotted, list items named by their `id` where they have one. */
+  target(path: DataPath): string {
+    const parts: string[] = [];
+    let node: Node | null | undefined = this.doc?.contents as Node | null;
+    for (const segment of path) {
+      if (typeof segment === 'number') {
+        const item: Node | undefined = isSeq(node) ? (node.items[segment] as Node | undefined) : undefined;
+        parts.push(itemId(item) ?? String(segment));
+        node = item;
+      } else {
+        parts.push(segment);
+        const pair: Pair | undefined = isMap(node) ? findPair(node, segment) : undefined;
+        node = (pair?.value as Node | null | undefined) ?? undefined;
+      }
+    }
+    return parts.join('.');
+  }
+
+  /** A waiver `target` back to a data path, or undefined when it names nothing. */
+  resolveTarget(target: string): DataPath | undefined {
+    const path: (string | number)[] = [];
+    let node: Node | null = (this.doc?.contents as Node | null) ?? null;
+    for (const part of target.split('.')) {
+      if (isMap(node)) {
+        const pair = findPair(node, part);
+        if (!pair) return undefined;
+        path.push(part);
+        node = (pair.value as Node | null) ?? null;
+      } else if (isSeq(node)) {
+        let index = node.items.findIndex((item) => itemId(item) === part);
+        if (index < 0 && /^\d+$/.test(part) && Number(part) < node.items.length) index = Number(part);
+        if (index < 0) return undefined;
+        path.push(index);
+        node = node.items[index] as Node;
+      } else {
+        return undefined;
+      }
+    }
+    return path;
+  }
+}
+
+export { isMap, isSeq, isScalar, isPair };
+export type { Node, Pair, Scalar, YAMLMap, YAMLSeq };

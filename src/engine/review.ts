@@ -1,0 +1,74 @@
+/**
+ * text + options -> findings. The only place findings are made: rules run over one
+ * parse, waivers are applied, severities set, and the lifecycle model derived.
+ */
+import { Editor } from './edits';
+import { buildLifecycle } from './lifecycle';
+import { Locator } from './locate';
+import { parse } from './parse';
+import { asRecord } from './rule';
+import type { RuleContext } from './rule';
+import { RULES, RULES_BY_ID } from './rules';
+import type { Finding, Fix, ReviewOptions, ReviewResult, RuleFinding, RuleId, Severity, SeveritySetting, WaivedFinding } from './types';
+import { readWaivers, UNWAIVABLE, waiverFor } from './waivers';
+import type { WaiverState } from './waivers';
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+}
+
+export function review(text: string, options: ReviewOptions = {}): ReviewResult {
+  const design = parse(text);
+  const loc = new Locator(design.doc, design.lines);
+  const edit = new Editor(loc);
+  const setting = (id: RuleId): SeveritySetting => options.rules?.[id] ?? RULES_BY_ID[id].severity;
+  const ctx: RuleContext = { design, data: asRecord(design.data) ?? {}, loc, edit, today: options.today ?? todayUtc() };
+
+  const waiveFix = (f: RuleFinding & { target: string }): Fix | undefined => {
+    if (UNWAIVABLE.has(f.rule) || f.path[0] === 'waivers') return undefined;
+    const entry: Record<string, string> = { rule: f.rule };
+    if (f.target) entry.target = f.target;
+    entry.reason = 'other';
+    const e = edit.appendItem(['waivers'], entry);
+    return e && { title: `Waive ${f.rule} here`, edits: [e] };
+  };
+  const finish = (f: RuleFinding, severity: Severity): Finding => {
+    const target = f.target ?? loc.target(f.path);
+    const waive = waiveFix({ ...f, target });
+    return { ...f, target, severity, fixes: waive ? [...f.fixes, waive] : f.fixes };
+  };
+
+  const findings: Finding[] = [];
+  const waived: WaivedFinding[] = [];
+  const report = (raw: RuleFinding[], state?: WaiverState): void => {
+    for (const f of raw) {
+      const level = setting(f.rule);
+      if (level === 'off') continue;
+      const waiver = state && waiverFor(state, f);
+      if (waiver) waived.push({ ...finish(f, level), waiver: waiver.index });
+      else findings.push(finish(f, level));
+    }
+  };
+
+  if (design.errors.length) {
+    // Other rules wait for a document they can read.
+    report(design.errors);
+  } else {
+    const state: WaiverState = { waivers: readWaivers(ctx.data, loc, ctx.today), silenced: new Map() };
+    const active = RULES.filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off');
+    for (const r of active) if (r.phase !== 'waivers') report(r.check(ctx), state);
+    ctx.waivers = state;
+    for (const r of active) if (r.phase === 'waivers') report(r.check(ctx));
+  }
+  findings.sort(byPosition);
+  return {
+    findings,
+    waived,
+    design: design.errors.length ? undefined : design.data,
+    lifecycle: buildLifecycle(ctx, findings),
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The engine's public vocabulary. Pure data: every host (CLI, editor, webview, tests)
+ * speaks these types, and nothing here depends on `vscode` or the file system.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+/** A rule's configured level: a severity, or `off` to drop its findings. */
+export type SeveritySetting = Severity | 'off';
+
+/** Zero-based line and UTF-16 character, as in the Language Server Protocol. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Replace the text in `range` with `newText` (an insertion has an empty range). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix: one or more non-overlapping edits to the same document. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants; fix-all applies only preferred fixes. */
+  isPreferred?: boolean;
+}
+
+export const RULE_IDS = [
+  'yaml-syntax',
+  'schema',
+  'missing-pillar',
+  'empty-pillar',
+  'unframed-objective',
+  'incomplete-framing',
+  'unknown-reference',
+  'duplicate-id',
+  'unlinked-metric',
+  'unmeasured-objective',
+  'growth-unplanned',
+  'unversioned',
+  'silent-failure',
+  'no-retraining',
+  'missing-stage',
+  'unmonitored-deployment',
+  'task-mismatch',
+  'no-stakeholders',
+  'expired-waiver',
+  'unused-waiver',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A data path into the design: keys and list indexes, e.g. ['framing', 0, 'serves', 1]. */
+export type DataPath = readonly (string | number)[];
+
+export interface RelatedLocation {
+  message: string;
+  range: Range;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /**
+   * What the finding is about, as a waiver `target` would name it: dotted, with list
+   * items that carry an `id` named by it (`business.objectives.faster-routing`), others by
+   * index (`stakeholders.0`). Empty for the whole document.
+   */
+  target: string;
+  /** The data path the finding is about (the missing child's path for a missing thing). */
+  path: DataPath;
+  fixes: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** A finding a waiver silenced: kept so hosts can show that the waiver did its work. */
+export interface WaivedFinding extends Finding {
+  /** Index of the waiver in `waivers` that silenced it. */
+  waiver: number;
+}
+
+/** A rule's finding before review() sets its severity and adds the waive fix. */
+export type RuleFinding = Omit<Finding, 'severity' | 'target'> & { target?: string };
+
+export interface ReviewOptions {
+  /** Per-rule severity overrides; rules not named keep their defaults. */
+  rules?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Today's date as YYYY-MM-DD, for `expired-waiver` (defaults to the clock's UTC date). */
+  today?: string;
+}
+
+export const STAGE_IDS = [
+  'scoping',
+  'data_engineering',
+  'model_development',
+  'deployment',
+  'monitoring',
+  'business_analysis',
+] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+export const STAGE_STATUSES = ['planned', 'in-progress', 'done', 'blocked', 'skipped'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+
+export const PILLAR_IDS = ['reliability', 'scalability', 'maintainability', 'adaptability'] as const;
+export type PillarId = (typeof PILLAR_IDS)[number];
+
+/** A finding as the lifecycle model carries it (no fixes). */
+export interface FindingSummary {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface StageModel {
+  id: StageId;
+  label: string;
+  /** False when the stage is absent from `lifecycle` (drawn as missing, not hidden). */
+  present: boolean;
+  status?: StageStatus;
+  owner?: string;
+  /** Markdown source of the stage's `notes`. */
+  notes?: string;
+  artifacts: string[];
+  /** The stage's key in the document, or where it would go. */
+  range: Range;
+  findings: FindingSummary[];
+}
+
+export interface PillarModel {
+  id: PillarId;
+  label: string;
+  state: 'present' | 'empty' | 'missing';
+  notes?: string;
+  range: Range;
+  findings: FindingSummary[];
+}
+
+export interface MetricLink {
+  framing: string;
+  name: string;
+  target?: string;
+  range: Range;
+}
+
+export interface FramingLink {
+  id: string;
+  task?: string;
+  range: Range;
+}
+
+export interface ObjectiveTrace {
+  id: string;
+  statement?: string;
+  kind?: string;
+  metric?: string;
+  target?: string;
+  range: Range;
+  /** Framings whose `serves` names this objective. */
+  framings: FramingLink[];
+  /** ML metrics whose `moves` names this objective. */
+  metrics: MetricLink[];
+  /** Served by no framing (`unframed-objective`). */
+  unframed: boolean;
+}
+
+/** What the lifecycle panel draws, derived from the document and its findings. */
+export interface LifecycleModel {
+  name?: string;
+  summary?: string;
+  stages: StageModel[];
+  pillars: PillarModel[];
+  objectives: ObjectiveTrace[];
+  /** ML metrics with no `moves`, or whose `moves` names no objective. */
+  unlinkedMetrics: MetricLink[];
+  /** Findings by severity, after waivers and severity settings. */
+  counts: Record<Severity, number>;
+}
+
+export interface ReviewResult {
+  /** Reported findings, sorted by position; waived and `off` findings are not here. */
+  findings: Finding[];
+  waived: WaivedFinding[];
+  /** The design as plain data, or undefined while the text cannot be read. */
+  design: unknown;
+  lifecycle: LifecycleModel;
+}

@@ -1,0 +1,64 @@
+/**
+ * Waivers: accepted risks written in the document. A valid, unexpired waiver silences
+ * findings of its rule at or under its target (everywhere when it has no target).
+ */
+import { asArray, asRecord, asString } from './rule';
+import type { Locator } from './locate';
+import { RULE_IDS } from './types';
+import type { DataPath, RuleFinding, RuleId } from './types';
+
+export interface Waiver {
+  /** Index in the document's `waivers` list. */
+  index: number;
+  rule?: string;
+  target?: string;
+  /** The target resolved to a data path; undefined when it names nothing. */
+  targetPath?: DataPath;
+  expires?: string;
+  /** Why this waiver silences nothing by construction (bad rule or target, expired). */
+  problem?: 'unknown-rule' | 'unknown-target' | 'expired';
+}
+
+export interface WaiverState {
+  waivers: Waiver[];
+  /** How many findings each waiver silenced, by waiver index. */
+  silenced: Map<number, number>;
+}
+
+/** An ISO date as written in YAML: a string, or the Date the parser may make of it. */
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  const s = asString(value);
+  return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined;
+}
+
+export function readWaivers(data: Record<string, unknown>, loc: Locator, today: string): Waiver[] {
+  return asArray(data.waivers).map((raw, index) => {
+    const entry = asRecord(raw) ?? {};
+    const waiver: Waiver = { index, rule: asString(entry.rule), target: asString(entry.target), expires: isoDate(entry.expires) };
+    if (waiver.target !== undefined) waiver.targetPath = loc.resolveTarget(waiver.target);
+    if (!waiver.rule || !(RULE_IDS as readonly string[]).includes(waiver.rule)) waiver.problem = 'unknown-rule';
+    else if (waiver.target !== undefined && !waiver.targetPath) waiver.problem = 'unknown-target';
+    else if (waiver.expires && waiver.expires < today) waiver.problem = 'expired';
+    return waiver;
+  });
+}
+
+/** Rules whose findings no waiver can silence: they are about waivers or about unreadable text. */
+export const UNWAIVABLE: ReadonlySet<RuleId> = new Set<RuleId>(['yaml-syntax', 'expired-waiver', 'unused-waiver']);
+
+function covers(waiver: Waiver, finding: RuleFinding): boolean {
+  if (waiver.problem || waiver.rule !== finding.rule) return false;
+  const target = waiver.targetPath;
+  // Compared as data paths, so `framing.0` and `framing.department-classifier` are the same target.
+  return !target || target.every((segment, i) => finding.path[i] === segment);
+}
+
+/** The first waiver that silences `finding`, counting it as used. */
+export function waiverFor(state: WaiverState, finding: RuleFinding): Waiver | undefined {
+  if (UNWAIVABLE.has(finding.rule)) return undefined;
+  if (finding.rule === 'unknown-reference' && finding.path[0] === 'waivers') return undefined;
+  const waiver = state.waivers.find((w) => covers(w, finding));
+  if (waiver) state.silenced.set(waiver.index, (state.silenced.get(waiver.index) ?? 0) + 1);
+  return waiver;
+}
