@@ -1,0 +1,166 @@
+/**
+ * The latest review of every design document the extension knows about: open documents
+ * (reviewed as the user types or saves) and files reviewed by "Review Workspace".
+ *
+ * This is what other parts of the extension consume: the diagnostics, the code actions,
+ * the status bar and the lifecycle preview panel (`registerLifecyclePreview(context,
+ * reviews)` in src/webview/panel.ts) read results from here and listen to `onDidReview`;
+ * nothing else calls the engine's `review()` for an open document.
+ */
+import * as vscode from 'vscode';
+import type { ReviewOptions, ReviewResult } from '../engine';
+
+/** One finished review: the text at `version` gave `result`. */
+export interface DesignReview {
+  uri: vscode.Uri;
+  /** The document version reviewed; -1 for a file read from disk (not open). */
+  version: number;
+  result: ReviewResult;
+}
+
+/** What the lifecycle preview (and any other reader) needs; `DesignReviews` implements it. */
+export interface DesignReviewSource {
+  /** The latest result for this document or file (possibly of an older version), if any. */
+  get(document: vscode.TextDocument | vscode.Uri): ReviewResult | undefined;
+  /**
+   * The result for the document's current version, reviewing it now if needed. Undefined
+   * when the document is not a design document.
+   */
+  request(document: vscode.TextDocument): Promise<ReviewResult | undefined>;
+  /** Whether the document is a design document (by name, content, or configured pattern). */
+  isDesign(document: vscode.TextDocument): Promise<boolean>;
+  /** Fires after each review whose result is current (stale results never fire). */
+  readonly onDidReview: vscode.Event<DesignReview>;
+  /** Fires when a document's results are dropped (closed and not on disk, deleted, no longer a design). */
+  readonly onDidForget: vscode.Event<vscode.Uri>;
+}
+
+/** Runs the engine on a text, on this thread or in a worker (see review-runner.ts). */
+export interface ReviewBackend {
+  run(text: string, options: ReviewOptions): Promise<ReviewResult>;
+}
+
+/** Decides which documents are designs and with which options they are reviewed. */
+export interface DesignSettings {
+  isDesign(uri: vscode.Uri, text: () => string): Promise<boolean>;
+  reviewOptions(uri: vscode.Uri): Promise<ReviewOptions>;
+}
+
+export class DesignReviews implements DesignReviewSource, vscode.Disposable {
+  private readonly latest = new Map<string, DesignReview>();
+  /** Per document: the newest version a review was started for (older results are stale). */
+  private readonly requested = new Map<string, number>();
+  private readonly pending = new Map<string, Promise<ReviewResult | undefined>>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly reviewed = new vscode.EventEmitter<DesignReview>();
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidReview = this.reviewed.event;
+  readonly onDidForget = this.forgotten.event;
+
+  constructor(
+    private readonly backend: ReviewBackend,
+    private readonly settings: DesignSettings,
+  ) {}
+
+  get(document: vscode.TextDocument | vscode.Uri): ReviewResult | undefined {
+    return this.latest.get(keyOf(document))?.result;
+  }
+
+  /** The latest review with the version it is for. */
+  latestReview(document: vscode.TextDocument | vscode.Uri): DesignReview | undefined {
+    return this.latest.get(keyOf(document));
+  }
+
+  /** All reviewed uris (open documents and workspace files). */
+  uris(): vscode.Uri[] {
+    return [...this.latest.values()].map((r) => r.uri);
+  }
+
+  isDesign(document: vscode.TextDocument): Promise<boolean> {
+    return this.settings.isDesign(document.uri, () => document.getText());
+  }
+
+  async request(document: vscode.TextDocument): Promise<ReviewResult | undefined> {
+    const current = this.latest.get(keyOf(document));
+    if (current && current.version === document.version) return current.result;
+    return this.reviewDocument(document);
+  }
+
+  /** Review after `delayMs` of quiet; a newer call for the same document restarts the wait. */
+  schedule(document: vscode.TextDocument, delayMs: number): void {
+    const key = keyOf(document);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.reviewDocument(document);
+    }, delayMs));
+  }
+
+  /** Review an open document now. Resolves undefined when it is not a design or the result went stale. */
+  async reviewDocument(document: vscode.TextDocument): Promise<ReviewResult | undefined> {
+    const key = keyOf(document);
+    const version = document.version;
+    const inFlight = this.pending.get(key);
+    if (inFlight && this.requested.get(key) === version) return inFlight;
+    this.requested.set(key, version);
+    const text = document.getText();
+    const run = this.runReview(document.uri, text, version, () => !document.isClosed);
+    this.pending.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (this.pending.get(key) === run) this.pending.delete(key);
+    }
+  }
+
+  /** Review a file's text as read from disk (workspace review). Open documents win over disk. */
+  async reviewFile(uri: vscode.Uri, text: string): Promise<ReviewResult | undefined> {
+    const key = uri.toString();
+    if (this.isOpen(uri)) return this.latest.get(key)?.result;
+    this.requested.set(key, -1);
+    return this.runReview(uri, text, -1, () => !this.isOpen(uri));
+  }
+
+  private async runReview(uri: vscode.Uri, text: string, version: number, stillWanted: () => boolean): Promise<ReviewResult | undefined> {
+    const key = uri.toString();
+    if (!(await this.settings.isDesign(uri, () => text))) {
+      if (this.requested.get(key) === version) this.forget(uri);
+      return undefined;
+    }
+    const options = await this.settings.reviewOptions(uri);
+    const result = await this.backend.run(text, options);
+    // Drop stale results: the document changed (or closed) while this review ran.
+    if (this.requested.get(key) !== version || !stillWanted()) return undefined;
+    const review: DesignReview = { uri, version, result };
+    this.latest.set(key, review);
+    this.reviewed.fire(review);
+    return result;
+  }
+
+  /** Drop a document's results (closed, deleted, or no longer a design). */
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.requested.delete(key);
+    this.pending.delete(key);
+    this.latest.delete(key);
+    this.forgotten.fire(uri);
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.reviewed.dispose();
+    this.forgotten.dispose();
+  }
+}
+
+function keyOf(document: vscode.TextDocument | vscode.Uri): string {
+  return (document instanceof vscode.Uri ? document : document.uri).toString();
+}
