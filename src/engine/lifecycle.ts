@@ -2,6 +2,7 @@
  * Document + findings -> the lifecycle model the preview panel draws: the six stages,
  * the four pillars, and the trace from business objectives to framings and ML metrics.
  */
+import type { Node } from './locate';
 import { asArray, asRecord, asString, isFilled } from './rule';
 import type { RuleContext } from './rule';
 import { PILLAR_IDS, STAGE_IDS, STAGE_STATUSES } from './types';
@@ -46,6 +47,13 @@ function summary(f: Finding): FindingSummary {
 export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): LifecycleModel {
   const { data, loc } = ctx;
   const rangeOf = (path: DataPath): Range => loc.subjectRange(path) ?? loc.missingRange(path);
+  // Key start through value end, so the panel can tell which element holds the cursor.
+  const spanOf = (path: DataPath): Range | undefined => {
+    const located = loc.locate(path);
+    const start = (located?.pair?.key as Node | undefined)?.range?.[0] ?? located?.node?.range?.[0];
+    const end = located?.node?.range?.[1] ?? (located?.pair?.key as Node | undefined)?.range?.[1];
+    return start === undefined || end === undefined ? undefined : loc.lines.range(start, Math.max(start, end));
+  };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byStage = new Map<StageId, FindingSummary[]>();
   const byPillar = new Map<PillarId, FindingSummary[]>();
@@ -73,6 +81,7 @@ export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): 
       notes: asString(entry.notes),
       artifacts: asArray(entry.artifacts).map(asString).filter((a): a is string => a !== undefined),
       range: rangeOf(['lifecycle', id]),
+      span: spanOf(['lifecycle', id]),
       findings: byStage.get(id) ?? [],
     };
   });
@@ -88,6 +97,7 @@ export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): 
       state: !(id in requirements) ? 'missing' : substantive ? 'present' : 'empty',
       notes: record ? asString(record.notes) : undefined,
       range: rangeOf(['requirements', id]),
+      span: spanOf(['requirements', id]),
       findings: byPillar.get(id) ?? [],
     };
   });
@@ -102,6 +112,7 @@ export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): 
       metric: asString(o.metric),
       target: asString(o.target),
       range: rangeOf(['business', 'objectives', i]),
+      span: spanOf(['business', 'objectives', i]),
       framings: [],
       metrics: [],
       unframed: true,
@@ -116,7 +127,7 @@ export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): 
     for (const id of new Set(serves)) {
       const objective = id === undefined ? undefined : objectiveById.get(id);
       if (!objective) continue;
-      objective.framings.push({ id: framingId, task: asString(framing.task), range: rangeOf(['framing', fi]) });
+      objective.framings.push({ id: framingId, task: asString(framing.task), range: rangeOf(['framing', fi]), span: spanOf(['framing', fi]) });
       objective.unframed = false;
     }
     asArray(framing.metrics).forEach((rawMetric, mi) => {
@@ -126,6 +137,7 @@ export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): 
         name: asString(metric.name) ?? `metric ${mi + 1}`,
         target: asString(metric.target),
         range: rangeOf(['framing', fi, 'metrics', mi]),
+        span: spanOf(['framing', fi, 'metrics', mi]),
       };
       const moved = objectiveById.get(asString(metric.moves) ?? '');
       if (moved) moved.metrics.push(link);

@@ -132,6 +132,8 @@ export interface StageModel {
   artifacts: string[];
   /** The stage's key in the document, or where it would go. */
   range: Range;
+  /** The whole entry in the text (key through value), when present: the cursor inside it highlights this element. */
+  span?: Range;
   findings: FindingSummary[];
 }
 
@@ -141,6 +143,8 @@ export interface PillarModel {
   state: 'present' | 'empty' | 'missing';
   notes?: string;
   range: Range;
+  /** The whole entry in the text (key through value), when present: the cursor inside it highlights this element. */
+  span?: Range;
   findings: FindingSummary[];
 }
 
@@ -149,12 +153,16 @@ export interface MetricLink {
   name: string;
   target?: string;
   range: Range;
+  /** The whole entry in the text (key through value), when present: the cursor inside it highlights this element. */
+  span?: Range;
 }
 
 export interface FramingLink {
   id: string;
   task?: string;
   range: Range;
+  /** The whole entry in the text (key through value), when present: the cursor inside it highlights this element. */
+  span?: Range;
 }
 
 export interface ObjectiveTrace {
@@ -164,6 +172,8 @@ export interface ObjectiveTrace {
   metric?: string;
   target?: string;
   range: Range;
+  /** The whole entry in the text (key through value), when present: the cursor inside it highlights this element. */
+  span?: Range;
   /** Framings whose `serves` names this objective. */
   framings: FramingLink[];
   /** ML metrics whose `moves` names this objective. */
