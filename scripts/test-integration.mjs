@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run test:integration`: runs test/integration/**/*.test.ts inside a real VS Code
+// (code-server 1.100) with the packaged extension installed, via the dev-only harness
+// extension. Options: --grep <text>, --no-package (reuse out/mlsystem-review.vsix),
+// --vsix <file>, --keep (keep the throwaway folders and print where they are).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { install } from './code-server/install.mjs';
+import { startCodeServer } from './code-server/server.mjs';
+import { launchBrowser, openWorkbench } from './code-server/browser.mjs';
+import { buildTests } from './build-tests.mjs';
+import { packageExtension, vsixPath as defaultVsix } from './package.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    grep: { type: 'string' },
+    'no-package': { type: 'boolean', default: false },
+    vsix: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const START_DEADLINE_MS = Number(process.env.MLSYSTEM_HARNESS_START_MS) || 120_000;
+const RUN_DEADLINE_MS = Number(process.env.MLSYSTEM_TEST_DEADLINE_MS) || 10 * 60_000;
+const artifacts = join(root, 'test-results', 'integration');
+
+function tailOf(dir, nameRe, lines = 40) {
+  // The extension host's own log, for when the harness never reports.
+  const found = [];
+  const walk = (d) => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (nameRe.test(e.name)) found.push(p);
+    }
+  };
+  walk(dir);
+  return found.map((f) => `--- ${f}\n${readFileSync(f, 'utf8').split('\n').slice(-lines).join('\n')}`).join('\n');
+}
+
+async function waitForFile(file, deadlineMs, isAlive) {
+  const deadline = Date.now() + deadlineMs;
+  while (!existsSync(file)) {
+    if (!isAlive() || Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return true;
+}
+
+async function main() {
+  install();
+  const vsix = args.vsix ? resolve(args.vsix) : args['no-package'] ? defaultVsix : packageExtension();
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing; run npm run package`);
+  const { harnessVsix, integrationOut, suites } = await buildTests();
+  console.log(`suites: ${suites.join(', ')}`);
+
+  const scratch = mkdtempSync(join(tmpdir(), 'mlsystem-integration-'));
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const resultsFile = join(scratch, 'results.json');
+
+  let server;
+  let browser;
+  let page;
+  try {
+    server = await startCodeServer({
+      folder: workspace,
+      vsixes: [vsix, harnessVsix],
+      keep: args.keep,
+      env: {
+        MLSYSTEM_TEST_SUITE: integrationOut,
+        MLSYSTEM_TEST_RESULTS: resultsFile,
+        MLSYSTEM_TEST_WORKSPACE: workspace,
+        ...(args.grep ? { MLSYSTEM_TEST_GREP: args.grep } : {}),
+      },
+    });
+    console.log(`code-server ${server.url} (log ${server.logFile})`);
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, server.workbenchUrl(workspace));
+    const alive = () => server.child.exitCode === null;
+
+    if (!(await waitForFile(`${resultsFile}.started`, START_DEADLINE_MS, alive))) {
+      throw new Error(`the harness extension did not start within ${START_DEADLINE_MS} ms\n${tailOf(join(server.userData, 'logs'), /^(exthost|remoteexthost|remoteagent)\.log$/)}`);
+    }
+    if (!(await waitForFile(resultsFile, RUN_DEADLINE_MS, alive))) {
+      throw new Error(`no results within ${RUN_DEADLINE_MS} ms\n${tailOf(join(server.userData, 'logs'), /^(exthost|remoteexthost)\.log$/)}`);
+    }
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    for (const t of results.tests) {
+      if (t.state === 'passed') console.log(`  ok    ${t.fullTitle} (${t.durationMs} ms)`);
+      else if (t.state === 'pending') console.log(`  skip  ${t.fullTitle}`);
+      else {
+        console.log(`  FAIL  ${t.fullTitle}\n        ${t.error?.message?.split('\n').join('\n        ')}`);
+        if (t.error?.expected !== undefined) console.log(`        expected: ${t.error.expected}\n        actual:   ${t.error.actual}`);
+      }
+    }
+    if (results.failures > 0 || results.tests.length === 0) {
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, 'failure.png') }).catch(() => {});
+    }
+    console.log(`${results.passes} passed, ${results.failures} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+    if (results.tests.length === 0) {
+      console.log('no tests ran');
+      return 1;
+    }
+    return results.failures > 0 ? 1 : 0;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (args.keep) console.log(`kept ${scratch}${server ? ` and ${server.base}` : ''}`);
+    else rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err?.stack || String(err));
+    console.log('0 passed, 1 failed (the run itself failed)');
+    process.exit(1);
+  },
+);
