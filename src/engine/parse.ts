@@ -3,7 +3,7 @@
  * Input that parses but cannot be read safely (too large, nested too deep, alias bombs)
  * becomes a `yaml-syntax` finding here, never an exception.
  */
-import { Document, isCollection, parseDocument, visit } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Range, RuleFinding } from './types';
 import { LineIndex } from './locate';
 
@@ -68,22 +68,36 @@ function flowDepthExceeds(text: string, limit: number): number {
   return -1;
 }
 
-/** The nesting depth of the parsed tree exceeds the limit: returns the offending node's offset. */
-function treeDepthExceeds(doc: Document.Parsed, limit: number): number {
-  let found = -1;
-  visit(doc, {
-    Node(_key, node, path) {
-      // path holds the document, then pairs and collections; count collections only.
-      let depth = 0;
-      for (const p of path) if (isCollection(p)) depth++;
-      if (depth > limit) {
-        found = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
+/** Thrown by toData when the data cannot be read by a plain walk. */
+class NeedsAliases extends Error {}
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
+
+/**
+ * The document's data as plain JS, in one walk that also bounds nesting. Cheaper than the
+ * `yaml` package's general toJS; a document with aliases goes through toJS instead, for its
+ * alias-expansion guard.
+ */
+function toData(node: unknown, depth: number): unknown {
+  if (isScalar(node)) return node.value;
+  if (isMap(node) || isSeq(node)) {
+    if (depth >= LIMITS.maxDepth) throw new TooDeep(node.range?.[0] ?? 0);
+    if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : toData(pair.key, depth + 1);
+      if (key === '<<' && isAlias(pair.value)) throw new NeedsAliases();
+      const name = typeof key === 'object' && key !== null ? JSON.stringify(key) : String(key);
+      // defineProperty, so a `__proto__` key is data and never a prototype.
+      Object.defineProperty(out, name, { value: toData(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  if (isAlias(node)) throw new NeedsAliases();
+  return node ?? null;
 }
 
 export function parse(text: string): ParsedDesign {
@@ -119,13 +133,16 @@ export function parse(text: string): ParsedDesign {
   const errors = doc.errors.map((e) => syntaxFinding(lines, e.pos[0], e.pos[1], firstLine(e.message)));
   if (errors.length) return { text, lines, doc, data: undefined, errors };
 
-  const tooDeep = treeDepthExceeds(doc, LIMITS.maxDepth);
-  if (tooDeep >= 0) {
-    return { text, lines, doc, data: undefined, errors: [
-      syntaxFinding(lines, tooDeep, tooDeep + 1, `Nesting is too deep to review (more than ${LIMITS.maxDepth} levels).`),
-    ] };
+  try {
+    return { text, lines, doc, data: toData(doc.contents, 0), errors };
+  } catch (e) {
+    if (e instanceof TooDeep) {
+      return { text, lines, doc, data: undefined, errors: [
+        syntaxFinding(lines, e.offset, e.offset + 1, `Nesting is too deep to review (more than ${LIMITS.maxDepth} levels).`),
+      ] };
+    }
+    if (!(e instanceof NeedsAliases)) throw e;
   }
-
   try {
     const data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
     return { text, lines, doc, data, errors };
