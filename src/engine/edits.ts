@@ -67,8 +67,12 @@ export class Editor {
     return Boolean(node.flow) || this.text[node.range?.[0] ?? 0] === '{' || this.text[node.range?.[0] ?? 0] === '[';
   }
 
-  /** Replace an empty (null) value of the entry at `path` with block content. */
-  private fillEmpty(path: DataPath, value: unknown): TextEdit | undefined {
+  /**
+   * Replace the value of the entry at `path` (typically null, blank or an empty collection)
+   * with `value`: a scalar on the key's line, a collection as a block below it (as flow
+   * when the entry sits inside a flow mapping, where a block would not parse).
+   */
+  fillEmpty(path: DataPath, value: unknown): TextEdit | undefined {
     const located = this.loc.locate(path);
     const pair = located?.pair;
     if (!pair) {
@@ -83,6 +87,9 @@ export class Editor {
     const keyEnd = key.range?.[1] ?? 0;
     const node = located.node;
     const valueEnd = node?.range && node.range[1] > node.range[0] ? node.range[1] : this.text.indexOf(':', keyEnd) + 1;
+    if (value === null || typeof value !== 'object' || (located.parent && this.isFlow(located.parent))) {
+      return this.edit(keyEnd, valueEnd, ': ' + toFlow(value));
+    }
     const indent = this.column(key.range?.[0] ?? 0) + 2;
     return this.edit(keyEnd, valueEnd, ':\n' + toBlock(value, indent).replace(/\n$/, ''));
   }

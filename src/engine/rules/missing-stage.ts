@@ -1,9 +1,36 @@
+import { STAGE_LABELS } from '../lifecycle';
+import { asRecord, isFilled } from '../rule';
 import type { Rule } from '../rule';
+import { STAGE_SKELETON } from '../skeletons';
+import { STAGE_IDS } from '../types';
+import type { RuleFinding } from '../types';
 
-// PLACEHOLDER: being written; replace the check.
 export const rule: Rule = {
   id: 'missing-stage',
   severity: 'info',
-  summary: 'Every lifecycle stage should appear in lifecycle.',
-  check: () => [],
+  summary: 'Every lifecycle stage should appear in lifecycle, even if only planned.',
+  check({ data, loc, edit }) {
+    const lifecycle = data.lifecycle;
+    // A `lifecycle` written as something other than a mapping is a schema error.
+    if (isFilled(lifecycle) && !asRecord(lifecycle)) return [];
+    const stages = asRecord(lifecycle) ?? {};
+    // Null, blank or `{}` is replaced by a block; otherwise the stage joins the others.
+    const replace = lifecycle !== undefined && !isFilled(lifecycle);
+    const findings: RuleFinding[] = [];
+    for (const id of STAGE_IDS) {
+      if (id in stages) continue;
+      const path = ['lifecycle', id];
+      const entry = { [id]: { ...STAGE_SKELETON } };
+      const insert = replace ? edit.fillEmpty(['lifecycle'], entry) : edit.insertEntries(['lifecycle'], entry);
+      findings.push({
+        rule: 'missing-stage',
+        message: `The lifecycle has no ${STAGE_LABELS[id].toLowerCase()} stage: `
+          + 'the process is a cycle, and a stage nobody planned is a step the team will skip.',
+        range: loc.missingRange(path),
+        path,
+        fixes: insert ? [{ title: `Add the ${id} stage as planned`, edits: [insert], isPreferred: true }] : [],
+      });
+    }
+    return findings;
+  },
 };

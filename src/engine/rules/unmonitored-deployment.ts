@@ -1,9 +1,38 @@
+import { asRecord, asString } from '../rule';
 import type { Rule } from '../rule';
+import type { RelatedLocation, RuleFinding } from '../types';
 
-// PLACEHOLDER: being written; replace the check.
+const LIVE = new Set(['in-progress', 'done']);
+const NOT_WATCHING = new Set(['planned', 'skipped']);
+
 export const rule: Rule = {
   id: 'unmonitored-deployment',
   severity: 'warning',
-  summary: 'A deployment in progress or done needs monitoring in progress or done.',
-  check: () => [],
+  summary: 'A deployment in progress or done needs a monitoring stage that is under way.',
+  check({ data, loc }) {
+    const lifecycle = asRecord(data.lifecycle);
+    const deployment = asRecord(lifecycle?.deployment);
+    const status = asString(deployment?.status);
+    if (!lifecycle || !status || !LIVE.has(status)) return [];
+    // A null `monitoring:` is as absent as a missing one; a stage with no status is not judged.
+    const monitoring = lifecycle.monitoring;
+    const monitoringStatus = asString(asRecord(monitoring)?.status);
+    const unwatched = monitoring === undefined || monitoring === null || (monitoringStatus !== undefined && NOT_WATCHING.has(monitoringStatus));
+    if (!unwatched) return [];
+    const path = ['lifecycle', 'deployment'];
+    const how = monitoring === undefined || monitoring === null ? 'there is no monitoring stage' : `monitoring is ${monitoringStatus}`;
+    const related: RelatedLocation[] = [];
+    const monitoringRange = loc.subjectRange(['lifecycle', 'monitoring']);
+    if (monitoringRange) related.push({ message: `Monitoring is ${monitoringStatus ?? 'empty'} here.`, range: monitoringRange });
+    const finding: RuleFinding = {
+      rule: 'unmonitored-deployment',
+      message: `Deployment is ${status} but ${how}: a model in production without monitoring fails silently `
+        + 'when the data drifts or the model degrades.',
+      range: loc.subjectRange(path) ?? loc.missingRange(path),
+      path,
+      fixes: [],
+    };
+    if (related.length) finding.related = related;
+    return [finding];
+  },
 };

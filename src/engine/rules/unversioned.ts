@@ -1,9 +1,55 @@
+import { inspectablePillar } from '../pillars';
+import { asRecord, isFilled } from '../rule';
 import type { Rule } from '../rule';
+import { fillKeys, listWords, PILLAR_SKELETONS } from '../skeletons';
+import type { RuleFinding, TextEdit } from '../types';
 
-// PLACEHOLDER: being written; replace the check.
+const KINDS = ['code', 'data', 'artifacts'] as const;
+type Kind = (typeof KINDS)[number];
+/** How prose `versioning` names each kind (models are the artifacts that matter most). */
+const MENTIONS: Record<Kind, RegExp> = {
+  code: /\bcode\b|\bgit\b/i,
+  data: /\bdata/i,
+  artifacts: /\bartifacts?\b|\bartefacts?\b|\bmodels?\b/i,
+};
+
 export const rule: Rule = {
   id: 'unversioned',
   severity: 'info',
-  summary: 'Maintainability must say how code, data and artifacts are versioned.',
-  check: () => [],
+  summary: 'Maintainability must say how code, data and artifacts are each versioned.',
+  check({ data, loc, edit }) {
+    const maintainability = inspectablePillar(data, 'maintainability');
+    if (!maintainability) return [];
+    const pillarPath = ['requirements', 'maintainability'];
+    const path = [...pillarPath, 'versioning'];
+    const versioning = maintainability.versioning;
+    const wanted = asRecord(PILLAR_SKELETONS.maintainability.versioning) ?? {};
+    let missing: Kind[];
+    let edits: TextEdit[];
+    if (typeof versioning === 'string' && isFilled(versioning)) {
+      // Prose: no keys to insert; the message says what it leaves out.
+      missing = KINDS.filter((k) => !MENTIONS[k].test(versioning));
+      edits = [];
+    } else if (!isFilled(versioning) || asRecord(versioning)) {
+      const record = asRecord(versioning) ?? {};
+      missing = KINDS.filter((k) => !isFilled(record[k]));
+      const need = Object.fromEntries(missing.map((k) => [k, wanted[k]]));
+      edits = versioning === undefined
+        ? fillKeys(edit, loc, maintainability, pillarPath, { versioning: need })
+        : fillKeys(edit, loc, versioning, path, need);
+    } else {
+      return []; // A list or a number is a schema error.
+    }
+    if (!missing.length) return [];
+    const where = versioning === undefined ? 'does not say' : 'does not fully say';
+    const finding: RuleFinding = {
+      rule: 'unversioned',
+      message: `Maintainability ${where} how ${listWords(missing)} ${missing.length > 1 ? 'are' : 'is'} versioned: `
+        + 'without versions of code, data and artifacts a model cannot be reproduced, audited or rolled back.',
+      range: loc.subjectRange(path) ?? loc.missingRange(path),
+      path,
+      fixes: edits.length ? [{ title: `Add versioning of ${listWords(missing)}`, edits, isPreferred: true }] : [],
+    };
+    return [finding];
+  },
 };

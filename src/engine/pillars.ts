@@ -1,0 +1,47 @@
+/**
+ * How the pillar rules read `requirements`, in one place so they agree with each other
+ * and with the lifecycle panel: missing, empty (null, blank, or only `notes`), prose, or
+ * a mapping the detail rules inspect.
+ */
+import { asRecord, isFilled } from './rule';
+import type { PillarId } from './types';
+
+export type PillarShape =
+  | { kind: 'missing' }
+  | { kind: 'empty'; value: unknown }
+  | { kind: 'prose'; value: unknown }
+  | { kind: 'mapping'; value: Record<string, unknown> };
+
+/** `requirements` as a mapping; undefined when absent, null or not a mapping. */
+export function requirementsOf(data: Record<string, unknown>): Record<string, unknown> | undefined {
+  return asRecord(data.requirements);
+}
+
+/** Something is written besides `notes` (the same test the lifecycle panel uses). */
+export function hasSubstance(value: unknown): boolean {
+  const record = asRecord(value);
+  return record ? Object.keys(record).some((k) => k !== 'notes' && isFilled(record[k])) : isFilled(value);
+}
+
+export function pillarShape(data: Record<string, unknown>, id: PillarId): PillarShape {
+  const requirements = requirementsOf(data);
+  if (!requirements || !(id in requirements)) return { kind: 'missing' };
+  const value = requirements[id];
+  if (!hasSubstance(value)) return { kind: 'empty', value };
+  const record = asRecord(value);
+  return record ? { kind: 'mapping', value: record } : { kind: 'prose', value };
+}
+
+/** The pillar as a mapping the detail rules inspect: present, a mapping, not empty. */
+export function inspectablePillar(data: Record<string, unknown>, id: PillarId): Record<string, unknown> | undefined {
+  const shape = pillarShape(data, id);
+  return shape.kind === 'mapping' ? shape.value : undefined;
+}
+
+/** Every string in a value (keys of mappings included), for rules that accept prose. */
+export function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  const record = asRecord(value);
+  return record ? Object.entries(record).flatMap(([k, v]) => [k, ...textsOf(v)]) : [];
+}
