@@ -1,0 +1,122 @@
+/**
+ * Paths, folders and globs -> the design documents to review (FORMAT.md "Which files are
+ * design documents"). Folders are searched recursively, skipping `.git` and
+ * `node_modules` only; other YAML (CI configs, compose files, manifests) is never reviewed.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { isDesignDocument } from '../engine';
+import type { ConfigLookup } from './config-lookup';
+import { CannotReadError, readHead } from './files';
+
+export interface DesignFile {
+  /** As the user named it, or relative to the current folder when found by a search. */
+  display: string;
+  absolute: string;
+}
+
+export interface Discovery {
+  files: DesignFile[];
+  /** One-line notes for stderr (a named file that is not a design, an empty search). */
+  notes: string[];
+}
+
+/** A glob that matches nothing: most likely a typo, so it is a usage error (exit 2). */
+export class NoMatchError extends Error {
+  constructor(readonly pattern: string) {
+    super(`no files match "${pattern}"`);
+  }
+}
+
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function* walk(folder: string, display: (abs: string) => string): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (e) {
+    throw new CannotReadError(display(folder), e);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full, display);
+    } else if (entry.isFile()) {
+      yield full;
+    } else if (entry.isSymbolicLink()) {
+      // Linked files are reviewed; linked folders are not followed (no cycles).
+      try {
+        if (statSync(full).isFile()) yield full;
+      } catch {
+        // A dangling link is no design.
+      }
+    }
+  }
+}
+
+export function discover(paths: readonly string[], cwd: string, configs: ConfigLookup): Discovery {
+  const files: DesignFile[] = [];
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  const relativeToCwd = (abs: string): string => toPosix(path.relative(cwd, abs)) || '.';
+
+  const isDesign = (abs: string, display: string): boolean => {
+    const found = configs.forFile(abs);
+    return isDesignDocument(abs, () => readHead(abs, display), {
+      patterns: found?.config.files ?? [],
+      relativePath: found ? toPosix(path.relative(found.dir, abs)) : undefined,
+    });
+  };
+  const add = (abs: string, display: string): void => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    files.push({ display, absolute: abs });
+  };
+  /** Returns how many files the search matched, and how many of them are designs. */
+  const search = (abs: string, keep: (file: string) => boolean = () => true): { matched: number; designs: number } => {
+    let matched = 0;
+    let designs = 0;
+    for (const file of walk(abs, relativeToCwd)) {
+      if (!keep(file)) continue;
+      matched++;
+      if (isDesign(file, relativeToCwd(file))) {
+        designs++;
+        add(file, relativeToCwd(file));
+      }
+    }
+    return { matched, designs };
+  };
+
+  for (const given of paths.length ? paths : ['.']) {
+    const abs = path.resolve(cwd, given);
+    // An existing path is taken literally, even if its name holds glob characters.
+    const scan = existsSync(abs) ? undefined : picomatch.scan(given);
+    if (scan?.isGlob) {
+      const base = path.resolve(cwd, scan.base || '.');
+      const matches = picomatch(scan.glob, { windows: false });
+      const { matched } = existsSync(base) ? search(base, (file) => matches(toPosix(path.relative(base, file)))) : { matched: 0 };
+      if (!matched) throw new NoMatchError(given);
+      continue;
+    }
+    let stats;
+    try {
+      stats = statSync(abs);
+    } catch (e) {
+      throw new CannotReadError(given, e);
+    }
+    if (stats.isDirectory()) {
+      if (!search(abs).designs) notes.push(`no design documents found in "${given}"`);
+    } else if (isDesign(abs, given)) {
+      add(abs, given);
+    } else {
+      notes.push(`skipped "${given}": not a design document (name it mlsystem.yaml or *.mlsystem.yaml, or give it a top-level "mlsystem" key)`);
+    }
+  }
+  return { files, notes };
+}

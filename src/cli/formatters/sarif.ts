@@ -1,0 +1,95 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. Regions are one-based
+ * (SARIF's default columnKind, UTF-16 code units, matches the engine's characters); file
+ * URIs are relative to %SRCROOT%, the folder the review ran in.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES, ruleDocsUrl } from '../../engine';
+import type { Rule, Severity } from '../../engine';
+import type { FileReport } from '../report';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const INFORMATION_URI = 'https://github.com/mlsystem-review/mlsystem-review';
+/** The fingerprint's name carries a version: changing how it is computed means a new name. */
+export const FINGERPRINT_KEY = 'mlsystemReviewTarget/v1';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+function driverRule(rule: Rule): object {
+  const url = ruleDocsUrl(rule.id);
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: `${rule.summary} Default severity: ${rule.severity}.` },
+    helpUri: url,
+    help: {
+      text: `${rule.summary}\n\nDocumentation: ${url}`,
+      markdown: `${rule.summary}\n\nSee the documentation of [\`${rule.id}\`](${url}): why it matters, an example, and how to fix or waive it.`,
+    },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+  };
+}
+
+/** A URI for the artifact: relative to %SRCROOT% when inside it, else an absolute file URI. */
+export function artifactLocation(absolute: string, root: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(root, absolute);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function fingerprint(rule: string, target: string, occurrence: number): string {
+  return createHash('sha256').update(`${rule}\0${target}\0${occurrence}`).digest('hex');
+}
+
+export function formatSarif(reports: readonly FileReport[], options: { version: string; root: string }): string {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const results = reports.flatMap((report) => {
+    const location = artifactLocation(report.absolute, options.root);
+    // Keyed by what the finding is about (its target), not its line, so GitHub keeps
+    // tracking an alert when lines above it move; repeats get an occurrence number.
+    const occurrences = new Map<string, number>();
+    return report.findings.map((f) => {
+      const key = `${f.rule}\0${f.target}`;
+      const occurrence = occurrences.get(key) ?? 0;
+      occurrences.set(key, occurrence + 1);
+      return {
+        ruleId: f.rule,
+        ruleIndex: ruleIndex.get(f.rule),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: location,
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
+          },
+        }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.rule, f.target, occurrence) },
+      };
+    });
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'mlsystem-review',
+          version: options.version,
+          semanticVersion: options.version,
+          informationUri: INFORMATION_URI,
+          rules: RULES.map(driverRule),
+        },
+      },
+      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(options.root + path.sep).href } },
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,60 @@
+/**
+ * `--format stylish` (the default), after ESLint's: a header per file with problems, one
+ * aligned row per finding (`line:col  severity  message  rule`, one-based for people),
+ * then a summary line.
+ */
+import type { Severity } from '../../engine';
+import { countFindings } from '../report';
+import type { FileReport } from '../report';
+
+const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  underline: '\x1b[4m',
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[34m',
+} as const;
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue };
+
+/** Colors on a terminal unless NO_COLOR is set; FORCE_COLOR turns them on (or off with 0/false) anywhere. */
+export function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  if (env.NO_COLOR) return false;
+  return isTTY;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+  const paint = (codes: string, text: string): string => (color ? `${codes}${text}${ANSI.reset}` : text);
+  let out = '';
+  for (const report of reports) {
+    if (!report.findings.length) continue;
+    const rows = report.findings.map((f) => ({
+      line: String(f.range.start.line + 1),
+      column: String(f.range.start.character + 1),
+      severity: f.severity,
+      message: f.message.replace(/\s*\n\s*/g, ' '),
+      rule: f.rule,
+    }));
+    const width = (key: 'line' | 'column' | 'severity' | 'message'): number => Math.max(...rows.map((r) => r[key].length));
+    const [lineWidth, columnWidth, severityWidth, messageWidth] = [width('line'), width('column'), width('severity'), width('message')];
+    out += `\n${paint(ANSI.underline, report.file)}\n`;
+    for (const r of rows) {
+      const position = `${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`;
+      out += `  ${paint(ANSI.dim, position)}  ${paint(SEVERITY_COLOR[r.severity], r.severity.padEnd(severityWidth))}  ${r.message.padEnd(messageWidth)}  ${paint(ANSI.dim, r.rule)}\n`;
+    }
+  }
+  const counts = countFindings(reports);
+  const total = counts.error + counts.warning + counts.info;
+  if (!total) return out;
+  const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
+  const summaryColor = counts.error ? ANSI.red : counts.warning ? ANSI.yellow : ANSI.blue;
+  return `${out}\n${paint(ANSI.bold + summaryColor, summary)}\n`;
+}
