@@ -58,7 +58,8 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
     // Other rules wait for a document they can read.
     report(design.errors);
   } else {
-    const state: WaiverState = { waivers: readWaivers(ctx.data, loc, ctx.today), silenced: new Map() };
+    const off = new Set(RULES.filter((r) => setting(r.id) === 'off').map((r) => r.id));
+    const state: WaiverState = { waivers: readWaivers(ctx.data, loc, ctx.today), silenced: new Map(), off };
     const active = RULES.filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off');
     for (const r of active) if (r.phase !== 'waivers') report(r.check(ctx), state);
     ctx.waivers = state;

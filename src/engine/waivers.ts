@@ -3,6 +3,7 @@
  * findings of its rule at or under its target (everywhere when it has no target).
  */
 import { asArray, asRecord, asString } from './rule';
+import { isMap, isScalar } from './locate';
 import type { Locator } from './locate';
 import { RULE_IDS } from './types';
 import type { DataPath, RuleFinding, RuleId } from './types';
@@ -23,6 +24,8 @@ export interface WaiverState {
   waivers: Waiver[];
   /** How many findings each waiver silenced, by waiver index. */
   silenced: Map<number, number>;
+  /** Rules turned off by this review's settings: their waivers are not reported as unused. */
+  off?: ReadonlySet<string>;
 }
 
 /** An ISO date as written in YAML: a string, or the Date the parser may make of it. */
@@ -32,13 +35,56 @@ function isoDate(value: unknown): string | undefined {
   return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined;
 }
 
+/**
+ * The key names the format knows. A waiver may name a missing child by one of them (the
+ * missing pillar it accepts, an objective's missing `target`).
+ * TODO: switch to the schema's `knownKeyNames()` once src/engine/schema.ts exports it.
+ */
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  'mlsystem', 'name', 'summary', 'owners', 'stakeholders', 'role', 'concerns',
+  'business', 'problem', 'maturity', 'objectives', 'id', 'statement', 'kind', 'metric', 'baseline', 'target', 'constraints',
+  'framing', 'serves', 'task', 'inputs', 'outputs', 'classes', 'objective', 'function', 'description', 'metrics', 'moves', 'alternatives',
+  'requirements', 'reliability', 'failure_modes', 'silent_failures', 'fallback',
+  'scalability', 'traffic', 'current', 'expected', 'model_complexity', 'model_count', 'resources', 'artifact_management',
+  'maintainability', 'versioning', 'code', 'data', 'artifacts', 'reproducibility', 'documentation', 'ownership',
+  'adaptability', 'monitoring', 'retraining', 'rollout',
+  'lifecycle', 'scoping', 'data_engineering', 'model_development', 'deployment', 'business_analysis', 'status', 'owner', 'notes',
+  'waivers', 'rule', 'reason', 'note', 'expires',
+]);
+
+/** How much of a dotted target exists: its longest existing prefix as a data path. */
+export function existingPrefix(loc: Locator, parts: readonly string[]): { path: DataPath; length: number } {
+  for (let n = parts.length; n > 0; n--) {
+    const path = loc.resolveTarget(parts.slice(0, n).join('.'));
+    if (path) return { path, length: n };
+  }
+  return { path: [], length: 0 };
+}
+
+/**
+ * A waiver `target` as a data path. It may name a missing child of an existing mapping
+ * (or of a missing section) when every missing segment is a key name the format knows:
+ * `requirements.reliability` waives a missing pillar. Undefined when it names nothing.
+ */
+export function resolveWaiverTarget(loc: Locator, target: string): DataPath | undefined {
+  const parts = target.split('.');
+  const { path, length } = existingPrefix(loc, parts);
+  if (length === parts.length) return path;
+  const parent = loc.node(path);
+  const canHoldKeys = isMap(parent) || parent === null || (isScalar(parent) && parent.value === null);
+  const rest = parts.slice(length);
+  return canHoldKeys && rest.every((key) => KNOWN_KEYS.has(key)) ? [...path, ...rest] : undefined;
+}
+
 export function readWaivers(data: Record<string, unknown>, loc: Locator, today: string): Waiver[] {
   return asArray(data.waivers).map((raw, index) => {
     const entry = asRecord(raw) ?? {};
     const waiver: Waiver = { index, rule: asString(entry.rule), target: asString(entry.target), expires: isoDate(entry.expires) };
-    if (waiver.target !== undefined) waiver.targetPath = loc.resolveTarget(waiver.target);
+    if (waiver.target !== undefined) waiver.targetPath = resolveWaiverTarget(loc, waiver.target);
+    // A target that is not text (a list, a mapping) is a schema error; it must not widen the waiver to the whole file.
+    const badTarget = waiver.target === undefined && entry.target !== undefined && entry.target !== null;
     if (!waiver.rule || !(RULE_IDS as readonly string[]).includes(waiver.rule)) waiver.problem = 'unknown-rule';
-    else if (waiver.target !== undefined && !waiver.targetPath) waiver.problem = 'unknown-target';
+    else if (badTarget || (waiver.target !== undefined && !waiver.targetPath)) waiver.problem = 'unknown-target';
     else if (waiver.expires && waiver.expires < today) waiver.problem = 'expired';
     return waiver;
   });

@@ -1,9 +1,48 @@
 import type { Rule } from '../rule';
+import { asArray, asRecord, asString } from '../rule';
+import type { RuleFinding } from '../types';
 
-// PLACEHOLDER: being written; replace the check.
+/** How the task and the class count disagree, or undefined when they agree. */
+function disagreement(task: string, count: number): string | undefined {
+  if (task === 'binary-classification' && count !== 2) {
+    return `a binary classification has exactly 2 classes, but ${count} ${count === 1 ? 'is' : 'are'} listed. Fix the classes, or use \`multiclass-classification\` for more than two.`;
+  }
+  if (task === 'multiclass-classification' && count < 3) {
+    return `a multiclass classification has at least 3 classes, but ${count} ${count === 1 ? 'is' : 'are'} listed. With two classes the task is \`binary-classification\`.`;
+  }
+  if (task === 'regression' || task === 'ranking') {
+    return `a ${task} model predicts ${task === 'regression' ? 'a number' : 'an order'}, not a class, yet classes are listed. Remove the classes or change the task.`;
+  }
+  return undefined;
+}
+
 export const rule: Rule = {
   id: 'task-mismatch',
   severity: 'warning',
-  summary: 'The task and its classes must agree.',
-  check: () => [],
+  summary: 'The task and the classes must agree (binary: 2 classes, multiclass: 3 or more, regression and ranking: none).',
+  check({ data, loc }) {
+    const findings: RuleFinding[] = [];
+    asArray(data.framing).forEach((raw, index) => {
+      const framing = asRecord(raw);
+      const task = asString(framing?.task);
+      if (!framing || task === undefined || framing.classes === undefined || framing.classes === null) return;
+      // A list of class names, or the number of classes.
+      const count = Array.isArray(framing.classes) ? framing.classes.length : typeof framing.classes === 'number' ? framing.classes : undefined;
+      if (count === undefined) return;
+      const why = disagreement(task, count);
+      if (!why) return;
+      const path = ['framing', index, 'classes'];
+      const range = loc.valueRange(path);
+      if (!range) return;
+      const name = asString(framing.id);
+      findings.push({
+        rule: 'task-mismatch',
+        message: `${name === undefined ? `Framing ${index + 1}` : `Framing \`${name}\``} has task \`${task}\` but its classes disagree: ${why}`,
+        range,
+        path,
+        fixes: [],
+      });
+    });
+    return findings;
+  },
 };

@@ -1,9 +1,140 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
+import { asArray, asRecord, asString } from '../rule';
+import { isMap, isScalar, isSeq, itemId } from '../locate';
+import { RULE_IDS } from '../types';
+import type { DataPath, Fix, RuleFinding } from '../types';
+import { existingPrefix, readWaivers, resolveWaiverTarget } from '../waivers';
 
-// PLACEHOLDER: being written; replace the check.
+/** Levenshtein distance, ignoring case. */
+function distance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The candidates close to `word` (a few typos away, or one a prefix of the other), closest
+ * first; when none is close but there are only a few, all of them: the author then sees the
+ * whole choice.
+ */
+export function closeMatches(word: string, candidates: readonly string[], limit = 5): string[] {
+  const unique = [...new Set(candidates)].filter((c) => c !== word);
+  const w = word.toLowerCase();
+  const close = unique
+    .map((c) => ({ c, d: distance(word, c) }))
+    .filter(({ c, d }) => {
+      const lc = c.toLowerCase();
+      return d <= Math.max(1, Math.floor(Math.max(w.length, lc.length) / 3)) || (w.length >= 3 && (lc.startsWith(w) || w.startsWith(lc)));
+    })
+    .sort((a, b) => a.d - b.d)
+    .map(({ c }) => c);
+  if (close.length) return close.slice(0, limit);
+  return unique.length <= limit ? unique : [];
+}
+
+function replaceFixes(ctx: RuleContext, path: DataPath, choices: readonly string[]): Fix[] {
+  const fixes: Fix[] = [];
+  for (const choice of choices) {
+    const e = ctx.edit.replaceValue(path, choice);
+    if (e) fixes.push({ title: `Replace with \`${choice}\``, edits: [e] });
+  }
+  if (fixes.length === 1) fixes[0].isPreferred = true;
+  return fixes;
+}
+
+/** References from framings to business objectives: `serves` and `metrics[].moves`. */
+function objectiveReferences(ctx: RuleContext): RuleFinding[] {
+  const { data, loc } = ctx;
+  const ids = asArray(asRecord(data.business)?.objectives)
+    .map((o) => asString(asRecord(o)?.id))
+    .filter((id): id is string => id !== undefined);
+  const findings: RuleFinding[] = [];
+  const check = (path: DataPath, value: unknown, message: (id: string) => string): void => {
+    const id = asString(value);
+    if (id === undefined || ids.includes(id)) return;
+    const range = loc.valueRange(path);
+    if (!range) return;
+    const known = ids.length ? `The objectives are ${ids.map((i) => `\`${i}\``).join(', ')}.` : 'No business objective has an id yet.';
+    findings.push({ rule: 'unknown-reference', message: `${message(id)} ${known}`, range, path, fixes: replaceFixes(ctx, path, closeMatches(id, ids)) });
+  };
+  const each = (path: DataPath, value: unknown, message: (id: string) => string): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, message));
+    else check(path, value, message);
+  };
+
+  asArray(data.framing).forEach((raw, f) => {
+    const framing = asRecord(raw);
+    if (!framing) return;
+    const name = asString(framing.id) ?? `${f + 1}`;
+    each(['framing', f, 'serves'], framing.serves, (id) =>
+      `Framing \`${name}\` serves \`${id}\`, which is not the id of any business objective: the link from this ML problem to the reason the system exists is broken.`);
+    asArray(framing.metrics).forEach((m, k) => {
+      const metric = asRecord(m);
+      if (!metric || metric.moves === undefined || metric.moves === null) return;
+      const metricName = asString(metric.name) ?? `${k + 1}`;
+      each(['framing', f, 'metrics', k, 'moves'], metric.moves, (id) =>
+        `ML metric \`${metricName}\` moves \`${id}\`, which is not the id of any business objective: nothing shows which business metric this ML metric is meant to move.`);
+    });
+  });
+  return findings;
+}
+
+/** The names that could replace the first missing segment of a waiver target. */
+function targetChoices(ctx: RuleContext, target: string): string[] {
+  const parts = target.split('.');
+  const { path, length } = existingPrefix(ctx.loc, parts);
+  const parent = ctx.loc.node(path);
+  let names: string[] = [];
+  if (isMap(parent)) names = parent.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean);
+  else if (isSeq(parent)) names = parent.items.map((item, i) => itemId(item) ?? String(i));
+  const wrong = parts[length];
+  return closeMatches(wrong, names)
+    .map((name) => [...parts.slice(0, length), name, ...parts.slice(length + 1)].join('.'))
+    .filter((candidate) => resolveWaiverTarget(ctx.loc, candidate));
+}
+
+/** Each waiver's `rule` must be a rule id and its `target` must name something in the document. */
+function waiverReferences(ctx: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const waiver of readWaivers(ctx.data, ctx.loc, ctx.today)) {
+    if (waiver.problem === 'unknown-rule' && waiver.rule !== undefined) {
+      const path = ['waivers', waiver.index, 'rule'];
+      const range = ctx.loc.valueRange(path);
+      if (!range) continue;
+      findings.push({
+        rule: 'unknown-reference',
+        message: `This waiver names rule \`${waiver.rule}\`, which does not exist: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`,
+        range,
+        path,
+        fixes: replaceFixes(ctx, path, closeMatches(waiver.rule, RULE_IDS)),
+      });
+    } else if (waiver.problem === 'unknown-target' && waiver.target !== undefined) {
+      const path = ['waivers', waiver.index, 'target'];
+      const range = ctx.loc.valueRange(path);
+      if (!range) continue;
+      findings.push({
+        rule: 'unknown-reference',
+        message: `This waiver's target \`${waiver.target}\` names nothing in this document: it silences nothing. A target is a dotted path such as \`requirements.scalability\` or \`business.objectives.<id>\`.`,
+        range,
+        path,
+        fixes: replaceFixes(ctx, path, targetChoices(ctx, waiver.target)),
+      });
+    }
+  }
+  return findings;
+}
+
 export const rule: Rule = {
   id: 'unknown-reference',
   severity: 'error',
-  summary: 'serves, moves and waiver rule/target must name things that exist.',
-  check: () => [],
+  summary: 'Every `serves`, `moves` and waiver `rule`/`target` must name something that exists.',
+  check: (ctx) => [...objectiveReferences(ctx), ...waiverReferences(ctx)],
 };

@@ -1,9 +1,43 @@
 import type { Rule } from '../rule';
+import { asArray, asRecord, asString, isFilled } from '../rule';
+import type { Fix, RuleFinding } from '../types';
+import { servedIds } from './unframed-objective';
 
-// PLACEHOLDER: being written; replace the check.
 export const rule: Rule = {
   id: 'unlinked-metric',
   severity: 'warning',
-  summary: 'Every ML metric must name the business objective it moves.',
-  check: () => [],
+  summary: 'Every ML metric must name the business objective it moves (`moves`).',
+  check({ data, loc, edit }) {
+    const objectiveIds = [...new Set(asArray(asRecord(data.business)?.objectives)
+      .map((o) => asString(asRecord(o)?.id))
+      .filter((id): id is string => id !== undefined))];
+    const findings: RuleFinding[] = [];
+    asArray(data.framing).forEach((rawFraming, f) => {
+      const framing = asRecord(rawFraming);
+      if (!framing) return;
+      // The objective this framing serves, when it serves exactly one, is the likely link.
+      const served = servedIds(framing).filter((id) => objectiveIds.includes(id));
+      asArray(framing.metrics).forEach((rawMetric, m) => {
+        const metric = asRecord(rawMetric);
+        if (!metric || isFilled(metric.moves)) return;
+        const path = ['framing', f, 'metrics', m];
+        const range = loc.subjectRange(path);
+        if (!range) return;
+        const fixes: Fix[] = [];
+        for (const id of objectiveIds) {
+          const e = 'moves' in metric ? edit.fillEmpty([...path, 'moves'], id) : edit.insertEntries(path, { moves: id });
+          if (e) fixes.push({ title: `Add \`moves: ${id}\``, edits: [e], isPreferred: served.length === 1 && served[0] === id });
+        }
+        const name = asString(metric.name);
+        findings.push({
+          rule: 'unlinked-metric',
+          message: `ML metric ${name === undefined ? m + 1 : `\`${name}\``} does not say which business objective it moves: an ML metric matters only when improving it moves a business metric. Add \`moves: <objective id>\`.`,
+          range,
+          path,
+          fixes,
+        });
+      });
+    });
+    return findings;
+  },
 };
