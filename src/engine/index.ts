@@ -10,3 +10,5 @@ export { STAGE_LABELS, PILLAR_LABELS, stageOf } from './lifecycle';
 export { isDesignDocument, isDesignFileName, isYamlFileName, hasDesignKey, matchesPatterns } from './detect';
 export { CONFIG_FILE_NAMES, ConfigError, parseConfig, validateConfig, mergeConfigs } from './config';
 export type { ReviewConfig } from './config';
+export { fixAll, safeFix } from './fix-all';
+export type { FixAllResult } from './fix-all';

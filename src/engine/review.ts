@@ -34,7 +34,7 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
     if (f.target) entry.target = f.target;
     entry.reason = 'other';
     const e = edit.appendItem(['waivers'], entry);
-    return e && { title: `Waive ${f.rule} here`, edits: [e] };
+    return e && { title: `Waive ${f.rule} here`, edits: [e], kind: 'waive' };
   };
   const finish = (f: RuleFinding, severity: Severity): Finding => {
     const target = f.target ?? loc.target(f.path);

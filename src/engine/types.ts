@@ -28,8 +28,10 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The fix a user most likely wants; fix-all applies only preferred fixes. */
+  /** The fix a user most likely wants; fix-all applies it (or a finding's only fix). */
   isPreferred?: boolean;
+  /** `waive` for the "Waive <rule> here" fix every finding carries; absent for real fixes. */
+  kind?: 'waive';
 }
 
 export const RULE_IDS = [

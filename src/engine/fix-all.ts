@@ -1,0 +1,46 @@
+/**
+ * Fix-all: apply every finding's safe fix, review again, repeat until nothing is left to
+ * fix. Used by the editor's `source.fixAll.mlsystem` and by tests.
+ */
+import { applyEdits } from './edits';
+import { review } from './review';
+import type { Finding, Fix, Range, ReviewOptions, TextEdit } from './types';
+
+// Fixes that insert at one place go one per round; a draft with every gap needs a few dozen.
+const MAX_ROUNDS = 50;
+
+/** The fix fix-all may apply: the preferred one, or the only one besides waiving. */
+export function safeFix(finding: Finding): Fix | undefined {
+  const fixes = finding.fixes.filter((f) => f.kind !== 'waive');
+  return fixes.find((f) => f.isPreferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
+}
+
+const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  // Edits that touch the same point (two insertions at one place) count as overlapping too.
+  return a.some((x) => b.some((y) => !before(x.range.end, y.range.start) && !before(y.range.end, x.range.start)));
+}
+
+export interface FixAllResult {
+  text: string;
+  /** How many fixes were applied, over all rounds. */
+  applied: number;
+}
+
+export function fixAll(text: string, options: ReviewOptions = {}): FixAllResult {
+  let applied = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const chosen: TextEdit[][] = [];
+    for (const finding of review(text, options).findings) {
+      const fix = safeFix(finding);
+      if (fix && !chosen.some((edits) => overlaps(edits, fix.edits))) chosen.push(fix.edits);
+    }
+    if (!chosen.length) break;
+    const next = applyEdits(text, chosen.flat());
+    if (next === text) break;
+    text = next;
+    applied += chosen.length;
+  }
+  return { text, applied };
+}
