@@ -1,9 +1,10 @@
 import type { Rule } from '../rule';
+import { schemaFindings } from '../schema';
 
-// PLACEHOLDER: being written; replace the check.
+/** The document's structure: types, allowed values, required and unknown keys (schemas/mlsystem.schema.json). */
 export const rule: Rule = {
   id: 'schema',
   severity: 'error',
-  summary: 'A value must satisfy the JSON Schema for mlsystem.yaml.',
-  check: () => [],
+  summary: 'A value must satisfy the JSON Schema for mlsystem.yaml: right type, allowed value, required keys present, no unknown keys.',
+  check: (ctx) => schemaFindings(ctx),
 };

@@ -1,0 +1,490 @@
+/**
+ * The JSON Schema of mlsystem.yaml: the precompiled validator, the mapping of its errors to
+ * `schema` findings (one per problem, at the exact node, with "did you mean" fixes), and
+ * schema lookups for the editor (descriptions for hover and completion, known keys).
+ */
+import type { ErrorObject } from 'ajv';
+import validate from './generated/validate-schema';
+import schemaJson from '../../schemas/mlsystem.schema.json';
+import type { RuleContext } from './rule';
+import type { DataPath, Fix, RuleFinding } from './types';
+
+/** The parts of a JSON Schema this module reads. */
+export interface JsonSchema {
+  $ref?: string;
+  description?: string;
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  markdownEnumDescriptions?: string[];
+  examples?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  patternProperties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  pattern?: string;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  definitions?: Record<string, JsonSchema>;
+}
+
+/** The raw schema (schemas/mlsystem.schema.json), for the editor's completion and hover. */
+export const MLSYSTEM_SCHEMA: JsonSchema = schemaJson as unknown as JsonSchema;
+
+// ---------------------------------------------------------------------------------------
+// Walking the schema
+
+/** A schema with its `$ref` followed; keywords written beside the `$ref` win (descriptions). */
+function resolve(schema: JsonSchema, depth = 0): JsonSchema {
+  if (!schema.$ref || depth > 16) return schema;
+  const name = /^#\/definitions\/([^/]+)$/.exec(schema.$ref)?.[1];
+  const target = name ? MLSYSTEM_SCHEMA.definitions?.[name] : undefined;
+  if (!target) return schema;
+  const { $ref: _ignored, ...siblings } = schema;
+  return { ...resolve(target, depth + 1), ...siblings };
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function acceptsType(schema: JsonSchema, value: unknown): boolean {
+  const actual = typeOf(value);
+  if (schema.type !== undefined) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    return types.some((t) => t === actual || (t === 'integer' && Number.isInteger(value)));
+  }
+  if (schema.enum) return schema.enum.some((v) => typeOf(v) === actual);
+  return true;
+}
+
+/** The alternatives a schema offers (its `anyOf` branches, or itself), narrowed to those that accept `value`'s type. */
+function alternatives(schema: JsonSchema, value?: unknown, narrow = false): JsonSchema[] {
+  const resolved = resolve(schema);
+  const branches = (resolved.anyOf ?? resolved.oneOf)?.map((b) => resolve(b)) ?? [resolved];
+  if (!narrow) return branches;
+  const fitting = branches.filter((b) => acceptsType(b, value));
+  return fitting.length ? fitting : branches;
+}
+
+function child(schema: JsonSchema, segment: string | number): JsonSchema | undefined {
+  if (typeof segment === 'number') return schema.items;
+  const property = schema.properties?.[segment];
+  if (property) return property;
+  for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
+    if (new RegExp(pattern, 'u').test(segment)) return sub;
+  }
+  return undefined;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/**
+ * The schema of the value at `path`, as written at its property (so the property's own
+ * description wins). With `data`, `anyOf` choices follow the value actually written.
+ */
+function schemaAt(path: DataPath, data?: unknown): JsonSchema | undefined {
+  let schema: JsonSchema = MLSYSTEM_SCHEMA;
+  for (let i = 0; i < path.length; i++) {
+    const value = data === undefined ? undefined : valueAt(data, path.slice(0, i));
+    let next: JsonSchema | undefined;
+    for (const branch of alternatives(schema, value, data !== undefined)) {
+      next = child(branch, path[i]);
+      if (next) break;
+    }
+    if (!next) return undefined;
+    schema = next;
+  }
+  return schema;
+}
+
+/** The schema's description of the field at a data path (hover and completion), if it has one. */
+export function describePath(path: DataPath): string | undefined {
+  const schema = schemaAt(path);
+  return schema ? resolve(schema).description : undefined;
+}
+
+/** The keys a mapping may hold at `path` (the value written there picks between alternatives). */
+export function keysAt(path: DataPath, data?: unknown): string[] {
+  const schema = schemaAt(path, data);
+  if (!schema) return [];
+  const value = data === undefined ? {} : valueAt(data, path);
+  const keys = new Set<string>();
+  for (const branch of alternatives(schema, value, true)) for (const key of Object.keys(branch.properties ?? {})) keys.add(key);
+  return [...keys];
+}
+
+/** Where each property name may appear: its parents as dotted paths, `[]` marking a list's items. */
+const KEY_HOMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const homes = new Map<string, string[]>();
+  const visit = (schema: JsonSchema, at: string, depth: number): void => {
+    if (depth > 12) return;
+    for (const branch of alternatives(schema)) {
+      for (const [key, sub] of Object.entries(branch.properties ?? {})) {
+        const list = homes.get(key) ?? [];
+        if (!list.includes(at)) list.push(at);
+        homes.set(key, list);
+        visit(sub, at ? `${at}.${key}` : key, depth + 1);
+      }
+      if (branch.items) visit(branch.items, `${at}[]`, depth + 1);
+    }
+  };
+  visit(MLSYSTEM_SCHEMA, '', 0);
+  return homes;
+})();
+
+/** Every property name anywhere in the schema. */
+export function knownKeyNames(): ReadonlySet<string> {
+  return new Set(KEY_HOMES.keys());
+}
+
+// ---------------------------------------------------------------------------------------
+// "Did you mean"
+
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** Spelling-insensitive form: camelCase, dashes and spaces all become snake_case, lower case. */
+function normalize(word: string): string {
+  return word.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/**
+ * Candidates close to `word`, best first: within two edits (fewer for short words), or one
+ * a clear prefix or part of the other ("multiclass" -> "multiclass-classification").
+ */
+export function closeMatches(word: string, candidates: readonly string[]): string[] {
+  const w = normalize(word);
+  const allowed = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
+  const scored: { candidate: string; score: number }[] = [];
+  for (const candidate of candidates) {
+    const c = normalize(candidate);
+    const distance = editDistance(w, c);
+    if (distance <= allowed) scored.push({ candidate, score: distance });
+    else if (Math.min(w.length, c.length) >= 3 && (c.startsWith(w) || w.startsWith(c))) scored.push({ candidate, score: 3 });
+    else if (w.length >= 5 && c.includes(w)) scored.push({ candidate, score: 4 });
+  }
+  return scored.sort((x, y) => x.score - y.score).map((s) => s.candidate);
+}
+
+/** One fix per suggestion; the first is preferred only when it is clearly the best one. */
+function suggestionFixes(suggestions: readonly string[], make: (s: string) => Fix | undefined, clearBest: boolean): Fix[] {
+  const fixes: Fix[] = [];
+  for (const s of suggestions.slice(0, 3)) {
+    const fix = make(s);
+    if (fix) fixes.push(fix);
+  }
+  if (fixes.length && clearBest) fixes[0].isPreferred = true;
+  return fixes;
+}
+
+function isClearBest(word: string, suggestions: readonly string[]): boolean {
+  if (suggestions.length < 2) return suggestions.length === 1;
+  const w = normalize(word);
+  return editDistance(w, normalize(suggestions[0])) < editDistance(w, normalize(suggestions[1]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors -> findings
+
+/** A JSON pointer (ajv's instancePath) as a data path: list indexes become numbers. */
+function toDataPath(pointer: string, data: unknown): (string | number)[] {
+  if (!pointer) return [];
+  const path: (string | number)[] = [];
+  let value = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key: string | number = Array.isArray(value) ? Number(segment) : segment;
+    path.push(key);
+    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  }
+  return path;
+}
+
+function within(pointer: string, base: string): boolean {
+  return pointer === base || pointer.startsWith(`${base}/`);
+}
+
+/**
+ * One error per problem: a failed "this or that" choice keeps only the errors of the
+ * alternative that fits the value's type; when none fits, only the choice's own error.
+ * (Every alternative is written inline, so its errors sit under the choice's schemaPath.)
+ */
+function collapseChoices(errors: readonly ErrorObject[], branchCount: (choice: ErrorObject) => number): ErrorObject[] {
+  let kept = [...errors];
+  const choices = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .sort((a, b) => a.instancePath.split('/').length - b.instancePath.split('/').length);
+  for (const choice of choices) {
+    if (!kept.includes(choice)) continue;
+    const prefix = `${choice.schemaPath}/`;
+    const branchOf = (e: ErrorObject): number | undefined =>
+      e !== choice && e.schemaPath.startsWith(prefix) && within(e.instancePath, choice.instancePath)
+        ? Number(e.schemaPath.slice(prefix.length).split('/')[0])
+        : undefined;
+    const branches = new Map<number, ErrorObject[]>();
+    for (const e of kept) {
+      const b = branchOf(e);
+      if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e]);
+    }
+    const typeMismatch = (b: number): boolean =>
+      (branches.get(b) ?? []).some((e) => e.keyword === 'type' && e.instancePath === choice.instancePath && e.schemaPath === `${prefix}${b}/type`);
+    // A branch may have no error of its own here: the value's problems lie deeper, in a
+    // shared definition whose errors carry that definition's schemaPath.
+    const count = Math.max(branchCount(choice), ...[...branches.keys()].map((b) => b + 1));
+    const errorsIn = (b: number): number => branches.get(b)?.length ?? 0;
+    const fitting = Array.from({ length: count }, (_, b) => b).filter((b) => !typeMismatch(b)).sort((x, y) => errorsIn(x) - errorsIn(y));
+    const best = fitting[0];
+    kept = kept.filter((e) => {
+      if (e === choice) return best === undefined;
+      const b = branchOf(e);
+      return b === undefined || b === best;
+    });
+  }
+  // A value of the wrong type says everything about it; other complaints about it are noise.
+  const wrongType = new Set(kept.filter((e) => e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  return kept.filter((e) => !wrongType.has(e.instancePath) || e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'additionalProperties');
+}
+
+const ITEM_NOUNS: Record<string, string> = {
+  objectives: 'objective',
+  framing: 'framing',
+  metrics: 'metric',
+  stakeholders: 'stakeholder',
+  waivers: 'waiver',
+};
+
+const ENUM_NOUNS: Record<string, string> = {
+  task: 'an ML task',
+  maturity: 'an ML maturity stage',
+  kind: 'an objective kind',
+  status: 'a stage status',
+  reason: 'a waiver reason',
+};
+
+function quoteList(words: readonly string[]): string {
+  const quoted = words.map((w) => `"${w}"`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+function plainList(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** A value's kind in plain words. */
+function kindOf(value: unknown): string {
+  switch (typeOf(value)) {
+    case 'null':
+      return 'empty';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a mapping';
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'true/false';
+    default:
+      return 'a number';
+  }
+}
+
+/** What a schema accepts, in plain words ("a string or a list of strings"). */
+function expected(schema: JsonSchema): string[] {
+  const s = resolve(schema);
+  if (s.anyOf ?? s.oneOf) return (s.anyOf ?? s.oneOf)!.flatMap(expected);
+  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== 'null');
+  const words: string[] = [];
+  for (const t of types) {
+    if (t === 'string') words.push('a string');
+    else if ((t === 'number' || t === 'integer') && !types.includes('string')) words.push('a number');
+    else if (t === 'boolean') words.push('true or false');
+    else if (t === 'array') {
+      const items = s.items ? expected(s.items) : [];
+      words.push(items.length === 1 && items[0] === 'a string' ? 'a list of strings' : items.length === 1 && items[0] === 'a mapping' ? 'a list of mappings' : 'a list');
+    } else if (t === 'object') {
+      const keys = Object.keys(s.properties ?? {});
+      words.push(keys.length && keys.length <= 3 ? `a mapping with ${plainList(keys)}` : 'a mapping');
+    }
+  }
+  return words;
+}
+
+export class SchemaFindings {
+  private readonly data: unknown;
+
+  constructor(private readonly ctx: RuleContext) {
+    this.data = ctx.design.data;
+  }
+
+  /** How a list item is named in messages: `objective "faster-routing"`, `framing #2`. */
+  private itemName(path: DataPath): string | undefined {
+    const index = path[path.length - 1];
+    const list = path[path.length - 2];
+    if (typeof index !== 'number' || typeof list !== 'string') return undefined;
+    const noun = ITEM_NOUNS[list];
+    if (!noun) return `item ${index + 1} of "${list}"`;
+    const item = valueAt(this.data, path) as Record<string, unknown> | undefined;
+    const label = item && typeof item === 'object' ? (item.id ?? item.name ?? item.rule) : undefined;
+    return typeof label === 'string' || typeof label === 'number' ? `${noun} "${label}"` : `${noun} #${index + 1}`;
+  }
+
+  /** The thing at `path` as the subject of a sentence. */
+  private subject(path: DataPath): string {
+    if (!path.length) return 'The design';
+    const item = this.itemName(path);
+    if (item) return item[0].toUpperCase() + item.slice(1);
+    return `"${path[path.length - 1]}"`;
+  }
+
+  /** The mapping at `path` as a place ("in the design", `in "requirements.reliability"`). */
+  private place(path: DataPath): string {
+    if (!path.length) return 'the design';
+    return this.itemName(path) ?? `"${this.ctx.loc.target(path)}"`;
+  }
+
+  private finding(path: DataPath, message: string, range = this.ctx.loc.valueRange(path), fixes: Fix[] = []): RuleFinding {
+    return {
+      rule: 'schema',
+      message,
+      range: path.length && range ? range : this.ctx.loc.firstKeyRange(),
+      path,
+      fixes,
+    };
+  }
+
+  private unknownKey(parent: DataPath, key: string): RuleFinding {
+    const path = [...parent, key];
+    const present = valueAt(this.data, parent) as Record<string, unknown>;
+    const known = keysAt(parent, this.data);
+    // Renaming onto a key the mapping already has would only make a duplicate.
+    const suggestions = closeMatches(key, known.filter((k) => !(k in present)));
+    let message = `Unknown key "${key}" in ${this.place(parent)}.`;
+    if (suggestions.length) {
+      message += ` Did you mean ${quoteList(suggestions.slice(0, 3))}?`;
+    } else {
+      const homes = KEY_HOMES.get(key);
+      const home = homes?.length === 1 ? homes[0] : undefined;
+      if (home !== undefined) {
+        const where = home.endsWith('[]') ? `each item of "${home.slice(0, -2).replace(/\[\]/g, '')}"` : `"${home.replace(/\[\]/g, '')}"`;
+        message += ` It belongs in ${where}.`;
+      } else {
+        message += ` The review ignores it: use ${known.length ? `one of ${quoteList(known)}` : 'a known key'}, or start your own keys with "x-".`;
+      }
+    }
+    const fixes = suggestionFixes(suggestions, (s) => {
+      const edit = this.ctx.edit.renameKey(path, s);
+      return edit && { title: `Rename to \`${s}\``, edits: [edit] };
+    }, isClearBest(key, suggestions));
+    return this.finding(path, message, this.ctx.loc.keyRange(path), fixes);
+  }
+
+  private missing(parent: DataPath, key: string): RuleFinding {
+    const path = [...parent, key];
+    const owner = parent.length ? this.itemName(parent) : undefined;
+    const why: Record<string, string> = {
+      mlsystem: 'The design must start with "mlsystem: 1", the format version, so tools know how to read it.',
+      name: 'The design must have a "name": reviews, reports and the lifecycle panel identify the system by it.',
+      business: 'The design must have a "business" section: it says why the system exists, and every other section answers to it.',
+      objectives: '"business" must list its "objectives": a design starts from at least one business objective.',
+    };
+    let message = why[key] && (!parent.length || key === 'objectives') ? why[key] : `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
+    if (key === 'id' && owner) message += ' Other parts of the design refer to it by its id.';
+    if (key === 'rule' && owner) message += ' A waiver must name the rule it silences.';
+    return this.finding(path, message, this.ctx.loc.missingRange(path));
+  }
+
+  private badEnum(path: DataPath, value: unknown, allowed: readonly unknown[]): RuleFinding {
+    const values = allowed.filter((v): v is string => typeof v === 'string');
+    const key = String(path[path.length - 1]);
+    const noun = ENUM_NOUNS[key] ?? `a valid "${key}"`;
+    const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+    const suggestions = typeof value === 'string' ? closeMatches(value, values) : [];
+    const message = suggestions.length
+      ? `${shown} is not ${noun}. Did you mean ${quoteList(suggestions.slice(0, 3))}?`
+      : `${shown} is not ${noun}: use one of ${quoteList(values)}.`;
+    const fixes = suggestionFixes(suggestions, (s) => {
+      const edit = this.ctx.edit.replaceValue(path, s);
+      return edit && { title: `Replace with \`${s}\``, edits: [edit] };
+    }, isClearBest(String(value), suggestions));
+    return this.finding(path, message, undefined, fixes);
+  }
+
+  private toFinding(error: ErrorObject): RuleFinding {
+    const path = toDataPath(error.instancePath, this.data);
+    const value = valueAt(this.data, path);
+    const params = error.params as Record<string, unknown>;
+    const subject = this.subject(path);
+    switch (error.keyword) {
+      case 'additionalProperties':
+        return this.unknownKey(path, String(params.additionalProperty));
+      case 'required':
+        return this.missing(path, String(params.missingProperty));
+      case 'enum':
+        return this.badEnum(path, value, (params.allowedValues as unknown[]) ?? []);
+      case 'const': {
+        const fix = String(value).trim() === '1' ? this.ctx.edit.replaceValue(path, 1) : undefined;
+        return this.finding(path, `${subject} must be 1: this is format 1 of the design document, the only format this review reads.`, undefined,
+          fix ? [{ title: 'Replace with `1`', edits: [fix], isPreferred: true }] : []);
+      }
+      case 'type':
+      case 'anyOf':
+      case 'oneOf': {
+        if (!path.length) {
+          return this.finding(path, value === null
+            ? 'The design is empty: it must be a mapping that starts with "mlsystem: 1", then "name" and "business".'
+            : `The design must be a mapping of sections (mlsystem, name, business, ...), not ${kindOf(value)}.`);
+        }
+        const written = schemaAt(path);
+        const schema = error.keyword === 'type' ? { type: params.type as string | string[], items: written && resolve(written).items } : written;
+        const words = schema ? [...new Set(expected(schema))] : [];
+        const want = words.length ? words.join(' or ') : 'a different kind of value';
+        return this.finding(path, `${subject} must be ${want}, not ${kindOf(value)}.`);
+      }
+      case 'pattern':
+        return this.finding(path, `${subject} must be a date written as YYYY-MM-DD (e.g. 2027-06-30), not "${String(value)}".`);
+      case 'minItems':
+        return this.finding(path, path[path.length - 1] === 'objectives'
+          ? '"objectives" must list at least one business objective: a design starts from why the system exists.'
+          : `${subject} must have at least ${String(params.limit)} item(s).`);
+      default:
+        return this.finding(path, `${subject} ${error.message ?? 'is not valid'}.`);
+    }
+  }
+
+  findings(): RuleFinding[] {
+    if (validate(this.data)) return [];
+    const branchCount = (choice: ErrorObject): number => {
+      const written = schemaAt(toDataPath(choice.instancePath, this.data));
+      return written ? alternatives(written).length : 0;
+    };
+    return collapseChoices(validate.errors ?? [], branchCount).map((e) => this.toFinding(e));
+  }
+}
+
+/** The `schema` rule's findings for a design. */
+export function schemaFindings(ctx: RuleContext): RuleFinding[] {
+  return new SchemaFindings(ctx).findings();
+}
