@@ -1,4 +1,4 @@
-import { Document, isMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { Rule } from '../rule';
 import { asArray, asRecord, asString } from '../rule';
 import { TASK_TODO_COMMENT, FRAMING_PLACEHOLDERS } from './incomplete-framing';
@@ -26,9 +26,9 @@ function framingSkeleton(frameId: string, objectiveId: string): unknown {
   const map = doc.contents;
   if (isMap(map)) {
     const serves = map.get('serves', true);
-    if (serves && typeof serves === 'object' && 'flow' in serves) (serves as { flow: boolean }).flow = true;
+    if (isSeq(serves)) serves.flow = true;
     const task = map.get('task', true);
-    if (task && typeof task === 'object') (task as { comment?: string }).comment = TASK_TODO_COMMENT;
+    if (isScalar(task)) task.comment = TASK_TODO_COMMENT;
   }
   return map;
 }

@@ -1,0 +1,87 @@
+/**
+ * Checks shared by the rule tests: a fix must leave valid YAML, remove its finding, and
+ * change no line outside its edits.
+ */
+import assert from 'node:assert/strict';
+import { applyEdits, review } from '../../../src/engine';
+import type { Finding, Fix, ReviewResult, RuleId } from '../../../src/engine';
+
+export const TODAY = '2026-11-26';
+
+export function reviewAt(text: string): ReviewResult {
+  return review(text, { today: TODAY });
+}
+
+export function findingsOf(text: string, rule: RuleId): Finding[] {
+  return reviewAt(text).findings.filter((f) => f.rule === rule);
+}
+
+/** The one finding of `rule` in `text`. */
+export function only(text: string, rule: RuleId): Finding {
+  const found = findingsOf(text, rule);
+  assert.equal(found.length, 1, `expected one ${rule} finding, got: ${found.map((f) => f.message).join(' | ')}`);
+  return found[0];
+}
+
+export function fixTitled(finding: Finding, title: string): Fix {
+  const fix = finding.fixes.find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among: ${finding.fixes.map((f) => f.title).join(', ')}`);
+  return fix;
+}
+
+/** The original lines a change touched: [first, end) after removing the common prefix and suffix. */
+function changedLines(before: string, after: string): [number, number] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = a.length;
+  let endB = b.length;
+  while (end > start && endB > start && a[end - 1] === b[endB - 1]) {
+    end--;
+    endB--;
+  }
+  return [start, end];
+}
+
+/**
+ * Apply `fix`, review again, and check: no yaml-syntax, the finding is gone (no finding of
+ * its rule at its target), and no original line outside the edits' lines changed.
+ * Returns the new text and its review.
+ */
+export function applyFix(text: string, finding: Finding, fix: Fix): { text: string; result: ReviewResult } {
+  const after = applyEdits(text, fix.edits);
+  const result = reviewAt(after);
+  assert.deepEqual(result.findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], `the fix "${fix.title}" broke the YAML:\n${after}`);
+  assert.ok(
+    !result.findings.some((f) => f.rule === finding.rule && f.target === finding.target),
+    `"${fix.title}" left the ${finding.rule} finding at ${finding.target}:\n${after}`,
+  );
+  const [first, end] = changedLines(text, after);
+  if (end > first) {
+    const lo = Math.min(...fix.edits.map((e) => e.range.start.line));
+    const hi = Math.max(...fix.edits.map((e) => e.range.end.line));
+    assert.ok(first >= lo && end - 1 <= hi, `"${fix.title}" changed lines ${first}-${end - 1}, outside its edits (${lo}-${hi})`);
+  }
+  return { text: after, result };
+}
+
+/** Every finding of `text` as "rule target message", for comparing reviews. */
+export function summary(result: ReviewResult): string[] {
+  return result.findings.map((f) => `${f.rule} ${f.target} ${f.message}`);
+}
+
+/**
+ * Apply the finding's "Waive <rule> here" fix: the finding must move to `waived` and no
+ * other finding may appear or disappear.
+ */
+export function checkWaiveFix(text: string, finding: Finding): string {
+  const before = reviewAt(text);
+  const waive = fixTitled(finding, `Waive ${finding.rule} here`);
+  const after = applyEdits(text, waive.edits);
+  const result = reviewAt(after);
+  const expected = summary(before).filter((s) => s !== `${finding.rule} ${finding.target} ${finding.message}`);
+  assert.deepEqual(summary(result), expected, `waiving changed other findings:\n${after}`);
+  assert.ok(result.waived.some((w) => w.rule === finding.rule && w.target === finding.target), 'the finding is not reported as waived');
+  return after;
+}
