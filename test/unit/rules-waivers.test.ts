@@ -1,0 +1,198 @@
+/**
+ * Waivers: unknown-reference on a waiver's rule or target, expired-waiver, unused-waiver,
+ * and which targets a waiver may name.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { review } from '../../src/engine';
+import { applyFix, findingsOf, fixTitled, only, reviewAt, TODAY } from './support/fixes';
+
+/** An objective without a target: one unmeasured-objective finding to waive. */
+const DESIGN = `mlsystem: 1
+name: routing
+business:
+  objectives:
+    - id: faster-routing
+      metric: median time to route
+framing:
+  - id: classifier
+    serves: [faster-routing]
+    task: multiclass-classification
+    inputs: Request text.
+    outputs: A department.
+    classes: [accounting, inventory, hr]
+    objective: Cross-entropy.
+    metrics:
+      - name: accuracy
+        target: ">= 0.9"
+        moves: faster-routing
+`;
+const WAIVER_LINE = DESIGN.split('\n').length; // the first waiver's first line, after `waivers:`
+
+function withWaivers(...entries: string[]): string {
+  return `${DESIGN}waivers:\n${entries.join('')}`;
+}
+
+function waiver(rule: string, target?: string, expires?: string): string {
+  return `  - rule: ${rule}\n${target === undefined ? '' : `    target: ${target}\n`}    reason: out-of-scope\n${expires ? `    expires: ${expires}\n` : ''}`;
+}
+
+const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+
+/** Findings about waivers, as "rule path". */
+function waiverFindings(text: string, options = { today: TODAY }): string[] {
+  return review(text, options).findings.filter((f) => f.path[0] === 'waivers').map((f) => `${f.rule} ${f.path.join('.')}`);
+}
+
+describe('a valid waiver', () => {
+  it('silences its rule on its target and reports what it silenced', () => {
+    const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.faster-routing'));
+    const result = reviewAt(text);
+    assert.deepEqual(result.findings.filter((f) => f.rule === 'unmeasured-objective'), []);
+    assert.deepEqual(result.waived.map((w) => [w.rule, w.target, w.waiver]), [['unmeasured-objective', 'business.objectives.faster-routing', 0]]);
+    assert.deepEqual(waiverFindings(text), []);
+  });
+
+  it('may name a missing key the format knows under an existing item', () => {
+    const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.faster-routing.target'));
+    assert.deepEqual(waiverFindings(text), ['unused-waiver waivers.0']);
+  });
+
+  it('may name a missing pillar, and then silences missing-pillar there', () => {
+    const text = withWaivers(waiver('missing-pillar', 'requirements.reliability'));
+    assert.deepEqual(waiverFindings(text), []);
+    const result = reviewAt(text);
+    assert.ok(!result.findings.some((f) => f.rule === 'missing-pillar' && f.target === 'requirements.reliability'));
+    assert.ok(result.waived.some((f) => f.rule === 'missing-pillar' && f.target === 'requirements.reliability'));
+  });
+
+  it('without a target, silences its rule everywhere', () => {
+    const text = withWaivers(waiver('unmeasured-objective'));
+    assert.deepEqual(findingsOf(text, 'unmeasured-objective'), []);
+    assert.equal(reviewAt(text).waived.length, 1);
+  });
+
+  it('with a target that is not text, silences nothing', () => {
+    const text = withWaivers('  - rule: unmeasured-objective\n    target: [business]\n    reason: other\n');
+    assert.equal(findingsOf(text, 'unmeasured-objective').length, 1);
+  });
+
+  it('that expires today still silences', () => {
+    const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.faster-routing', TODAY));
+    assert.deepEqual(findingsOf(text, 'unmeasured-objective'), []);
+    assert.deepEqual(waiverFindings(text), []);
+  });
+
+  it('gets no "Waive" fix on its own findings', () => {
+    const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.nope', '2020-01-01'));
+    const f = only(text, 'unknown-reference');
+    assert.ok(!f.fixes.some((x) => x.title.startsWith('Waive')));
+  });
+});
+
+describe('unknown-reference on a waiver', () => {
+  it('fires on a rule that does not exist, with the close rule id as fix', () => {
+    const text = withWaivers(waiver('unmeasured-objectiv', 'business.objectives.faster-routing'));
+    const f = only(text, 'unknown-reference');
+    assert.deepEqual(f.range, range(WAIVER_LINE, 10, WAIVER_LINE, 29));
+    assert.deepEqual(f.path, ['waivers', 0, 'rule']);
+    assert.match(f.message, /names rule `unmeasured-objectiv`, which does not exist/);
+    const { result } = applyFix(text, f, fixTitled(f, 'Replace with `unmeasured-objective`'));
+    assert.equal(result.waived.length, 1);
+  });
+
+  it('fires on a target that names nothing, with the close key as fix', () => {
+    const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.faster-routng'));
+    const f = only(text, 'unknown-reference');
+    assert.deepEqual(f.range, range(WAIVER_LINE + 1, 12, WAIVER_LINE + 1, 45));
+    assert.deepEqual(f.path, ['waivers', 0, 'target']);
+    assert.match(f.message, /target `business.objectives.faster-routng` names nothing/);
+    const { result } = applyFix(text, f, fixTitled(f, 'Replace with `business.objectives.faster-routing`'));
+    assert.equal(result.waived.length, 1);
+  });
+
+  it('fires on a missing child that is not a key the format knows, or a missing list item', () => {
+    assert.deepEqual(waiverFindings(withWaivers(waiver('missing-pillar', 'requirements.reliabilty'))), ['unknown-reference waivers.0.target']);
+    assert.deepEqual(waiverFindings(withWaivers(waiver('incomplete-framing', 'framing.regressor'))), ['unknown-reference waivers.0.target']);
+    assert.deepEqual(waiverFindings(withWaivers(waiver('incomplete-framing', 'framing.7'))), ['unknown-reference waivers.0.target']);
+  });
+
+  it('accepts list items by id and by index', () => {
+    const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.0'));
+    assert.deepEqual(waiverFindings(text), []);
+    assert.deepEqual(findingsOf(text, 'unmeasured-objective'), []);
+  });
+});
+
+describe('expired-waiver', () => {
+  const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.faster-routing', '2026-11-25'));
+
+  it('fires on the first line of a waiver whose date has passed, and the waiver silences nothing', () => {
+    const f = only(text, 'expired-waiver');
+    assert.deepEqual(f.range, range(WAIVER_LINE, 4, WAIVER_LINE, 30));
+    assert.deepEqual(f.path, ['waivers', 0]);
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /expired on 2026-11-25 \(today is 2026-11-26\): it no longer silences anything/);
+    assert.deepEqual(f.fixes, []);
+    assert.equal(findingsOf(text, 'unmeasured-objective').length, 1);
+    assert.deepEqual(reviewAt(text).waived, []);
+  });
+
+  it('follows the review date', () => {
+    assert.deepEqual(waiverFindings(text, { today: '2026-11-25' }), []);
+  });
+
+  it('cannot itself be waived', () => {
+    const both = withWaivers(waiver('unmeasured-objective', 'business.objectives.faster-routing', '2026-11-25'), waiver('expired-waiver'));
+    assert.deepEqual(waiverFindings(both), ['expired-waiver waivers.0', 'unused-waiver waivers.1']);
+  });
+});
+
+describe('unused-waiver', () => {
+  it('fires on the first line of a waiver that silences nothing', () => {
+    const text = withWaivers(waiver('task-mismatch', 'framing.classifier'));
+    const f = only(text, 'unused-waiver');
+    assert.deepEqual(f.range, range(WAIVER_LINE, 4, WAIVER_LINE, 23));
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /waiver of `task-mismatch` on `framing.classifier` silences nothing/);
+  });
+
+  it('fix removes the last waiver together with `waivers:`', () => {
+    const text = withWaivers(waiver('task-mismatch', 'framing.classifier'));
+    const f = only(text, 'unused-waiver');
+    const { text: fixed } = applyFix(text, f, fixTitled(f, 'Remove the waiver'));
+    assert.equal(fixed, DESIGN);
+  });
+
+  it('fix removes only its own waiver when there are others', () => {
+    const used = waiver('unmeasured-objective', 'business.objectives.faster-routing');
+    const text = withWaivers(waiver('task-mismatch'), used);
+    const f = only(text, 'unused-waiver');
+    assert.deepEqual(f.path, ['waivers', 0]);
+    const { text: fixed, result } = applyFix(text, f, f.fixes[0]);
+    assert.equal(fixed, withWaivers(used));
+    assert.equal(result.waived.length, 1);
+  });
+
+  it('stays quiet for a waiver of a rule this review turned off', () => {
+    const text = withWaivers(waiver('task-mismatch', 'framing.classifier'));
+    assert.deepEqual(review(text, { today: TODAY, rules: { 'task-mismatch': 'off' } }).findings.filter((f) => f.path[0] === 'waivers'), []);
+  });
+});
+
+describe('each waiver gets at most one finding', () => {
+  it('unknown-reference before expired-waiver before unused-waiver', () => {
+    const text = withWaivers(
+      waiver('no-such-rule', 'framing.classifier', '2020-01-01'),
+      waiver('task-mismatch', 'framing.nothing', '2020-01-01'),
+      waiver('task-mismatch', 'framing.classifier', '2020-01-01'),
+      waiver('task-mismatch', 'framing.classifier'),
+    );
+    assert.deepEqual(waiverFindings(text), [
+      'unknown-reference waivers.0.rule',
+      'unknown-reference waivers.1.target',
+      'expired-waiver waivers.2',
+      'unused-waiver waivers.3',
+    ]);
+  });
+});
