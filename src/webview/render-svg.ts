@@ -61,7 +61,7 @@ export const STATUS_TEXT: Record<StageStatus, string> = {
 
 /** Text width estimate for a sans-serif face; good enough to keep text inside its box. */
 function fits(fontSize: number, width: number): number {
-  return Math.max(4, Math.floor(width / (fontSize * 0.6)));
+  return Math.max(4, Math.floor(width / (fontSize * 0.55)));
 }
 
 function truncate(text: string, max: number): string {
@@ -259,7 +259,7 @@ function renderTrace(model: LifecycleModel, top: number, options: RenderSvgOptio
     y += row + 6;
   }
   model.objectives.forEach((o, oi) => {
-    const lines = Math.max(1, o.framings.length, o.metrics.length);
+    const lines = Math.max(o.unframed ? 2 : 1, o.framings.length, o.metrics.length);
     const label = `Objective ${o.id}${o.unframed ? ' (unframed: no framing serves it)' : ''}: ${plural(o.framings.length, 'framing')}, ${plural(o.metrics.length, 'ML metric')}`;
     parts.push(
       `<g class="objective${o.unframed ? ' unframed' : ''}"${interactiveAttrs(options, elementKey.objective(oi), label)}>`,
@@ -271,15 +271,16 @@ function renderTrace(model: LifecycleModel, top: number, options: RenderSvgOptio
     );
     if (!o.framings.length) parts.push(`<text class="trace-none" x="${cols[1]}" y="${y + 16}">none</text>`);
     o.framings.forEach((f, fi) => {
-      const text = f.task ? `${f.id} (${f.task})` : f.id;
-      parts.push(`<text class="framing"${interactiveAttrs(options, elementKey.framing(oi, fi), `Framing ${text}`)} x="${cols[1]}" y="${y + 16 + fi * row}">${esc(truncate(text, colChars))}</text>`);
+      // The task stays in the tooltip: beside the id it would rarely fit the column.
+      const label = f.task ? `Framing ${f.id} (${f.task})` : `Framing ${f.id}`;
+      parts.push(`<text class="framing"${interactiveAttrs(options, elementKey.framing(oi, fi), label)} x="${cols[1]}" y="${y + 16 + fi * row}"><title>${esc(label)}</title>${esc(truncate(f.id, colChars))}</text>`);
     });
     if (!o.metrics.length) parts.push(`<text class="trace-none" x="${cols[2]}" y="${y + 16}">none</text>`);
     o.metrics.forEach((m, mi) => {
       const text = `${m.name}${m.target ? ` ${m.target}` : ''}`;
       parts.push(`<text class="metric"${interactiveAttrs(options, elementKey.metric(oi, mi), `ML metric ${text} of framing ${m.framing}`)} x="${cols[2]}" y="${y + 16 + mi * row}">${esc(truncate(text, colChars))}</text>`);
     });
-    y += lines * row + 12 + (o.unframed && lines < 2 ? row : 0);
+    y += lines * row + 12;
   });
   if (model.unlinkedMetrics.length) {
     parts.push(`<text class="trace-head" x="${cols[0]}" y="${y + 16}">Unlinked ML metrics (move no business objective)</text>`);
