@@ -1,0 +1,427 @@
+/**
+ * The command-line review, run in-process with captured streams: what a user sees on
+ * stdout and stderr, and the exit code CI acts on.
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import { LIMITS, RULES } from '../../src/engine';
+import { run } from '../../src/cli/run';
+import type { CliIo } from '../../src/cli/run';
+import { decodeText } from '../../src/cli/files';
+
+const fixtures = join(__dirname, '..', 'fixtures', 'cli');
+const today = '2026-11-26';
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function review(argv: string[], cwd: string, options: { env?: Record<string, string>; stdoutTTY?: boolean; stderrTTY?: boolean } = {}): Outcome {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    cwd,
+    env: options.env ?? {},
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.stdoutTTY ?? false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTTY ?? false },
+    today,
+  };
+  const code = run(argv, io);
+  return { code, stdout, stderr };
+}
+
+interface JsonFile {
+  file: string;
+  findings: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+function reviewJson(argv: string[], cwd: string): { code: number; files: JsonFile[]; stderr: string } {
+  const out = review(['--format', 'json', ...argv], cwd);
+  return { code: out.code, files: JSON.parse(out.stdout) as JsonFile[], stderr: out.stderr };
+}
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsystem-cli-'));
+  temps.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The discovery tree, copied so a node_modules folder (ignored by git) can be added. */
+function treeCopy(): string {
+  const dir = tempDir();
+  cpSync(join(fixtures, 'tree'), dir, { recursive: true });
+  mkdirSync(join(dir, 'node_modules', 'some-package'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules', 'some-package', 'mlsystem.yaml'), 'mlsystem: 1\nname: [broken\n');
+  return dir;
+}
+
+const CLEAN_DESIGN = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'mlsystem.yaml'), 'utf8');
+
+describe('cli: discovery', () => {
+  it('searches the current folder by name and content, never other YAML, skipping node_modules', () => {
+    const { files } = reviewJson([], treeCopy());
+    assert.deepEqual(files.map((f) => f.file), ['designs/fraud.yaml', 'drafts/churn.mlsystem.yaml', 'mlsystem.yaml']);
+  });
+
+  it('names found files relative to the current folder when a folder is given', () => {
+    const { files } = reviewJson(['tree/designs'], fixtures);
+    assert.deepEqual(files.map((f) => f.file), ['tree/designs/fraud.yaml']);
+  });
+
+  it('keeps a named file as the user wrote it, and lists it once even when a folder finds it again', () => {
+    const { files } = reviewJson(['./designs/fraud.yaml', 'designs'], join(fixtures, 'tree'));
+    assert.deepEqual(files.map((f) => f.file), ['./designs/fraud.yaml']);
+  });
+
+  it('skips a named YAML file that is not a design, with a note on stderr', () => {
+    const out = reviewJson(['docker-compose.yml', 'mlsystem.yaml'], join(fixtures, 'tree'));
+    assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml']);
+    assert.match(out.stderr, /skipped "docker-compose\.yml": not a design document/);
+  });
+
+  it('expands globs, keeping only design documents among the matches', () => {
+    const { files } = reviewJson(['**/*.yaml'], join(fixtures, 'tree'));
+    assert.deepEqual(files.map((f) => f.file), ['designs/fraud.yaml', 'drafts/churn.mlsystem.yaml', 'mlsystem.yaml']);
+    const yml = reviewJson(['**/*.yml'], join(fixtures, 'tree'));
+    assert.deepEqual(yml.files, [], 'docker-compose.yml matches the glob but is no design');
+  });
+
+  it('exits 2 with one line when a glob matches no file at all', () => {
+    const out = review(['nothing/**/*.yaml'], join(fixtures, 'tree'));
+    assert.equal(out.code, 2);
+    assert.equal(out.stderr, 'mlsystem-review: no files match "nothing/**/*.yaml"\n');
+  });
+
+  it('notes a folder without designs, and exits 0', () => {
+    const out = review(['.github'], join(fixtures, 'tree'));
+    assert.equal(out.code, 0);
+    assert.match(out.stderr, /no design documents found in "\.github"/);
+    assert.equal(out.stdout, '');
+  });
+});
+
+describe('cli: exit codes', () => {
+  const tree = join(fixtures, 'tree');
+  it('exits 1 on an error at the default --fail-on error', () => {
+    assert.equal(review(['mlsystem.yaml'], tree).code, 1);
+  });
+  it('exits 0 with only warnings and infos at --fail-on error, 1 at --fail-on warning', () => {
+    assert.equal(review(['designs/fraud.yaml'], tree).code, 0);
+    assert.equal(review(['--fail-on', 'warning', 'designs/fraud.yaml'], tree).code, 1);
+  });
+  it('counts infos only at --fail-on info', () => {
+    const dir = tempDir();
+    // Only no-stakeholders (info) is left on for this design.
+    const rules = Object.fromEntries(RULES.map((r) => [r.id, r.id === 'no-stakeholders' ? 'info' : 'off']));
+    writeFileSync(join(dir, '.mlsystem-review.json'), JSON.stringify({ rules }));
+    writeFileSync(join(dir, 'mlsystem.yaml'), 'mlsystem: 1\nname: x\nbusiness:\n  objectives: []\n');
+    assert.equal(review(['--fail-on', 'warning'], dir).code, 0);
+    assert.equal(review(['--fail-on', 'info'], dir).code, 1);
+  });
+  it('exits 0 at --fail-on never, even with errors', () => {
+    assert.equal(review(['--fail-on', 'never', 'mlsystem.yaml'], tree).code, 0);
+  });
+  it('exits 0 on a clean design, printing nothing in stylish', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const out = review(['--fail-on', 'info'], dir);
+    assert.deepEqual(out, { code: 0, stdout: '', stderr: '' });
+  });
+  it('exits 2 with a one-line message for a missing path', () => {
+    const out = review(['missing.mlsystem.yaml'], tree);
+    assert.equal(out.code, 2);
+    assert.equal(out.stderr, 'mlsystem-review: cannot read "missing.mlsystem.yaml": no such file or directory\n');
+    assert.equal(out.stdout, '');
+  });
+  it('exits 2 on bad usage, pointing to --help', () => {
+    for (const argv of [['--format', 'xml'], ['--fail-on', 'fatal'], ['--bogus'], ['--format']]) {
+      const out = review(argv, tree);
+      assert.equal(out.code, 2, argv.join(' '));
+      assert.match(out.stderr, /^mlsystem-review: .*\(see --help\)\n$/, argv.join(' '));
+    }
+    assert.match(review(['--format', 'xml'], tree).stderr, /--format must be one of stylish, json, sarif \(got "xml"\)/);
+  });
+  it('prints help and version', () => {
+    const help = review(['--help'], tree);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: mlsystem-review/);
+    assert.match(help.stdout, /--fail-on error\|warning\|info\|never/);
+    const version = review(['--version'], tree);
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    assert.equal(version.stdout, `${pkg.version}\n`);
+  });
+});
+
+describe('cli: json', () => {
+  it('lists every reviewed file with its findings, zero-based ranges', () => {
+    const { files } = reviewJson([], join(fixtures, 'tree'));
+    const broken = files.find((f) => f.file === 'mlsystem.yaml');
+    assert.ok(broken);
+    assert.deepEqual(broken.findings.map((f) => [f.rule, f.severity]), [['yaml-syntax', 'error']]);
+    assert.equal(broken.findings[0].range.start.line, 5, 'the unclosed flow list ends the file, on line 6 (zero-based 5)');
+    assert.deepEqual(Object.keys(broken.findings[0]).sort(), ['message', 'range', 'rule', 'severity']);
+
+    const fraud = files.find((f) => f.file === 'designs/fraud.yaml');
+    assert.ok(fraud);
+    const pillars = fraud.findings.filter((f) => f.rule === 'missing-pillar');
+    assert.equal(pillars.length, 4, 'no requirements section: all four pillars missing');
+    // A missing section is reported on the document's first key, `mlsystem` (line 2 of the file).
+    assert.deepEqual(pillars[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
+    assert.equal(pillars[0].severity, 'warning');
+    const unframed = fraud.findings.find((f) => f.rule === 'unframed-objective');
+    assert.ok(unframed, 'the objective is served by no framing');
+    assert.match(unframed.message, /fewer-chargebacks/);
+  });
+
+  it('lists a clean file with an empty findings list', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    assert.deepEqual(reviewJson([], dir).files, [{ file: 'mlsystem.yaml', findings: [] }]);
+  });
+
+  it('leaves out waived findings', () => {
+    const dir = tempDir();
+    const design = 'mlsystem: 1\nname: x\nbusiness:\n  objectives: []\nwaivers:\n  - rule: no-stakeholders\n    reason: out-of-scope\n';
+    writeFileSync(join(dir, 'mlsystem.yaml'), design);
+    const rules = reviewJson([], dir).files[0].findings.map((f) => f.rule);
+    assert.ok(!rules.includes('no-stakeholders'), rules.join(', '));
+    assert.ok(rules.includes('missing-pillar'));
+  });
+});
+
+describe('cli: stylish', () => {
+  it('prints a header per file with problems, aligned one-based rows and a summary', () => {
+    const out = review(['mlsystem.yaml', 'designs/fraud.yaml'], join(fixtures, 'tree'));
+    const lines = out.stdout.split('\n');
+    assert.ok(lines.includes('mlsystem.yaml'));
+    assert.ok(lines.includes('designs/fraud.yaml'));
+    const syntaxRow = lines.find((l) => l.endsWith('yaml-syntax'));
+    assert.ok(syntaxRow);
+    assert.match(syntaxRow, /^ {2}6:1 {2}error {2}\S.*\S {2}yaml-syntax$/);
+    // Rows of one file share their columns: every rule id starts at the same place.
+    const fraudRows = lines.slice(lines.indexOf('designs/fraud.yaml') + 1, lines.indexOf('', lines.indexOf('designs/fraud.yaml')));
+    assert.ok(fraudRows.length >= 5);
+    const ruleColumn = new Set(fraudRows.map((l) => l.search(/\S+$/)));
+    assert.equal(ruleColumn.size, 1, fraudRows.join('\n'));
+    assert.match(fraudRows[0], /^ {2}2:1 {2}warning {2}Requirements do not cover reliability/);
+    assert.match(out.stdout, /\n✖ \d+ problems \(1 error, \d+ warnings, \d+ infos\)\n$/);
+    assert.doesNotMatch(out.stdout, /\x1b\[/, 'no colors when stdout is not a terminal');
+  });
+
+  it('colors on a terminal, not with NO_COLOR, and with FORCE_COLOR anywhere', () => {
+    const tree = join(fixtures, 'tree');
+    assert.match(review(['mlsystem.yaml'], tree, { stdoutTTY: true }).stdout, /\x1b\[31merror/);
+    assert.doesNotMatch(review(['mlsystem.yaml'], tree, { stdoutTTY: true, env: { NO_COLOR: '1' } }).stdout, /\x1b\[/);
+    assert.match(review(['mlsystem.yaml'], tree, { env: { FORCE_COLOR: '1' } }).stdout, /\x1b\[4mmlsystem\.yaml/);
+    assert.doesNotMatch(review(['mlsystem.yaml'], tree, { stdoutTTY: true, env: { FORCE_COLOR: '0' } }).stdout, /\x1b\[/);
+  });
+});
+
+describe('cli: sarif', () => {
+  const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const ajv = new Ajv04({ allErrors: true, strict: false });
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///root/'));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+
+  interface SarifLog {
+    version: string;
+    runs: {
+      tool: { driver: { name: string; version: string; rules: { id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+      results: {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+        partialFingerprints: Record<string, string>;
+      }[];
+    }[];
+  }
+
+  const out = review(['--format', 'sarif'], join(fixtures, 'tree'));
+  const log = JSON.parse(out.stdout) as SarifLog;
+
+  it('is valid SARIF 2.1.0', () => {
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    assert.equal(log.version, '2.1.0');
+  });
+
+  it('describes every rule, with its docs link and default level', () => {
+    const driver = log.runs[0].tool.driver;
+    assert.equal(driver.name, 'mlsystem-review');
+    assert.deepEqual(driver.rules.map((r) => r.id), RULES.map((r) => r.id));
+    const info = driver.rules.find((r) => r.id === 'no-stakeholders');
+    assert.equal(info?.defaultConfiguration.level, 'note');
+    assert.match(info?.helpUri ?? '', /docs\/rules\/no-stakeholders\.md$/);
+  });
+
+  it('reports results with one-based regions, relative URIs, ruleIndex and fingerprints', () => {
+    const results = log.runs[0].results;
+    const syntax = results.find((r) => r.ruleId === 'yaml-syntax');
+    assert.ok(syntax);
+    assert.equal(syntax.level, 'error');
+    const location = syntax.locations[0].physicalLocation;
+    assert.deepEqual(location.artifactLocation, { uri: 'mlsystem.yaml', uriBaseId: '%SRCROOT%' });
+    assert.equal(location.region.startLine, 6);
+    assert.equal(location.region.startColumn, 1);
+
+    const pillar = results.find((r) => r.ruleId === 'missing-pillar' && r.locations[0].physicalLocation.artifactLocation.uri === 'designs/fraud.yaml');
+    assert.ok(pillar);
+    assert.deepEqual(pillar.locations[0].physicalLocation.region, { startLine: 2, startColumn: 1, endLine: 2, endColumn: 9 });
+    assert.equal(results.find((r) => r.ruleId === 'missing-stage')?.level, 'note');
+    for (const r of results) assert.equal(log.runs[0].tool.driver.rules[r.ruleIndex].id, r.ruleId);
+    const prints = results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri} ${Object.values(r.partialFingerprints)[0]}`);
+    assert.equal(new Set(prints).size, prints.length, 'every result in a file has its own fingerprint');
+  });
+
+  it('keeps a finding\'s fingerprint when lines above it move', () => {
+    const dir = tempDir();
+    const design = readFileSync(join(fixtures, 'tree', 'designs', 'fraud.yaml'), 'utf8');
+    const fingerprints = (text: string): string[] => {
+      writeFileSync(join(dir, 'mlsystem.yaml'), text);
+      const sarif = JSON.parse(review(['--format', 'sarif'], dir).stdout) as SarifLog;
+      return sarif.runs[0].results.filter((r) => r.ruleId === 'unframed-objective').map((r) => JSON.stringify(r.partialFingerprints));
+    };
+    const before = fingerprints(design);
+    assert.equal(before.length, 1);
+    assert.deepEqual(fingerprints(`# A new comment\n# and another\n${design}`), before);
+  });
+});
+
+describe('cli: configuration', () => {
+  const configured = join(fixtures, 'configured');
+  const byFile = (files: JsonFile[]): Map<string, JsonFile['findings']> => new Map(files.map((f) => [f.file, f.findings]));
+
+  it('applies the nearest config up the tree: a rule off, a severity changed, extra file patterns', () => {
+    const { files, code } = reviewJson([], configured);
+    assert.deepEqual(files.map((f) => f.file), ['plain/mlsystem.yaml', 'specs/routing.design.yaml', 'team/nested/mlsystem.yaml']);
+    const found = byFile(files);
+    const plain = found.get('plain/mlsystem.yaml') ?? [];
+    assert.ok(!plain.some((f) => f.rule === 'missing-stage'), 'missing-stage is off');
+    assert.equal(plain.find((f) => f.rule === 'no-stakeholders')?.severity, 'error');
+    assert.equal(code, 1, 'no-stakeholders is an error here');
+    // The config beside the nested design wins over the one further up.
+    const nested = found.get('team/nested/mlsystem.yaml') ?? [];
+    assert.ok(nested.some((f) => f.rule === 'missing-stage'), 'missing-stage at its default');
+    assert.ok(!nested.some((f) => f.rule === 'no-stakeholders'), 'no-stakeholders off');
+  });
+
+  it('uses --config for every file instead of the nearest one', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { 'missing-pillar': 'off' } }));
+    const { files } = reviewJson(['--config', join(dir, 'strict.json'), 'team/nested/mlsystem.yaml'], configured);
+    const rules = files[0].findings.map((f) => f.rule);
+    assert.ok(!rules.includes('missing-pillar'));
+    assert.ok(rules.includes('no-stakeholders'), 'the nested config, which turned it off, is not read');
+  });
+
+  it('exits 2 with one line for a broken config or a missing --config file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsystem-review.yaml'), 'rules:\n  no-such-rule: error\n');
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const broken = review([], dir);
+    assert.equal(broken.code, 2);
+    assert.equal(broken.stderr, 'mlsystem-review: .mlsystem-review.yaml: unknown rule "no-such-rule"\n');
+    const missing = review(['--config', 'nope.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'mlsystem-review: cannot read "nope.json": no such file or directory\n');
+    writeFileSync(join(dir, '.mlsystem-review.yaml'), 'rules: [\n');
+    assert.match(review([], dir).stderr, /^mlsystem-review: \.mlsystem-review\.yaml: not valid YAML: [^\n]*\n$/);
+  });
+});
+
+describe('cli: reading files', () => {
+  it('reports invalid UTF-8 as a yaml-syntax error at the first bad byte, and goes on', () => {
+    const dir = tempDir();
+    const bytes = Buffer.concat([Buffer.from('mlsystem: 1\nname: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    writeFileSync(join(dir, 'mlsystem.yaml'), bytes);
+    writeFileSync(join(dir, 'other.mlsystem.yaml'), CLEAN_DESIGN);
+    const out = reviewJson([], dir);
+    assert.equal(out.code, 1);
+    assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml', 'other.mlsystem.yaml']);
+    const [finding] = out.files[0].findings;
+    assert.equal(finding.rule, 'yaml-syntax');
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /not valid UTF-8/);
+    assert.deepEqual(finding.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 10 } });
+    assert.deepEqual(out.files[1].findings, []);
+  });
+
+  it('counts the first bad byte after a BOM and multi-byte characters correctly', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a: é€\nb: ok\nc: x'), Buffer.from([0xc3, 0x28])]);
+    const read = decodeText(bytes);
+    assert.equal(read.kind, 'invalid-utf8');
+    assert.deepEqual(read.kind === 'invalid-utf8' && read.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } });
+  });
+
+  it('reads a file with a UTF-8 BOM as if it had none', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mlsystem.yaml'), `\ufeff${CLEAN_DESIGN}`);
+    assert.deepEqual(reviewJson([], dir).files, [{ file: 'mlsystem.yaml', findings: [] }]);
+  });
+
+  it('reports a NUL byte as a yaml-syntax error, not a crash', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mlsystem.yaml'), 'mlsystem: 1\nname: a\0b\n');
+    const { files, code } = reviewJson([], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(files[0].findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]), [['yaml-syntax', 1, 7]]);
+    assert.match(files[0].findings[0].message, /NUL/);
+  });
+
+  it('skips a file past the size limit with a message, reviews the rest, and fails', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.mlsystem.yaml'), `mlsystem: 1\nname: big\nsummary: "${'x'.repeat(LIMITS.maxLength)}"\n`);
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const out = reviewJson([], dir);
+    assert.deepEqual(out.files, [{ file: 'mlsystem.yaml', findings: [] }]);
+    assert.match(out.stderr, /^mlsystem-review: big\.mlsystem\.yaml: skipped: too large to review \(the limit is \d+ characters\)\n$/);
+    assert.equal(out.code, 1, 'an unreviewed design counts as an error');
+    assert.equal(review(['--fail-on', 'never'], dir).code, 0);
+  });
+});
+
+describe('cli: progress', () => {
+  const many = (): string => {
+    const dir = tempDir();
+    for (let i = 0; i < 52; i++) writeFileSync(join(dir, `d${String(i).padStart(2, '0')}.mlsystem.yaml`), CLEAN_DESIGN);
+    return dir;
+  };
+  it('shows a counter on a terminal stderr past 50 files, and never otherwise', () => {
+    const dir = many();
+    const tty = review([], dir, { stderrTTY: true });
+    assert.match(tty.stderr, /\rReviewing 52\/52/);
+    assert.ok(tty.stderr.endsWith('\r\x1b[K'), 'the counter is cleared at the end');
+    assert.equal(review([], dir).stderr, '');
+  });
+});
+
+describe('cli: --diagram', () => {
+  it('writes the lifecycle SVG of the one design given', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const out = review(['--diagram', 'lifecycle.svg', 'mlsystem.yaml'], dir);
+    assert.equal(out.code, 0);
+    const svg = readFileSync(join(dir, 'lifecycle.svg'), 'utf8');
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /support-request-routing/);
+    assert.match(svg, /Business analysis/i);
+  });
+  it('refuses to draw several designs at once', () => {
+    const out = review(['--diagram', 'x.svg'], join(fixtures, 'tree'));
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /--diagram draws one design, but 3 were found/);
+  });
+});
