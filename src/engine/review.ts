@@ -66,6 +66,7 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
     for (const r of active) if (r.phase === 'waivers') report(r.check(ctx));
   }
   findings.sort(byPosition);
+  waived.sort(byPosition);
   return {
     findings,
     waived,

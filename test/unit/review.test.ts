@@ -1,0 +1,142 @@
+/**
+ * review() as a whole: rules run over one parse, waivers applied and reported, severities
+ * set or turned off, the "Waive <rule> here" fix added, findings sorted, and YAML syntax
+ * errors reported alone.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, review, RULES, todayUtc } from '../../src/engine';
+import type { Finding } from '../../src/engine';
+import { checkWaiveFix, reviewAt, TODAY } from './support/fixes';
+
+/** A draft with many gaps: no requirements, lifecycle or stakeholders, loose links. */
+const DRAFT = `mlsystem: 1
+name: routing
+business:
+  objectives:
+    - id: faster-routing
+      metric: median time to route
+    - id: fewer-bounces
+      metric: bounces per request
+      target: "< 0.1"
+framing:
+  - id: classifier
+    serves: [faster-routing, fast-routing]
+    task: binary-classification
+    inputs: Request text.
+    classes: [accounting, inventory, hr]
+    metrics:
+      - name: accuracy
+`;
+
+function isSorted(findings: readonly Finding[]): boolean {
+  return findings.every((f, i) => i === 0 || (findings[i - 1].range.start.line < f.range.start.line
+    || (findings[i - 1].range.start.line === f.range.start.line && findings[i - 1].range.start.character <= f.range.start.character)));
+}
+
+describe('review()', () => {
+  it('runs every rule on one text and sorts findings by position', () => {
+    const { findings } = reviewAt(DRAFT);
+    assert.ok(isSorted(findings), findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.rule}`).join('\n'));
+    const mine = findings.filter((f) => f.path[0] === 'business' || f.path[0] === 'framing').map((f) => `${f.range.start.line} ${f.rule} ${f.target}`);
+    assert.deepEqual(mine, [
+      '6 unframed-objective business.objectives.fewer-bounces',
+      '4 unmeasured-objective business.objectives.faster-routing',
+      '10 incomplete-framing framing.classifier',
+      '11 unknown-reference framing.classifier.serves.1',
+      '14 task-mismatch framing.classifier.classes',
+      '16 unlinked-metric framing.classifier.metrics.0',
+    ].sort((a, b) => parseInt(a, 10) - parseInt(b, 10)));
+  });
+
+  it('sets default severities from the rules', () => {
+    for (const f of reviewAt(DRAFT).findings) {
+      assert.equal(f.severity, RULES.find((r) => r.id === f.rule)?.severity, f.rule);
+    }
+  });
+
+  it('applies severity overrides, and drops rules turned off', () => {
+    const result = review(DRAFT, { today: TODAY, rules: { 'unlinked-metric': 'error', 'task-mismatch': 'off' } });
+    assert.deepEqual(result.findings.filter((f) => f.rule === 'unlinked-metric').map((f) => f.severity), ['error']);
+    assert.ok(!result.findings.some((f) => f.rule === 'task-mismatch'));
+    assert.ok(!result.waived.some((f) => f.rule === 'task-mismatch'));
+    assert.equal(result.lifecycle.counts.error, result.findings.filter((f) => f.severity === 'error').length);
+  });
+
+  it('moves waived findings to `waived`, with their waiver index, and out of the counts', () => {
+    const text = `${DRAFT}waivers:
+  - rule: task-mismatch
+    target: framing.classifier
+    reason: architecture-constraints
+  - rule: unlinked-metric
+    reason: other
+`;
+    const before = reviewAt(DRAFT);
+    const result = reviewAt(text);
+    assert.deepEqual(result.waived.map((w) => [w.rule, w.target, w.waiver, w.severity]), [
+      ['task-mismatch', 'framing.classifier.classes', 0, 'warning'],
+      ['unlinked-metric', 'framing.classifier.metrics.0', 1, 'warning'],
+    ]);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.rule} ${f.target}`),
+      before.findings.filter((f) => f.rule !== 'task-mismatch' && f.rule !== 'unlinked-metric').map((f) => `${f.rule} ${f.target}`),
+    );
+    assert.equal(result.lifecycle.counts.warning, before.lifecycle.counts.warning - 2);
+  });
+
+  it('gives every finding a "Waive <rule> here" fix that silences exactly that finding', () => {
+    const { findings } = reviewAt(DRAFT);
+    assert.ok(findings.length >= 6);
+    for (const f of findings) {
+      const waive = f.fixes.filter((x) => x.title === `Waive ${f.rule} here`);
+      assert.equal(waive.length, 1, `${f.rule} at ${f.target}`);
+      assert.equal(waive[0].isPreferred, undefined, 'fix-all must never waive');
+      const after = checkWaiveFix(DRAFT, f);
+      assert.ok(after.endsWith(`waivers:\n  - rule: ${f.rule}\n${f.target ? `    target: ${f.target}\n` : ''}    reason: other\n`), after);
+    }
+  });
+
+  it('appends the waive fix to an existing waivers list', () => {
+    const text = `${DRAFT}waivers:\n  - rule: task-mismatch\n    reason: other\n`;
+    const f = reviewAt(text).findings.find((x) => x.rule === 'unlinked-metric')!;
+    const fixed = checkWaiveFix(text, f);
+    assert.equal(fixed, `${text}  - rule: unlinked-metric\n    target: framing.classifier.metrics.0\n    reason: other\n`);
+  });
+
+  it('reports only yaml-syntax while the text is not valid YAML', () => {
+    const broken = DRAFT.replace('    inputs: Request text.', '    inputs: [Request text.');
+    const result = reviewAt(broken);
+    assert.ok(result.findings.length > 0);
+    assert.deepEqual([...new Set(result.findings.map((f) => f.rule))], ['yaml-syntax']);
+    assert.ok(result.findings.every((f) => f.severity === 'error' && f.fixes.length === 0));
+    assert.equal(result.design, undefined);
+    assert.deepEqual(result.waived, []);
+  });
+
+  it('reports nothing else for input too deep to read', () => {
+    const deep = `mlsystem: 1\nname: ${'['.repeat(200)}${']'.repeat(200)}\n`;
+    assert.deepEqual(reviewAt(deep).findings.map((f) => f.rule), ['yaml-syntax']);
+  });
+
+  it('returns the design as plain data when it can be read', () => {
+    const design = reviewAt(DRAFT).design as { name: string };
+    assert.equal(design.name, 'routing');
+  });
+
+  it("uses today's UTC date when none is given", () => {
+    const text = `${DRAFT}waivers:\n  - rule: task-mismatch\n    reason: other\n    expires: ${todayUtc()}\n`;
+    assert.deepEqual(review(text).findings.filter((f) => f.rule === 'expired-waiver'), []);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    assert.equal(review(text.replace(todayUtc(), yesterday)).findings.filter((f) => f.rule === 'expired-waiver').length, 1);
+  });
+
+  it('never edits outside the fixes it offers: applying a fix keeps the text above it', () => {
+    for (const f of reviewAt(DRAFT).findings) {
+      for (const fix of f.fixes) {
+        const start = Math.min(...fix.edits.map((e) => e.range.start.line));
+        const fixed = applyEdits(DRAFT, fix.edits);
+        assert.deepEqual(fixed.split('\n').slice(0, start), DRAFT.split('\n').slice(0, start), fix.title);
+      }
+    }
+  });
+});
