@@ -1,0 +1,42 @@
+/** The commands (category "ML Design"): review the workspace, fix all, new design file. */
+import * as vscode from 'vscode';
+import type { BundledFiles } from './bundled-files';
+import { DesignCodeActions } from './code-actions';
+import type { DesignConfiguration } from './configuration';
+import type { DesignReviews } from './design-reviews';
+import type { DesignDiagnostics } from './diagnostics';
+import { newDesignFile } from './new-design-file';
+import type { WorkspaceReview } from './workspace-review';
+
+export const COMMANDS = {
+  reviewWorkspace: 'mlsystem.reviewWorkspace',
+  fixAll: 'mlsystem.fixAll',
+  newDesignFile: 'mlsystem.newDesignFile',
+} as const;
+
+export interface CommandDeps {
+  reviews: DesignReviews;
+  diagnostics: DesignDiagnostics;
+  configuration: DesignConfiguration;
+  files: BundledFiles;
+  workspaceReview: WorkspaceReview;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.reviewWorkspace, () => deps.workspaceReview.run()),
+    vscode.commands.registerCommand(COMMANDS.fixAll, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return false;
+      const action = await new DesignCodeActions(deps.reviews, deps.diagnostics, deps.configuration).fixAllAction(editor.document);
+      if (!action?.edit) {
+        void vscode.window.setStatusBarMessage('ML design review: nothing to fix automatically.', 3000);
+        return false;
+      }
+      return vscode.workspace.applyEdit(action.edit);
+    }),
+    vscode.commands.registerCommand(COMMANDS.newDesignFile, (folder?: vscode.Uri, fileName?: string) =>
+      newDesignFile(deps.files, folder instanceof vscode.Uri ? folder : undefined, typeof fileName === 'string' ? fileName : undefined),
+    ),
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Findings -> the Problems panel. Each diagnostic carries the rule id as its `code`,
+ * linked to the rule's page shipped with the extension (docs/rules/<id>.md), and related
+ * information where a finding names a second place. The finding itself (with its fixes)
+ * is kept beside the diagnostic, keyed by document version, for the code actions.
+ */
+import * as vscode from 'vscode';
+import type { Finding } from '../engine';
+import { toRange, toSeverity } from './convert';
+import type { DesignReview, DesignReviews } from './design-reviews';
+
+export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
+
+interface Published {
+  version: number;
+  findings: Map<string, Finding>;
+}
+
+function keyOf(rule: string, range: vscode.Range, message: string): string {
+  return `${rule}|${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}|${message}`;
+}
+
+export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export class DesignDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly published = new Map<string, Published>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  /**
+   * @param hideFinding drops findings another extension already reports (see red-hat-yaml.ts).
+   */
+  constructor(
+    reviews: DesignReviews,
+    private readonly extensionUri: vscode.Uri,
+    private readonly hideFinding: (uri: vscode.Uri, finding: Finding) => boolean = () => false,
+  ) {
+    this.disposables.push(
+      reviews.onDidReview((r) => this.publish(r)),
+      reviews.onDidForget((uri) => this.clear(uri)),
+    );
+  }
+
+  private publish({ uri, version, result }: DesignReview): void {
+    const findings = new Map<string, Finding>();
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const f of result.findings) {
+      if (this.hideFinding(uri, f)) continue;
+      const d = this.toDiagnostic(uri, f);
+      diagnostics.push(d);
+      findings.set(keyOf(f.rule, d.range, d.message), f);
+    }
+    this.published.set(uri.toString(), { version, findings });
+    this.collection.set(uri, diagnostics);
+  }
+
+  private toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = { value: f.rule, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.rule}.md`) };
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
+    }
+    return d;
+  }
+
+  clear(uri: vscode.Uri): void {
+    this.published.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  /**
+   * The finding behind one of our diagnostics, if it was made for this very version of
+   * the document (a fix computed for an older text must never be applied to a newer one).
+   */
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const published = this.published.get(document.uri.toString());
+    if (!published || published.version !== document.version) return undefined;
+    const rule = ruleOf(diagnostic);
+    return rule === undefined ? undefined : published.findings.get(keyOf(rule, diagnostic.range, diagnostic.message));
+  }
+
+  /** Counts by severity of the diagnostics shown for a document. */
+  counts(uri: vscode.Uri): { error: number; warning: number; info: number } {
+    const out = { error: 0, warning: 0, info: 0 };
+    for (const d of this.collection.get(uri) ?? []) {
+      if (d.severity === vscode.DiagnosticSeverity.Error) out.error++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) out.warning++;
+      else out.info++;
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Activation: wires the review of design documents into VS Code. Each concern lives in
+ * its own module; this file only connects them. Activation does no workspace scan: it
+ * looks at the documents already open, and everything else waits for an event.
+ */
+import * as vscode from 'vscode';
+import { BundledFiles } from './bundled-files';
+import { DesignCodeActions } from './code-actions';
+import { registerCommands } from './commands';
+import { COMPLETION_TRIGGERS, DesignCompletion } from './completion';
+import { DesignConfiguration } from './configuration';
+import { DesignReviews } from './design-reviews';
+import { DesignDiagnostics } from './diagnostics';
+import { DesignHover } from './hover';
+import { reportedByRedHatYaml } from './red-hat-yaml';
+import { ReviewRunner } from './review-runner';
+import { DesignStatusBar } from './status-bar';
+import { DesignSymbols } from './symbols';
+import { WorkspaceReview } from './workspace-review';
+// import { registerLifecyclePreview } from '../webview/panel'; (enabled once src/webview/panel.ts exists)
+
+/** Quiet time after the last keystroke before a review (review on type). */
+export const TYPING_DELAY_MS = 300;
+/** Set on the active editor when it shows a design document (for `when` clauses). */
+export const IS_DESIGN_CONTEXT = 'mlsystem.isDesign';
+
+/** What `activate` returns: the extension's API for tests and other extensions. */
+export interface MlsystemReviewApi {
+  reviews: DesignReviews;
+}
+
+export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
+  const configuration = new DesignConfiguration();
+  const runner = new ReviewRunner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'review-worker.js').fsPath);
+  const reviews = new DesignReviews(runner, configuration);
+  const diagnostics = new DesignDiagnostics(reviews, context.extensionUri, reportedByRedHatYaml);
+  const files = new BundledFiles(context.extensionUri);
+  const workspaceReview = new WorkspaceReview(reviews, configuration);
+  context.subscriptions.push(configuration, runner, reviews, diagnostics, workspaceReview, new DesignStatusBar(reviews, diagnostics));
+
+  const reviewIfCandidate = (document: vscode.TextDocument): void => {
+    if (configuration.isCandidate(document)) void reviews.reviewDocument(document);
+  };
+  const reviewOpenDocuments = (): void => vscode.workspace.textDocuments.forEach(reviewIfCandidate);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(reviewIfCandidate),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && configuration.isCandidate(e.document) && configuration.trigger(e.document.uri) === 'onType') {
+        reviews.schedule(e.document, TYPING_DELAY_MS);
+      }
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (configuration.isCandidate(document) && configuration.trigger(document.uri) === 'onSave') void reviews.reviewDocument(document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      // A file the workspace review covers stays in Problems, as it is on disk.
+      if (workspaceReview.covers(document.uri)) {
+        reviews.forget(document.uri);
+        void workspaceReview.reviewFromDisk(document.uri);
+      } else {
+        reviews.forget(document.uri);
+      }
+    }),
+    configuration.onDidChange(reviewOpenDocuments),
+    // Red Hat YAML installed or removed changes which schema findings we show.
+    vscode.extensions.onDidChange(reviewOpenDocuments),
+  );
+
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }];
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(selector, new DesignCodeActions(reviews, diagnostics, configuration), DesignCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(selector, new DesignCompletion(reviews, files), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerHoverProvider(selector, new DesignHover(reviews, files)),
+    vscode.languages.registerDocumentSymbolProvider(selector, new DesignSymbols(reviews), { label: 'ML design' }),
+  );
+
+  const updateContext = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', IS_DESIGN_CONTEXT, Boolean(document && reviews.get(document)));
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext), reviews.onDidReview(updateContext), reviews.onDidForget(updateContext));
+
+  registerCommands(context, { reviews, diagnostics, configuration, files, workspaceReview });
+  // registerLifecyclePreview(context, reviews);
+
+  reviewOpenDocuments();
+  return { reviews };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

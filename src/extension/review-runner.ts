@@ -1,0 +1,67 @@
+/**
+ * Runs the engine for the editor. Small designs are reviewed on the extension host's
+ * thread (a few milliseconds); a design longer than `WORKER_THRESHOLD_LINES` goes to a
+ * worker thread (dist/review-worker.js) so typing never waits on the host thread.
+ */
+import { Worker } from 'node:worker_threads';
+import { review } from '../engine';
+import type { ReviewOptions, ReviewResult } from '../engine';
+import type { ReviewBackend } from './design-reviews';
+import type { WorkerReply, WorkerRequest } from './review-worker-protocol';
+
+export const WORKER_THRESHOLD_LINES = 2000;
+
+function lineCountExceeds(text: string, limit: number): boolean {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++lines > limit) return true;
+  return false;
+}
+
+export class ReviewRunner implements ReviewBackend {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (r: ReviewResult) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly workerScript: string) {}
+
+  run(text: string, options: ReviewOptions): Promise<ReviewResult> {
+    if (!lineCountExceeds(text, WORKER_THRESHOLD_LINES)) return Promise.resolve(review(text, options));
+    return this.inWorker(text, options).catch(() => review(text, options));
+  }
+
+  private inWorker(text: string, options: ReviewOptions): Promise<ReviewResult> {
+    const worker = this.worker ?? this.startWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      const request: WorkerRequest = { id, text, options };
+      worker.postMessage(request);
+    });
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(this.workerScript);
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      const waiter = this.waiting.get(reply.id);
+      if (!waiter) return;
+      this.waiting.delete(reply.id);
+      if ('result' in reply) waiter.resolve(reply.result);
+      else waiter.reject(new Error(reply.error));
+    });
+    const failAll = (error: Error): void => {
+      for (const w of this.waiting.values()) w.reject(error);
+      this.waiting.clear();
+      this.worker = undefined;
+    };
+    worker.on('error', failAll);
+    worker.on('exit', () => failAll(new Error('the review worker stopped')));
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

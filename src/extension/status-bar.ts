@@ -1,0 +1,39 @@
+/** A status bar item for the active design: its findings by severity; a click opens Problems. */
+import * as vscode from 'vscode';
+import type { DesignReviews } from './design-reviews';
+import type { DesignDiagnostics } from './diagnostics';
+
+export class DesignStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('mlsystem.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(
+    private readonly reviews: DesignReviews,
+    private readonly diagnostics: DesignDiagnostics,
+  ) {
+    this.item.name = 'ML Design Review';
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      reviews.onDidReview(() => this.update()),
+      reviews.onDidForget(() => this.update()),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !this.reviews.get(document)) {
+      this.item.hide();
+      return;
+    }
+    const { error, warning, info } = this.diagnostics.counts(document.uri);
+    this.item.text = `$(checklist) ML design: $(error) ${error} $(warning) ${warning} $(info) ${info}`;
+    this.item.tooltip = `Design review: ${error} error(s), ${warning} warning(s), ${info} info. Click to open the Problems panel.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

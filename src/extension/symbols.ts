@@ -1,0 +1,33 @@
+/** Document symbols for the Outline view and breadcrumbs of design documents. */
+import * as vscode from 'vscode';
+import { designOutline } from './core/outline';
+import type { OutlineKind, OutlineNode } from './core/outline';
+import type { DesignReviews } from './design-reviews';
+
+const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
+  section: vscode.SymbolKind.Namespace,
+  objective: vscode.SymbolKind.Event,
+  framing: vscode.SymbolKind.Function,
+  metric: vscode.SymbolKind.Number,
+  pillar: vscode.SymbolKind.Struct,
+  stage: vscode.SymbolKind.EnumMember,
+  stakeholder: vscode.SymbolKind.Object,
+  waiver: vscode.SymbolKind.Key,
+  field: vscode.SymbolKind.Field,
+};
+
+export class DesignSymbols implements vscode.DocumentSymbolProvider {
+  constructor(private readonly reviews: DesignReviews) {}
+
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    if (!(await this.reviews.isDesign(document))) return [];
+    const toSymbol = (n: OutlineNode): vscode.DocumentSymbol => {
+      const range = new vscode.Range(document.positionAt(n.start), document.positionAt(n.end));
+      const selection = new vscode.Range(document.positionAt(n.selectionStart), document.positionAt(n.selectionEnd));
+      const symbol = new vscode.DocumentSymbol(n.name, n.detail, KINDS[n.kind], range, range.contains(selection) ? selection : range);
+      symbol.children = n.children.map(toSymbol);
+      return symbol;
+    };
+    return designOutline(document.getText()).map(toSymbol);
+  }
+}

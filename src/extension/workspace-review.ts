@@ -1,0 +1,93 @@
+/**
+ * "ML Design: Review Workspace": every design file in the workspace, open or not, into
+ * the Problems panel, with cancellable progress; afterwards a file watcher keeps them
+ * current (changed files reviewed again, deleted ones cleared). Nothing runs until the
+ * user asks for it.
+ */
+import * as vscode from 'vscode';
+import type { DesignConfiguration } from './configuration';
+import type { DesignReviews } from './design-reviews';
+
+const YAML_GLOB = '**/*.{yaml,yml}';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
+
+export class WorkspaceReview implements vscode.Disposable {
+  /** Files the workspace review covers (kept current by the watcher). */
+  private readonly files = new Set<string>();
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly reviews: DesignReviews,
+    private readonly configuration: DesignConfiguration,
+  ) {}
+
+  /** Whether the workspace review holds results for this file (so closing it re-reads the disk). */
+  covers(uri: vscode.Uri): boolean {
+    return this.files.has(uri.toString());
+  }
+
+  /** Review all design files; resolves with how many were reviewed (undefined when cancelled). */
+  run(): Thenable<number | undefined> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Reviewing ML designs', cancellable: true },
+      async (progress, token) => {
+        const uris = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, undefined, token);
+        let done = 0;
+        let designs = 0;
+        for (const uri of uris) {
+          if (token.isCancellationRequested) return undefined;
+          progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / Math.max(uris.length, 1) });
+          if (await this.reviewFromDisk(uri)) designs++;
+          done++;
+        }
+        this.watch();
+        void vscode.window.setStatusBarMessage(`ML design review: ${designs} design file(s) reviewed of ${done} YAML file(s).`, 5000);
+        return designs;
+      },
+    );
+  }
+
+  /** Read and review one file from disk; true when it is a design. */
+  async reviewFromDisk(uri: vscode.Uri): Promise<boolean> {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.drop(uri);
+      return false;
+    }
+    if (!(await this.configuration.isDesign(uri, () => text))) {
+      this.drop(uri);
+      return false;
+    }
+    this.files.add(uri.toString());
+    await this.reviews.reviewFile(uri, text);
+    return true;
+  }
+
+  private drop(uri: vscode.Uri): void {
+    if (this.files.delete(uri.toString())) this.reviews.forget(uri);
+  }
+
+  private watch(): void {
+    if (this.watcher) return;
+    this.watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
+    const changed = (uri: vscode.Uri): void => {
+      void this.reviewFromDisk(uri);
+    };
+    this.disposables.push(
+      this.watcher,
+      this.watcher.onDidCreate(changed),
+      this.watcher.onDidChange(changed),
+      this.watcher.onDidDelete((uri) => {
+        this.files.delete(uri.toString());
+        this.reviews.forget(uri);
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
