@@ -8,11 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'yaml';
-import { RULE_IDS, RULES_BY_ID } from '../../src/engine';
+import { review, RULE_IDS, RULES_BY_ID } from '../../src/engine';
 
 const root = join(__dirname, '..', '..');
 const rulesDir = join(root, 'docs', 'rules');
 const markdown = new MarkdownIt();
+/** Findings no waiver can silence (docs/format.md, "Waivers: accepted risks"). */
+const UNWAIVABLE: readonly string[] = ['yaml-syntax', 'expired-waiver', 'unused-waiver'];
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
@@ -84,11 +86,33 @@ describe('rule documentation', () => {
         assert.ok(text.includes(`"${id}"`), 'shows how to configure this rule by its id');
       });
 
-      it('shows a bad and a good example', () => {
+      it('shows a bad example that gets this finding and a good one that does not', () => {
+        const all = tokens(page);
+        const start = all.findIndex((t) => t.type === 'inline' && t.content === 'Example');
+        const end = all.findIndex((t, i) => i > start && t.type === 'heading_open' && t.tag === 'h2');
         // yaml-syntax's bad example cannot be YAML: it is shown as text.
-        const examples = fences(page, 'yaml').length + fences(page, 'text').length;
-        assert.ok(examples >= 2, `${examples} example blocks`);
+        const [bad, good] = all.slice(start, end).filter((t) => t.type === 'fence' && ['yaml', 'text'].includes(t.info.trim()));
+        assert.ok(bad && good, 'two example blocks');
+        const rulesIn = (yamlText: string): string[] => review(yamlText, { today: '2026-11-26' }).findings.map((f) => f.rule);
+        assert.ok(rulesIn(bad.content).includes(id), `the bad example gets no ${id} finding: ${rulesIn(bad.content).join(', ')}`);
+        assert.ok(!rulesIn(good.content).includes(id), `the good example gets a ${id} finding`);
       });
+
+      if (!UNWAIVABLE.includes(id)) {
+        it('shows a waiver that silences the bad example\'s finding', () => {
+          const all = tokens(page);
+          const example = all.findIndex((t) => t.type === 'inline' && t.content === 'Example');
+          const bad = all.slice(example).find((t) => t.type === 'fence')?.content ?? '';
+          const section = all.findIndex((t) => t.type === 'inline' && t.content === 'Waive or configure');
+          const waiver = all.slice(section).find((t) => t.type === 'fence' && t.info.trim() === 'yaml')?.content ?? '';
+          const before = review(bad, { today: '2026-11-26' });
+          const after = review(bad + waiver, { today: '2026-11-26' });
+          const count = (r: typeof before): number => r.findings.filter((f) => f.rule === id).length;
+          assert.ok(count(after) < count(before), `${count(before)} ${id} findings before the waiver, ${count(after)} after`);
+          assert.ok(after.waived.some((f) => f.rule === id));
+          assert.deepEqual(after.findings.filter((f) => f.path[0] === 'waivers').map((f) => f.message), []);
+        });
+      }
     });
   }
 });
