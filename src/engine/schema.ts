@@ -171,14 +171,16 @@ function normalize(word: string): string {
   return word.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-/**
- * Candidates close to `word`, best first: within two edits (fewer for short words), or one
- * a clear prefix or part of the other ("multiclass" -> "multiclass-classification").
- */
-export function closeMatches(word: string, candidates: readonly string[]): string[] {
+interface Match {
+  candidate: string;
+  /** Lower is closer: an edit distance (0-2), then 3 for a prefix, 4 for a part. */
+  score: number;
+}
+
+function scoreMatches(word: string, candidates: readonly string[]): Match[] {
   const w = normalize(word);
   const allowed = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
-  const scored: { candidate: string; score: number }[] = [];
+  const scored: Match[] = [];
   for (const candidate of candidates) {
     const c = normalize(candidate);
     const distance = editDistance(w, c);
@@ -186,24 +188,30 @@ export function closeMatches(word: string, candidates: readonly string[]): strin
     else if (Math.min(w.length, c.length) >= 3 && (c.startsWith(w) || w.startsWith(c))) scored.push({ candidate, score: 3 });
     else if (w.length >= 5 && c.includes(w)) scored.push({ candidate, score: 4 });
   }
-  return scored.sort((x, y) => x.score - y.score).map((s) => s.candidate);
+  return scored.sort((x, y) => x.score - y.score);
 }
 
-/** One fix per suggestion; the first is preferred only when it is clearly the best one. */
-function suggestionFixes(suggestions: readonly string[], make: (s: string) => Fix | undefined, clearBest: boolean): Fix[] {
+/**
+ * Candidates close to `word`, best first: within two edits (fewer for short words), or one
+ * a clear prefix or part of the other ("multiclass" -> "multiclass-classification").
+ */
+export function closeMatches(word: string, candidates: readonly string[]): string[] {
+  return scoreMatches(word, candidates).map((m) => m.candidate);
+}
+
+/**
+ * One fix per close match (at most three). The first is preferred only when it is closer
+ * than every other, so fix-all never picks between equally likely values.
+ */
+function suggestionFixes(matches: readonly Match[], make: (s: string) => Fix | undefined): Fix[] {
   const fixes: Fix[] = [];
-  for (const s of suggestions.slice(0, 3)) {
-    const fix = make(s);
+  for (const m of matches.slice(0, 3)) {
+    const fix = make(m.candidate);
     if (fix) fixes.push(fix);
   }
+  const clearBest = matches.length === 1 || (matches.length > 1 && matches[0].score < matches[1].score);
   if (fixes.length && clearBest) fixes[0].isPreferred = true;
   return fixes;
-}
-
-function isClearBest(word: string, suggestions: readonly string[]): boolean {
-  if (suggestions.length < 2) return suggestions.length === 1;
-  const w = normalize(word);
-  return editDistance(w, normalize(suggestions[0])) < editDistance(w, normalize(suggestions[1]));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -380,7 +388,8 @@ export class SchemaFindings {
     const present = valueAt(this.data, parent) as Record<string, unknown>;
     const known = keysAt(parent, this.data);
     // Renaming onto a key the mapping already has would only make a duplicate.
-    const suggestions = closeMatches(key, known.filter((k) => !(k in present)));
+    const matches = scoreMatches(key, known.filter((k) => !(k in present)));
+    const suggestions = matches.map((m) => m.candidate);
     let message = `Unknown key "${key}" in ${this.place(parent)}.`;
     if (suggestions.length) {
       message += ` Did you mean ${quoteList(suggestions.slice(0, 3))}?`;
@@ -394,10 +403,10 @@ export class SchemaFindings {
         message += ` The review ignores it: use ${known.length ? `one of ${quoteList(known)}` : 'a known key'}, or start your own keys with "x-".`;
       }
     }
-    const fixes = suggestionFixes(suggestions, (s) => {
+    const fixes = suggestionFixes(matches, (s) => {
       const edit = this.ctx.edit.renameKey(path, s);
       return edit && { title: `Rename to \`${s}\``, edits: [edit] };
-    }, isClearBest(key, suggestions));
+    });
     return this.finding(path, message, this.ctx.loc.keyRange(path), fixes);
   }
 
@@ -421,14 +430,15 @@ export class SchemaFindings {
     const key = String(path[path.length - 1]);
     const noun = ENUM_NOUNS[key] ?? `a valid "${key}"`;
     const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
-    const suggestions = typeof value === 'string' ? closeMatches(value, values) : [];
+    const matches = typeof value === 'string' ? scoreMatches(value, values) : [];
+    const suggestions = matches.map((m) => m.candidate);
     const message = suggestions.length
       ? `${shown} is not ${noun}. Did you mean ${quoteList(suggestions.slice(0, 3))}?`
       : `${shown} is not ${noun}: use one of ${quoteList(values)}.`;
-    const fixes = suggestionFixes(suggestions, (s) => {
+    const fixes = suggestionFixes(matches, (s) => {
       const edit = this.ctx.edit.replaceValue(path, s);
       return edit && { title: `Replace with \`${s}\``, edits: [edit] };
-    }, isClearBest(String(value), suggestions));
+    });
     return this.finding(path, message, undefined, fixes);
   }
 
