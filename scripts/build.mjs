@@ -8,9 +8,9 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 
-// 1. Generated sources (the precompiled schema validator). Each generator is a module
-//    under scripts/generate/ exporting `generate(root)`.
-for (const generator of ['generate-validator.mjs']) {
+// 1. Generated sources (the precompiled schema validator, the rules' docs for SARIF help).
+//    Each generator is a module under scripts/generate/ exporting `generate(root)`.
+for (const generator of ['generate-validator.mjs', 'generate-rule-help.mjs']) {
   const file = path.join(root, 'scripts', 'generate', generator);
   if (existsSync(file)) await (await import(file)).generate(root);
 }

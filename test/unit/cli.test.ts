@@ -229,7 +229,8 @@ describe('cli: stylish', () => {
 
 describe('cli: sarif', () => {
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const ajv = new Ajv04({ allErrors: true, strict: false });
+  // The schema's language pattern is valid only without the regex `u` flag (ECMA-262 as draft-04 says).
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
   ajv.addFormat('uri', (s: string) => URL.canParse(s));
   ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///root/'));
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
@@ -256,6 +257,7 @@ describe('cli: sarif', () => {
   it('is valid SARIF 2.1.0', () => {
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     assert.equal(log.version, '2.1.0');
+    assert.equal(validate({ version: '2.1.0', runs: [{ results: [] }] }), false, 'the validator rejects a run without a tool');
   });
 
   it('describes every rule, with its docs link and default level', () => {
@@ -265,6 +267,19 @@ describe('cli: sarif', () => {
     const info = driver.rules.find((r) => r.id === 'no-stakeholders');
     assert.equal(info?.defaultConfiguration.level, 'note');
     assert.match(info?.helpUri ?? '', /docs\/rules\/no-stakeholders\.md$/);
+  });
+
+  it('carries each rule\'s documentation page as help, with links that work outside the repository', () => {
+    for (const rule of log.runs[0].tool.driver.rules as unknown as { id: string; helpUri: string; help: { markdown: string } }[]) {
+      const page = readFileSync(join(__dirname, '..', '..', 'docs', 'rules', `${rule.id}.md`), 'utf8');
+      const heading = page.split('\n')[0];
+      assert.ok(rule.help.markdown.startsWith(heading), `${rule.id}: ${rule.help.markdown.slice(0, 80)}`);
+      const links = [...rule.help.markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+      for (const link of links) assert.match(link, /^https:\/\//, `${rule.id}: ${link}`);
+    }
+    const unlinked = log.runs[0].tool.driver.rules.find((r) => r.id === 'unlinked-metric') as unknown as { help: { markdown: string } };
+    assert.match(unlinked.help.markdown, /## Why it matters/);
+    assert.match(unlinked.help.markdown, /\]\(https:\/\/\S+\/docs\/rules\/unknown-reference\.md\)/);
   });
 
   it('reports results with one-based regions, relative URIs, ruleIndex and fingerprints', () => {

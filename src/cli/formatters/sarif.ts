@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl } from '../../engine';
 import type { Rule, Severity } from '../../engine';
+import { RULE_HELP } from '../generated/rule-help';
 import type { FileReport } from '../report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -17,8 +18,14 @@ export const FINGERPRINT_KEY = 'mlsystemReviewTarget/v1';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** A docs page with its relative links made absolute, so they work inside GitHub's alert view. */
+export function helpMarkdown(markdown: string, pageUrl: string): string {
+  return markdown.replace(/\]\(([^)\s]+)\)/g, (whole, href: string) => (/^[a-z][a-z0-9+.-]*:/i.test(href) ? whole : `](${new URL(href, pageUrl).href})`));
+}
+
 function driverRule(rule: Rule): object {
   const url = ruleDocsUrl(rule.id);
+  const docs = RULE_HELP[rule.id];
   return {
     id: rule.id,
     shortDescription: { text: rule.summary },
@@ -26,7 +33,7 @@ function driverRule(rule: Rule): object {
     helpUri: url,
     help: {
       text: `${rule.summary}\n\nDocumentation: ${url}`,
-      markdown: `${rule.summary}\n\nSee the documentation of [\`${rule.id}\`](${url}): why it matters, an example, and how to fix or waive it.`,
+      markdown: docs ? helpMarkdown(docs, url) : `${rule.summary}\n\nSee the documentation of [\`${rule.id}\`](${url}): why it matters, an example, and how to fix or waive it.`,
     },
     defaultConfiguration: { level: LEVEL[rule.severity] },
   };
