@@ -4,6 +4,7 @@
  */
 import { asArray, asRecord, asString } from './rule';
 import { isMap, isScalar } from './locate';
+import { knownKeyNames } from './schema';
 import type { Locator } from './locate';
 import { RULE_IDS } from './types';
 import type { DataPath, RuleFinding, RuleId } from './types';
@@ -35,22 +36,6 @@ function isoDate(value: unknown): string | undefined {
   return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined;
 }
 
-/**
- * The key names the format knows. A waiver may name a missing child by one of them (the
- * missing pillar it accepts, an objective's missing `target`).
- * TODO: switch to the schema's `knownKeyNames()` once src/engine/schema.ts exports it.
- */
-const KNOWN_KEYS: ReadonlySet<string> = new Set([
-  'mlsystem', 'name', 'summary', 'owners', 'stakeholders', 'role', 'concerns',
-  'business', 'problem', 'maturity', 'objectives', 'id', 'statement', 'kind', 'metric', 'baseline', 'target', 'constraints',
-  'framing', 'serves', 'task', 'inputs', 'outputs', 'classes', 'objective', 'function', 'description', 'metrics', 'moves', 'alternatives',
-  'requirements', 'reliability', 'failure_modes', 'silent_failures', 'fallback',
-  'scalability', 'traffic', 'current', 'expected', 'model_complexity', 'model_count', 'resources', 'artifact_management',
-  'maintainability', 'versioning', 'code', 'data', 'artifacts', 'reproducibility', 'documentation', 'ownership',
-  'adaptability', 'monitoring', 'retraining', 'rollout',
-  'lifecycle', 'scoping', 'data_engineering', 'model_development', 'deployment', 'business_analysis', 'status', 'owner', 'notes',
-  'waivers', 'rule', 'reason', 'note', 'expires',
-]);
 
 /** How much of a dotted target exists: its longest existing prefix as a data path. */
 export function existingPrefix(loc: Locator, parts: readonly string[]): { path: DataPath; length: number } {
@@ -73,7 +58,8 @@ export function resolveWaiverTarget(loc: Locator, target: string): DataPath | un
   const parent = loc.node(path);
   const canHoldKeys = isMap(parent) || parent === null || (isScalar(parent) && parent.value === null);
   const rest = parts.slice(length);
-  return canHoldKeys && rest.every((key) => KNOWN_KEYS.has(key)) ? [...path, ...rest] : undefined;
+  const known = knownKeyNames();
+  return canHoldKeys && rest.every((key) => known.has(key)) ? [...path, ...rest] : undefined;
 }
 
 export function readWaivers(data: Record<string, unknown>, loc: Locator, today: string): Waiver[] {

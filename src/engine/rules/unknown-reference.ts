@@ -3,39 +3,16 @@ import { asArray, asRecord, asString } from '../rule';
 import { isMap, isScalar, isSeq, itemId } from '../locate';
 import { RULE_IDS } from '../types';
 import type { DataPath, Fix, RuleFinding } from '../types';
+import { closeMatches } from '../schema';
 import { existingPrefix, readWaivers, resolveWaiverTarget } from '../waivers';
 
-/** Levenshtein distance, ignoring case. */
-function distance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /**
- * The candidates close to `word` (a few typos away, or one a prefix of the other), closest
- * first; when none is close but there are only a few, all of them: the author then sees the
- * whole choice.
+ * The ids close to `word` (the schema's "did you mean"); when none is close but there are
+ * only a few, all of them: the author then sees the whole choice.
  */
-export function closeMatches(word: string, candidates: readonly string[], limit = 5): string[] {
+export function closeIds(word: string, candidates: readonly string[], limit = 5): string[] {
   const unique = [...new Set(candidates)].filter((c) => c !== word);
-  const w = word.toLowerCase();
-  const close = unique
-    .map((c) => ({ c, d: distance(word, c) }))
-    .filter(({ c, d }) => {
-      const lc = c.toLowerCase();
-      return d <= Math.max(1, Math.floor(Math.max(w.length, lc.length) / 3)) || (w.length >= 3 && (lc.startsWith(w) || w.startsWith(lc)));
-    })
-    .sort((a, b) => a.d - b.d)
-    .map(({ c }) => c);
+  const close = closeMatches(word, unique);
   if (close.length) return close.slice(0, limit);
   return unique.length <= limit ? unique : [];
 }
@@ -63,7 +40,7 @@ function objectiveReferences(ctx: RuleContext): RuleFinding[] {
     const range = loc.valueRange(path);
     if (!range) return;
     const known = ids.length ? `The objectives are ${ids.map((i) => `\`${i}\``).join(', ')}.` : 'No business objective has an id yet.';
-    findings.push({ rule: 'unknown-reference', message: `${message(id)} ${known}`, range, path, fixes: replaceFixes(ctx, path, closeMatches(id, ids)) });
+    findings.push({ rule: 'unknown-reference', message: `${message(id)} ${known}`, range, path, fixes: replaceFixes(ctx, path, closeIds(id, ids)) });
   };
   const each = (path: DataPath, value: unknown, message: (id: string) => string): void => {
     if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, message));
@@ -96,7 +73,7 @@ function targetChoices(ctx: RuleContext, target: string): string[] {
   if (isMap(parent)) names = parent.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter(Boolean);
   else if (isSeq(parent)) names = parent.items.map((item, i) => itemId(item) ?? String(i));
   const wrong = parts[length];
-  return closeMatches(wrong, names)
+  return closeIds(wrong, names)
     .map((name) => [...parts.slice(0, length), name, ...parts.slice(length + 1)].join('.'))
     .filter((candidate) => resolveWaiverTarget(ctx.loc, candidate));
 }
@@ -114,7 +91,7 @@ function waiverReferences(ctx: RuleContext): RuleFinding[] {
         message: `This waiver names rule \`${waiver.rule}\`, which does not exist: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`,
         range,
         path,
-        fixes: replaceFixes(ctx, path, closeMatches(waiver.rule, RULE_IDS)),
+        fixes: replaceFixes(ctx, path, closeIds(waiver.rule, RULE_IDS)),
       });
     } else if (waiver.problem === 'unknown-target' && waiver.target !== undefined) {
       const path = ['waivers', waiver.index, 'target'];

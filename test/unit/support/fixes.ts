@@ -45,8 +45,9 @@ function changedLines(before: string, after: string): [number, number] {
 }
 
 /**
- * Apply `fix`, review again, and check: no yaml-syntax, the finding is gone (no finding of
- * its rule at its target), and no original line outside the edits' lines changed.
+ * Apply `fix`, review again, and check: no yaml-syntax, no new schema error, the finding is
+ * gone (no finding of its rule at its target), and no original line outside the edits'
+ * lines changed.
  * Returns the new text and its review.
  */
 export function applyFix(text: string, finding: Finding, fix: Fix): { text: string; result: ReviewResult } {
@@ -57,6 +58,9 @@ export function applyFix(text: string, finding: Finding, fix: Fix): { text: stri
     !result.findings.some((f) => f.rule === finding.rule && f.target === finding.target),
     `"${fix.title}" left the ${finding.rule} finding at ${finding.target}:\n${after}`,
   );
+  const schemaBefore = new Set(reviewAt(text).findings.filter((f) => f.rule === 'schema').map((f) => f.message));
+  const newSchema = result.findings.filter((f) => f.rule === 'schema' && !schemaBefore.has(f.message));
+  assert.deepEqual(newSchema.map((f) => `${f.target}: ${f.message}`), [], `"${fix.title}" made the design break the schema:\n${after}`);
   const [first, end] = changedLines(text, after);
   if (end > first) {
     const lo = Math.min(...fix.edits.map((e) => e.range.start.line));
