@@ -1,17 +1,18 @@
 /**
- * Shared checks for rule tests: find a rule's findings, and apply a quick fix the way an
- * editor would, then prove the result is still a readable, schema-valid design, the finding
- * is gone, and no line outside the fix's edits changed.
+ * The pillar and lifecycle rule tests' checks, on top of the shared ones in
+ * support/fixes.ts: a fix must also keep the design valid against the JSON Schema, and
+ * every run of untouched lines must survive whole and in order (fixes with several edits).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { applyEdits, review } from '../../src/engine';
-import type { DataPath, Finding, Fix, Range, RuleId, TextEdit } from '../../src/engine';
+import { applyFix as applySharedFix, findingsOf, TODAY } from './support/fixes';
+import type { DataPath, Finding, Fix, Range, TextEdit } from '../../src/engine';
 
-export const today = '2026-11-26';
+export { checkWaiveFix, findingsOf } from './support/fixes';
+export const today = TODAY;
 
 const root = join(__dirname, '..', '..');
 export const formatExample = readFileSync(join(root, 'test', 'fixtures', 'format-example.mlsystem.yaml'), 'utf8');
@@ -23,12 +24,8 @@ export function range(startLine: number, startChar: number, endLine: number, end
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
-export function findingsOf(text: string, rule: RuleId): Finding[] {
-  return review(text, { today }).findings.filter((f) => f.rule === rule);
-}
-
 /** The one finding of `rule` about `path`. */
-export function findingAt(text: string, rule: RuleId, path: DataPath): Finding {
+export function findingAt(text: string, rule: Finding['rule'], path: DataPath): Finding {
   const found = findingsOf(text, rule).filter((f) => JSON.stringify(f.path) === JSON.stringify(path));
   assert.equal(found.length, 1, `expected one ${rule} finding at ${path.join('.')}, got ${found.length}`);
   return found[0];
@@ -54,18 +51,10 @@ function untouchedRuns(before: string, edits: readonly TextEdit[]): string[][] {
   return runs.filter((r) => r.length);
 }
 
-/**
- * Apply the finding's fix, review the result, and check it. Returns the fixed text.
- */
+/** Apply the finding's own fix with the shared checks and the ones above. Returns the fixed text. */
 export function applyFix(before: string, finding: Finding): string {
   const fix = ruleFix(finding);
-  const after = applyEdits(before, fix.edits);
-  const again = review(after, { today });
-  assert.deepEqual(again.findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], `fix left invalid YAML:\n${after}`);
-  assert.ok(
-    !again.findings.some((f) => f.rule === finding.rule && JSON.stringify(f.path) === JSON.stringify(finding.path)),
-    `${finding.rule} at ${finding.path.join('.')} is still reported after "${fix.title}":\n${after}`,
-  );
+  const after = applySharedFix(before, finding, fix).text;
   const data = parseYaml(after) as unknown;
   assert.ok(validateSchema(data), `fix broke the schema: ${JSON.stringify(validateSchema.errors)}\n${after}`);
   // Every untouched run of lines is still there, whole and in order.

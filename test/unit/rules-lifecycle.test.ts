@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, findingAt, findingsOf, formatExample, range } from './rule-fix-check';
+import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, range } from './rule-fix-check';
 import type { RuleId } from '../../src/engine';
 
 /** Lines 0-4: the schema's required keys. */
@@ -167,4 +167,18 @@ describe('no-stakeholders', () => {
     assert.deepEqual(findingsOf(HEAD + STAKEHOLDERS, 'no-stakeholders'), []);
     assert.deepEqual(findingsOf(HEAD + 'stakeholders: [{name: Support lead}]', 'no-stakeholders'), []);
   });
+});
+
+describe('waiving the lifecycle rules', () => {
+  const cases: [RuleId, string, string][] = [
+    ['missing-stage', HEAD + STAKEHOLDERS, 'lifecycle.scoping'],
+    ['unmonitored-deployment', HEAD + STAKEHOLDERS + 'lifecycle: {deployment: {status: done}}\n', 'lifecycle.deployment'],
+    ['no-stakeholders', HEAD + LIFECYCLE, 'stakeholders'],
+  ];
+  for (const [rule, text, target] of cases) {
+    it(`"Waive ${rule} here" silences exactly that finding, with target ${target}`, () => {
+      const after = checkWaiveFix(text, findingsOf(text, rule)[0]);
+      assert.match(after, new RegExp(`\\n {2}- rule: ${rule}\\n {4}target: ${target.replace('.', '\\.')}\\n`));
+    });
+  }
 });

@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, findingAt, findingsOf, formatExample, range, ruleFix } from './rule-fix-check';
+import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, range, ruleFix } from './rule-fix-check';
 import type { RuleId } from '../../src/engine';
 
 /** Lines 0-4: the schema's required keys; `requirements` starts on line 5. */
@@ -329,4 +329,21 @@ describe('no-retraining', () => {
     assert.deepEqual(f.range, range(6, 2, 6, 14));
     assert.match(applyFix(text, f), /\n {4}monitoring: Drift\.\n {4}retraining: "TODO: [^\n]*"\n$/);
   });
+});
+
+describe('waiving the pillar rules', () => {
+  const cases: [RuleId, string][] = [
+    ['missing-pillar', HEAD],
+    ['empty-pillar', HEAD + 'requirements:\n  reliability:\n'],
+    ['growth-unplanned', HEAD + 'requirements:\n  scalability:\n    resources: Autoscaling.\n'],
+    ['unversioned', HEAD + 'requirements:\n  maintainability:\n    ownership: Platform team.\n'],
+    ['silent-failure', HEAD + 'requirements:\n  reliability:\n    fallback: Human queue.\n'],
+    ['no-retraining', HEAD + 'requirements:\n  adaptability:\n    rollout: Canary.\n'],
+  ];
+  for (const [rule, text] of cases) {
+    it(`"Waive ${rule} here" silences exactly that finding, even about something missing`, () => {
+      const after = checkWaiveFix(text, findingsOf(text, rule)[0]);
+      assert.match(after, new RegExp(`\\nwaivers:\\n {2}- rule: ${rule}\\n {4}target: requirements\\.`));
+    });
+  }
 });
