@@ -76,7 +76,7 @@ export function designOutline(text: string): OutlineNode[] {
     if (name === 'business') {
       node.children = items(field(value, 'objectives')?.value, 'objective', (o, i) => scalarText(field(o, 'id')?.value) ?? `objective ${i + 1}`, (o) => scalarText(field(o, 'statement')?.value) ?? '');
     } else if (name === 'requirements') {
-      node.children = mapChildren(value, 'pillar', (v) => (isMap(v) ? `${v.items.length} keys` : v === null || (isScalar(v) && v.value === null) ? 'empty' : 'prose'));
+      node.children = mapChildren(value, 'pillar', (v) => (isMap(v) ? `${v.items.length} ${v.items.length === 1 ? 'key' : 'keys'}` : v === null || (isScalar(v) && v.value === null) ? 'empty' : 'prose'));
     } else if (name === 'lifecycle') {
       node.children = mapChildren(value, 'stage', (v) => scalarText(field(v, 'status')?.value) ?? '');
     } else if (ITEM_SECTIONS[name]) {

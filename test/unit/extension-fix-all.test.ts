@@ -1,0 +1,51 @@
+/** Fix-all: preferred fixes applied round after round until none is left. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { review } from '../../src/engine';
+import { fixAll, minimalReplacement } from '../../src/extension/core/fix-all';
+
+const today = '2026-11-26';
+const reviewText = (text: string) => review(text, { today });
+
+describe('fixAll', () => {
+  const draft = [
+    'mlsystem: 1',
+    'name: draft   # keep this comment',
+    'business:',
+    '  objectives:',
+    '    - id: faster',
+    '      statement: Faster routing.',
+    '      metric: median time to route',
+    '      target: 2h',
+    'framing:',
+    '  - id: router',
+    '    serves: [faster]',
+    '    task: regression',
+    '',
+  ].join('\n');
+
+  it('leaves no preferred fix behind and keeps the author\'s text', () => {
+    const { text, applied } = fixAll(draft, reviewText);
+    assert.ok(applied > 0);
+    assert.ok(text.includes('name: draft   # keep this comment'));
+    const left = reviewText(text).findings.filter((f) => f.fixes.some((x) => x.isPreferred));
+    assert.deepEqual(left.map((f) => f.rule), []);
+  });
+
+  it('changes nothing in a document with no preferred fix (here: a syntax error)', () => {
+    const noFix = 'mlsystem: 1\nname: x\nbusiness:\n  objectives:\n    - id: a\n      target: [\n';
+    assert.deepEqual(reviewText(noFix).findings.map((f) => f.rule), ['yaml-syntax']);
+    assert.deepEqual(fixAll(noFix, reviewText), { text: noFix, applied: 0, rounds: 0 });
+  });
+
+  it('stops after the given number of rounds', () => {
+    assert.ok(fixAll(draft, reviewText, 1).rounds <= 1);
+  });
+});
+
+describe('minimalReplacement', () => {
+  it('covers only the changed middle', () => {
+    assert.deepEqual(minimalReplacement('a: 1\nb: 2\n', 'a: 1\nx: 9\nb: 2\n'), { start: 5, end: 5, newText: 'x: 9\n' });
+    assert.equal(minimalReplacement('same', 'same'), undefined);
+  });
+});
