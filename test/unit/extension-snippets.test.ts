@@ -35,7 +35,7 @@ describe('snippets', () => {
       const text = `${HEAD}framing:\n${indent(snippetToText(snippet.body), 2)}`;
       const framing = (parseYaml(text) as { framing: { task: string }[] }).framing[0];
       assert.equal(framing.task, task);
-      const rules = review(text, { today }).findings.map((f) => f.rule);
+      const rules: string[] = review(text, { today }).findings.map((f) => f.rule);
       for (const rule of ['yaml-syntax', 'schema', 'incomplete-framing', 'task-mismatch', 'unlinked-metric']) assert.ok(!rules.includes(rule), `${task}: ${rule} in ${rules.join(', ')}`);
     });
   }
@@ -66,7 +66,7 @@ describe('snippets', () => {
     const body = byPrefix.get('mlsystem-waiver')!.body;
     assert.match(body, /reason: \$\{3\|out-of-scope,business-priorities,architecture-constraints,other\|\}/);
     const text = `${HEAD}requirements:\n  scalability: {resources: x}\nwaivers:\n${indent(snippetToText(body), 2)}`;
-    const rules = review(text, { today }).findings.map((f) => f.rule);
+    const rules: string[] = review(text, { today }).findings.map((f) => f.rule);
     assert.ok(!rules.includes('schema') && !rules.includes('unknown-reference') && !rules.includes('growth-unplanned'), rules.join(', '));
   });
 
