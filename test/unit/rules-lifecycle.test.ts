@@ -169,6 +169,21 @@ describe('no-stakeholders', () => {
   });
 });
 
+describe('documents that are not a mapping', () => {
+  it('a list or a scalar gives none of the "missing" findings (the schema reports it)', () => {
+    for (const text of ['- scoping\n- deployment\n', 'just words\n']) {
+      for (const rule of ['missing-pillar', 'missing-stage', 'no-stakeholders'] as RuleId[]) assert.deepEqual(findingsOf(text, rule), [], `${rule} on ${text}`);
+    }
+  });
+
+  it('an empty document is missing everything, reported at its start', () => {
+    const f = findingAt('', 'no-stakeholders', ['stakeholders']);
+    assert.deepEqual(f.range, range(0, 0, 0, 0));
+    assert.equal(findingsOf('', 'missing-stage').length, 6);
+    assert.equal(findingsOf('', 'missing-pillar').length, 4);
+  });
+});
+
 describe('waiving the lifecycle rules', () => {
   const cases: [RuleId, string, string][] = [
     ['missing-stage', HEAD + STAKEHOLDERS, 'lifecycle.scoping'],

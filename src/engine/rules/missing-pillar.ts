@@ -18,7 +18,9 @@ export const rule: Rule = {
   id: 'missing-pillar',
   severity: 'warning',
   summary: 'requirements must cover reliability, scalability, maintainability and adaptability.',
-  check({ data, loc, edit }) {
+  check({ design, data, loc, edit }) {
+    // A document that is a list or a scalar is a schema error, not a design missing everything.
+    if (design.data != null && !asRecord(design.data)) return [];
     const requirements = data.requirements;
     // A `requirements` written as something other than a mapping is a schema error.
     if (isFilled(requirements) && !asRecord(requirements)) return [];

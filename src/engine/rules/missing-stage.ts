@@ -9,7 +9,9 @@ export const rule: Rule = {
   id: 'missing-stage',
   severity: 'info',
   summary: 'Every lifecycle stage should appear in lifecycle, even if only planned.',
-  check({ data, loc, edit }) {
+  check({ design, data, loc, edit }) {
+    // A document that is a list or a scalar is a schema error, not a design missing everything.
+    if (design.data != null && !asRecord(design.data)) return [];
     const lifecycle = data.lifecycle;
     // A `lifecycle` written as something other than a mapping is a schema error.
     if (isFilled(lifecycle) && !asRecord(lifecycle)) return [];

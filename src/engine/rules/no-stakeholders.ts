@@ -1,4 +1,4 @@
-import { isFilled } from '../rule';
+import { asRecord, isFilled } from '../rule';
 import type { Rule } from '../rule';
 import { STAKEHOLDER_SKELETON } from '../skeletons';
 
@@ -6,7 +6,9 @@ export const rule: Rule = {
   id: 'no-stakeholders',
   severity: 'info',
   summary: 'The design should list its stakeholders.',
-  check({ data, loc, edit }) {
+  check({ design, data, loc, edit }) {
+    // A document that is a list or a scalar is a schema error, not a design missing everything.
+    if (design.data != null && !asRecord(design.data)) return [];
     const stakeholders = data.stakeholders;
     if (isFilled(stakeholders)) return [];
     const path = ['stakeholders'];
