@@ -327,6 +327,10 @@ describe('cli: configuration', () => {
     assert.ok(!plain.some((f) => f.rule === 'missing-stage'), 'missing-stage is off');
     assert.equal(plain.find((f) => f.rule === 'no-stakeholders')?.severity, 'error');
     assert.equal(code, 1, 'no-stakeholders is an error here');
+    // Reviewed only because of the pattern: it lacks the required `mlsystem` key.
+    const patterned = found.get('specs/routing.design.yaml') ?? [];
+    assert.deepEqual(patterned.filter((f) => f.rule === 'schema').map((f) => [f.severity, f.range.start.line]), [['error', 1]]);
+    assert.match(patterned.find((f) => f.rule === 'schema')?.message ?? '', /mlsystem: 1/);
     // The config beside the nested design wins over the one further up.
     const nested = found.get('team/nested/mlsystem.yaml') ?? [];
     assert.ok(nested.some((f) => f.rule === 'missing-stage'), 'missing-stage at its default');
