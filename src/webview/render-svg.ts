@@ -7,6 +7,7 @@
  * its own light styles so the file stands alone outside VS Code.
  */
 import type { FindingSummary, LifecycleModel, PillarModel, Severity, StageModel, StageStatus } from '../engine/types';
+import { elementKey } from './elements';
 import { escapeMarkup as esc } from './escape';
 
 export interface RenderSvgOptions {
@@ -18,16 +19,6 @@ export interface RenderSvgOptions {
   /** Prefix for element ids, so several diagrams can share a page. Default: `lc`. */
   idPrefix?: string;
 }
-
-/** The key the panel uses for each element (stable across updates, for focus and highlight). */
-export const elementKey = {
-  stage: (id: string): string => `stage:${id}`,
-  pillar: (id: string): string => `pillar:${id}`,
-  objective: (index: number): string => `objective:${index}`,
-  framing: (objective: number, index: number): string => `framing:${objective}:${index}`,
-  metric: (objective: number, index: number): string => `metric:${objective}:${index}`,
-  unlinked: (index: number): string => `unlinked:${index}`,
-};
 
 const WIDTH = 740;
 const BOX_W = 200;

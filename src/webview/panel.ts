@@ -1,0 +1,360 @@
+/**
+ * The lifecycle preview's host (extension side): the panel class, the serializer that
+ * restores panels after a window reload, and the preview commands.
+ *
+ * One panel per design. An unlocked panel follows the active design editor (there is at
+ * most one); a locked panel stays on its design. Opening the preview for a design that
+ * already has a panel reveals that panel.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Range } from '../engine/types';
+import type { DesignReviewSource } from '../extension/design-reviews';
+import { keysAt } from './elements';
+import { escapeMarkup } from './escape';
+import { renderPanelHtml } from './panel-html';
+import { isPageMessage, VIEW_TYPE } from './protocol';
+import type { HostMessage, PageMessage, PanelState, PersistedState } from './protocol';
+import { renderLifecycleSvg } from './render-svg';
+
+export const COMMANDS = {
+  open: 'mlsystem.openPreview',
+  openToSide: 'mlsystem.openPreviewToSide',
+  exportDiagram: 'mlsystem.exportDiagram',
+  toggleLock: 'mlsystem.togglePreviewLock',
+} as const;
+
+function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+class LifecyclePanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  /** The page has loaded and listens; until then updates wait for its `ready`. */
+  private ready = false;
+  private loaded = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public uri: vscode.Uri,
+    public locked: boolean,
+    private readonly preview: LifecyclePreview,
+  ) {
+    const extensionUri = preview.extensionUri;
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'media', 'lifecycle-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'media', 'lifecycle-dark.svg'),
+    };
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isPageMessage(message)) void this.onMessage(message);
+      }),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is torn down; when shown again the page loads anew and says ready.
+        if (!panel.visible) this.ready = false;
+        preview.panelFocusChanged(this);
+      }),
+    );
+  }
+
+  /** Draws the design's latest review, reviewing it first if needed. */
+  async show(): Promise<void> {
+    const state = await this.state();
+    this.updateTitle();
+    if (!state) {
+      this.panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeMarkup(baseName(this.uri))} is not an ML design document, or can no longer be read.</p></body></html>`;
+      return;
+    }
+    const webview = this.panel.webview;
+    const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.preview.extensionUri, ...parts)).toString();
+    this.ready = false;
+    this.loaded = true;
+    webview.html = renderPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: asUri('dist', 'webview', 'panel.js'),
+      styleUris: [asUri('media', 'codicons', 'codicon.css'), asUri('media', 'panel.css')],
+      state,
+    });
+  }
+
+  private async state(): Promise<PanelState | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
+    const result = this.preview.reviews.get(this.uri) ?? (document ? await this.preview.reviews.request(document) : undefined);
+    if (!result) return undefined;
+    return { uri: this.uri.toString(), fileName: baseName(this.uri), model: result.lifecycle, locked: this.locked };
+  }
+
+  /** Pushes a new review into the page without reloading it. */
+  async refresh(): Promise<void> {
+    if (!this.loaded) return this.show();
+    if (!this.ready) return; // the page asks for the latest state when it is ready
+    const state = await this.state();
+    if (state) this.post({ type: 'update', state });
+  }
+
+  /** Points an unlocked panel at another design. */
+  async follow(uri: vscode.Uri): Promise<void> {
+    if (uri.toString() === this.uri.toString()) return;
+    this.uri = uri;
+    await this.refresh();
+    this.updateTitle();
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.updateTitle();
+    this.post({ type: 'locked', locked });
+  }
+
+  highlight(keys: string[]): void {
+    this.post({ type: 'highlight', keys });
+  }
+
+  post(message: HostMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  /** The model the page shows, for the cursor highlight. */
+  model(): PanelState['model'] | undefined {
+    return this.preview.reviews.get(this.uri)?.lifecycle;
+  }
+
+  private updateTitle(): void {
+    this.panel.title = `${this.locked ? 'Lifecycle (locked)' : 'Lifecycle'}: ${baseName(this.uri)}`;
+  }
+
+  private async onMessage(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        this.ready = true;
+        // The page drew the state it was loaded with; it may be older (hidden, followed on).
+        const state = await this.state();
+        if (state) this.post({ type: 'update', state });
+        this.preview.sendHighlight(this);
+        return;
+      }
+      case 'reveal':
+        await this.preview.reveal(this.uri, message.range, this.panel.viewColumn);
+        return;
+      case 'export':
+        await this.preview.exportDiagram(this.uri);
+        return;
+      case 'toggleLock':
+        this.preview.toggleLock(this);
+        return;
+    }
+  }
+
+  dispose(): void {
+    this.disposed.fire();
+    this.disposed.dispose();
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelSerializer<PersistedState> {
+  private readonly panels = new Set<LifecyclePanel>();
+  private lastActive: LifecyclePanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly extensionUri: vscode.Uri,
+    readonly reviews: DesignReviewSource,
+  ) {
+    this.disposables.push(
+      reviews.onDidReview((review) => {
+        for (const p of this.panelsFor(review.uri)) void p.refresh();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => void this.followEditor(editor)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        for (const p of this.panelsFor(e.textEditor.document.uri)) this.sendHighlight(p, e.textEditor);
+      }),
+    );
+  }
+
+  /** Panels showing this design. */
+  panelsFor(uri: vscode.Uri): LifecyclePanel[] {
+    return [...this.panels].filter((p) => p.uri.toString() === uri.toString());
+  }
+
+  /** The panel last focused, if it is still open. */
+  activePanel(): LifecyclePanel | undefined {
+    return [...this.panels].find((p) => p.panel.active) ?? this.lastActive;
+  }
+
+  /** Opens (or reveals) the preview of a design document. */
+  async open(uri: vscode.Uri, toSide: boolean): Promise<void> {
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const existing = this.panelsFor(uri)[0];
+    if (existing) {
+      existing.panel.reveal(existing.panel.viewColumn ?? column, toSide);
+      return;
+    }
+    const follower = [...this.panels].find((p) => !p.locked);
+    if (follower) {
+      await follower.follow(uri);
+      follower.panel.reveal(follower.panel.viewColumn ?? column, toSide);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Lifecycle: ${baseName(uri)}`, { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
+    await this.adopt(panel, uri, false);
+  }
+
+  /** Restores a panel after a window reload, from the state the page saved. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PersistedState | undefined): Promise<void> {
+    if (!state || typeof state.uri !== 'string') {
+      panel.dispose();
+      return;
+    }
+    const uri = vscode.Uri.parse(state.uri);
+    try {
+      await vscode.workspace.openTextDocument(uri);
+    } catch {
+      panel.dispose(); // the design is gone
+      return;
+    }
+    await this.adopt(panel, uri, state.locked === true);
+  }
+
+  private async adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri, locked: boolean): Promise<LifecyclePanel> {
+    const panel = new LifecyclePanel(webviewPanel, uri, locked, this);
+    this.panels.add(panel);
+    this.lastActive = panel;
+    panel.onDidDispose(() => {
+      this.panels.delete(panel);
+      if (this.lastActive === panel) this.lastActive = undefined;
+      this.updateContext();
+    });
+    await panel.show();
+    this.updateContext();
+    return panel;
+  }
+
+  panelFocusChanged(panel: LifecyclePanel): void {
+    if (panel.panel.active) this.lastActive = panel;
+    this.updateContext();
+  }
+
+  private updateContext(): void {
+    const active = this.activePanel();
+    void vscode.commands.executeCommand('setContext', 'mlsystem.previewLocked', Boolean(active?.locked));
+  }
+
+  private async followEditor(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!editor || editor.document.uri.scheme === 'output') return;
+    const follower = [...this.panels].find((p) => !p.locked);
+    if (!follower || follower.uri.toString() === editor.document.uri.toString()) return;
+    if (this.panelsFor(editor.document.uri).length) return; // a locked panel already shows it
+    if (!(await this.reviews.isDesign(editor.document))) return;
+    await follower.follow(editor.document.uri);
+  }
+
+  sendHighlight(panel: LifecyclePanel, editor?: vscode.TextEditor): void {
+    const shown = editor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === panel.uri.toString());
+    const model = panel.model();
+    if (!shown || !model) return;
+    const { line, character } = shown.selection.active;
+    panel.highlight(keysAt(model, { line, character }));
+  }
+
+  toggleLock(panel: LifecyclePanel | undefined = this.activePanel()): void {
+    if (!panel) return;
+    if (panel.locked) {
+      // Unlocking: only one panel follows the editor; a second follower would duplicate it.
+      for (const other of this.panels) if (other !== panel && !other.locked) other.setLocked(true);
+    }
+    panel.setLocked(!panel.locked);
+    this.updateContext();
+  }
+
+  /** Shows `range` of the design in a text editor, beside the panel rather than over it. */
+  async reveal(uri: vscode.Uri, range: Range, panelColumn: vscode.ViewColumn | undefined): Promise<void> {
+    const target = toRange(range);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    const document = visible?.document ?? (await vscode.workspace.openTextDocument(uri));
+    const column = visible?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: target, preserveFocus: false });
+    editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Writes the diagram as a standalone SVG (print theme) where the user chooses. */
+  async exportDiagram(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const result = await this.reviews.request(document);
+    if (!result) {
+      void vscode.window.showWarningMessage(`${baseName(uri)} is not an ML design document: there is no lifecycle to export.`);
+      return undefined;
+    }
+    const defaultUri = vscode.Uri.joinPath(uri, '..', `${baseName(uri).replace(/\.ya?ml$/i, '')}.lifecycle.svg`);
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, saveLabel: 'Export diagram', title: 'Export Lifecycle Diagram as SVG' });
+    if (!target) return undefined;
+    const svg = renderLifecycleSvg(result.lifecycle, { theme: 'print' });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`));
+    void vscode.window.showInformationMessage(`Lifecycle diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
+    return target;
+  }
+
+  dispose(): void {
+    for (const p of [...this.panels]) p.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** The design a command acts on: its argument (editor title, explorer), else the active editor or preview. */
+function commandTarget(preview: LifecyclePreview, arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const editor = vscode.window.activeTextEditor;
+  if (editor) return editor.document.uri;
+  return preview.activePanel()?.uri;
+}
+
+/** Called from activate(): the preview commands, the serializer and the panel bookkeeping. */
+export function registerLifecyclePreview(context: vscode.ExtensionContext, reviews: DesignReviewSource): LifecyclePreview {
+  const preview = new LifecyclePreview(context.extensionUri, reviews);
+  const openCommand = (toSide: boolean) => async (arg?: unknown): Promise<void> => {
+    const uri = commandTarget(preview, arg);
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open an ML design document (mlsystem.yaml) to preview its lifecycle.');
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (!(await reviews.isDesign(document))) {
+      void vscode.window.showInformationMessage(`${baseName(uri)} is not an ML design document, so it has no lifecycle to preview.`);
+      return;
+    }
+    await preview.open(uri, toSide);
+  };
+  context.subscriptions.push(
+    preview,
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, preview),
+    vscode.commands.registerCommand(COMMANDS.open, openCommand(false)),
+    vscode.commands.registerCommand(COMMANDS.openToSide, openCommand(true)),
+    vscode.commands.registerCommand(COMMANDS.toggleLock, () => preview.toggleLock()),
+    vscode.commands.registerCommand(COMMANDS.exportDiagram, async (arg?: unknown) => {
+      const uri = commandTarget(preview, arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('Open an ML design document (mlsystem.yaml) to export its lifecycle diagram.');
+        return undefined;
+      }
+      return preview.exportDiagram(uri);
+    }),
+  );
+  return preview;
+}

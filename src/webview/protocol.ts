@@ -1,0 +1,82 @@
+/**
+ * The lifecycle panel's messages, both ways, as tagged unions: the one module the host
+ * (panel.ts) and the page (page/main.ts) share. Messages from the page are checked with
+ * `isPageMessage` before the host acts on them.
+ */
+import type { LifecycleModel, Range } from '../engine/types';
+
+export const VIEW_TYPE = 'mlsystem.lifecycle';
+
+/** What the page shows: one design's lifecycle model. */
+export interface PanelState {
+  /** The design document's uri, as a string. */
+  uri: string;
+  /** The file name, for the heading. */
+  fileName: string;
+  model: LifecycleModel;
+  /** Locked on this design, or following the active design editor. */
+  locked: boolean;
+}
+
+/** What the page keeps across a window reload (vscode.setState), for the serializer. */
+export interface PersistedState {
+  uri: string;
+  locked: boolean;
+}
+
+export type HostMessage =
+  /** A new review of the design (or another design, when the panel follows the editor). */
+  | { type: 'update'; state: PanelState }
+  /** The elements whose entries hold the editor's cursor (empty: none). */
+  | { type: 'highlight'; keys: string[] }
+  /** The lock changed from the host (command or title button). */
+  | { type: 'locked'; locked: boolean };
+
+export type PageMessage =
+  /** The page has drawn its initial state and listens. */
+  | { type: 'ready' }
+  /** Show this element's source in the editor. */
+  | { type: 'reveal'; key: string; range: Range }
+  | { type: 'export' }
+  | { type: 'toggleLock' };
+
+function isPosition(value: unknown): boolean {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
+}
+
+export function isRange(value: unknown): value is Range {
+  const r = value as { start?: unknown; end?: unknown } | null;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+/** The page runs document-derived content: never trust a message's shape. */
+export function isPageMessage(value: unknown): value is PageMessage {
+  const m = value as { type?: unknown; key?: unknown; range?: unknown } | null;
+  if (typeof m !== 'object' || m === null) return false;
+  switch (m.type) {
+    case 'ready':
+    case 'export':
+    case 'toggleLock':
+      return true;
+    case 'reveal':
+      return typeof m.key === 'string' && isRange(m.range);
+    default:
+      return false;
+  }
+}
+
+export function isHostMessage(value: unknown): value is HostMessage {
+  const m = value as { type?: unknown; state?: unknown; keys?: unknown; locked?: unknown } | null;
+  if (typeof m !== 'object' || m === null) return false;
+  switch (m.type) {
+    case 'update':
+      return typeof m.state === 'object' && m.state !== null;
+    case 'highlight':
+      return Array.isArray(m.keys) && m.keys.every((k) => typeof k === 'string');
+    case 'locked':
+      return typeof m.locked === 'boolean';
+    default:
+      return false;
+  }
+}
