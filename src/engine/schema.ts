@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv';
 import validate from './generated/validate-schema';
 import schemaJson from '../../schemas/mlsystem.schema.json';
 import type { RuleContext } from './rule';
+import { STAGE_STATUSES } from './types';
 import type { DataPath, Fix, RuleFinding } from './types';
 
 /** The parts of a JSON Schema this module reads. */
@@ -377,7 +378,8 @@ export class SchemaFindings {
     return {
       rule: 'schema',
       message,
-      range: path.length && range ? range : this.ctx.loc.firstKeyRange(),
+      // A key the locator cannot name (a number, a complex key) falls back to its mapping's key.
+      range: path.length ? range ?? this.ctx.loc.missingRange(path) : this.ctx.loc.firstKeyRange(),
       path,
       fixes,
     };
@@ -467,6 +469,12 @@ export class SchemaFindings {
             ? 'The design is empty: it must be a mapping that starts with "mlsystem: 1", then "name" and "business".'
             : `The design must be a mapping of sections (mlsystem, name, business, ...), not ${kindOf(value)}.`);
         }
+        if (path.length === 2 && path[0] === 'lifecycle' && typeof value === 'string' && (STAGE_STATUSES as readonly string[]).includes(value)) {
+          // `deployment: done` is a natural shorthand: offer the mapping it means.
+          const edit = this.ctx.edit.replaceValue(path, { status: value });
+          return this.finding(path, `${subject} must be a mapping such as {status: ${value}}, not a string.`, undefined,
+            edit ? [{ title: `Replace with \`{status: ${value}}\``, edits: [edit], isPreferred: true }] : []);
+        }
         const written = schemaAt(path);
         const schema = error.keyword === 'type' ? { type: params.type as string | string[], items: written && resolve(written).items } : written;
         const words = schema ? [...new Set(expected(schema))] : [];
@@ -474,7 +482,9 @@ export class SchemaFindings {
         return this.finding(path, `${subject} must be ${want}, not ${kindOf(value)}.`);
       }
       case 'pattern':
-        return this.finding(path, `${subject} must be a date written as YYYY-MM-DD (e.g. 2027-06-30), not "${String(value)}".`);
+        return this.finding(path, path[path.length - 1] === 'expires'
+          ? `${subject} must be a date written as YYYY-MM-DD (e.g. 2027-06-30), not "${String(value)}".`
+          : `${subject} does not have the expected form: "${String(value)}".`);
       case 'minItems':
         return this.finding(path, path[path.length - 1] === 'objectives'
           ? '"objectives" must list at least one business objective: a design starts from why the system exists.'

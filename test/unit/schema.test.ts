@@ -274,6 +274,18 @@ describe('schema rule: bad values', () => {
     ]);
   });
 
+  it('a lifecycle stage written as just its status is fixed into a mapping', () => {
+    const text = `${HEAD}lifecycle:\n  deployment: done\n`;
+    const finding = only(text);
+    assert.equal(finding.message, '"deployment" must be a mapping such as {status: done}, not a string.');
+    assert.deepEqual(finding.range, at(6, 14, 18));
+    const [fix] = ownFixes(finding);
+    assert.equal(fix.isPreferred, true);
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed, `${HEAD}lifecycle:\n  deployment: { status: done }\n`);
+    assert.deepEqual(schemaFindings(fixed), []);
+  });
+
   it('a waiver date must be YYYY-MM-DD', () => {
     const finding = only(`${HEAD}waivers:\n  - rule: no-stakeholders\n    expires: 2027-6-30\n`);
     assert.equal(finding.message, '"expires" must be a date written as YYYY-MM-DD (e.g. 2027-06-30), not "2027-6-30".');
