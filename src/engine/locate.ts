@@ -172,14 +172,17 @@ export class Locator {
     return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   }
 
-  /** A path as a waiver `target`: dotted, list items named by their `id` where they have one. */
+  /** A path as a waiver `target`: dotted, list items named by their `id` where it is unique. */
   target(path: DataPath): string {
     const parts: string[] = [];
     let node: Node | null | undefined = this.doc?.contents as Node | null;
     for (const segment of path) {
       if (typeof segment === 'number') {
         const item: Node | undefined = isSeq(node) ? (node.items[segment] as Node | undefined) : undefined;
-        parts.push(itemId(item) ?? String(segment));
+        // An id names the item only when no other item shares it and it has no dot; else the index does.
+        const id = itemId(item);
+        const named = id !== undefined && !id.includes('.') && isSeq(node) && node.items.filter((other) => itemId(other) === id).length === 1;
+        parts.push(named ? id : String(segment));
         node = item;
       } else {
         parts.push(segment);

@@ -96,6 +96,14 @@ describe('review()', () => {
     }
   });
 
+  it('names a list item by index in targets when its id is shared or has a dot', () => {
+    const text = DRAFT.replace('    - id: fewer-bounces\n', '    - id: faster-routing\n').replace('  - id: classifier', '  - id: v1.5');
+    const findings = reviewAt(text).findings;
+    const targets = findings.filter((f) => ['unmeasured-objective', 'duplicate-id', 'incomplete-framing'].includes(f.rule)).map((f) => `${f.rule} ${f.target}`);
+    assert.deepEqual(targets, ['unmeasured-objective business.objectives.0', 'duplicate-id business.objectives.1.id', 'incomplete-framing framing.0']);
+    for (const f of findings) checkWaiveFix(text, f);
+  });
+
   it('appends the waive fix to an existing waivers list', () => {
     const text = `${DRAFT}waivers:\n  - rule: task-mismatch\n    reason: other\n`;
     const f = reviewAt(text).findings.find((x) => x.rule === 'unlinked-metric')!;

@@ -22,8 +22,6 @@ function duplicatesIn(ctx: RuleContext, listPath: DataPath, list: unknown, what:
       message: `Another ${what} already has the id \`${id}\`: references to it (\`serves\`, \`moves\`, waiver targets) cannot tell the two apart. Give each ${what} its own id.`,
       range,
       path,
-      // Named by index: the id names the first of the two, and a waiver must stay on this one.
-      target: [...listPath, index, 'id'].join('.'),
       fixes: [],
       related: firstRange ? [{ message: `The first ${what} with the id \`${id}\``, range: firstRange }] : undefined,
     });
