@@ -12,3 +12,4 @@ export { CONFIG_FILE_NAMES, ConfigError, parseConfig, validateConfig, mergeConfi
 export type { ReviewConfig } from './config';
 export { fixAll, safeFix } from './fix-all';
 export type { FixAllResult } from './fix-all';
+export { describePath, keysAt, knownKeyNames, MLSYSTEM_SCHEMA } from './schema';
