@@ -1,0 +1,344 @@
+/**
+ * The editor in a real VS Code: diagnostics, quick fixes, fix-all, completion, hover,
+ * outline, the workspace review and the commands, through the real `vscode` API.
+ * Each test writes its own design files under `editor-scratch/`, so the shared fixtures
+ * stay as they are for other suites.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeExtension, codeOf, fixtureUri, openFixture, ownDiagnostics, waitFor, waitForDiagnostics } from './helpers';
+
+const SCRATCH = 'editor-scratch';
+let counter = 0;
+
+async function writeFile(relativePath: string, text: string): Promise<vscode.Uri> {
+  const uri = fixtureUri(relativePath);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** A fresh design file with this text, opened in an editor. */
+async function openDesign(text: string, name = `d${++counter}.mlsystem.yaml`): Promise<vscode.TextEditor> {
+  const uri = await writeFile(`${SCRATCH}/${name}`, text);
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+const rules = (diagnostics: vscode.Diagnostic[]): string[] => diagnostics.map(codeOf);
+const hasRule = (rule: string) => (d: vscode.Diagnostic[]) => rules(d).includes(rule);
+
+async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+  );
+  return actions.filter((a): a is vscode.CodeAction => 'edit' in a || 'kind' in a);
+}
+
+async function applyFix(editor: vscode.TextEditor, rule: string, title: RegExp): Promise<string> {
+  const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule(rule));
+  const diagnostic = diagnostics.find((d) => codeOf(d) === rule)!;
+  const actions = await quickFixes(editor.document, diagnostic);
+  const action = actions.find((a) => title.test(a.title));
+  assert.ok(action?.edit, `a fix titled ${title} among ${JSON.stringify(actions.map((a) => a.title))}`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  return editor.document.getText();
+}
+
+const CHURN = [
+  'mlsystem: 1',
+  'name: churn',
+  'business:',
+  '  objectives:',
+  '    - id: retain',
+  '      statement: Keep subscribers.',
+  '      metric: churn rate',
+  '      target: 3%',
+  'framing:',
+  '  - id: churn-model',
+  '    serves: [retain]',
+  '    task: binary-classification',
+  '    inputs: Usage history.',
+  '    outputs: Probability of cancelling.',
+  '    objective: Log loss.',
+  '    metrics:',
+  '      - name: recall',
+  '        moves: retain',
+  'requirements:',
+  '  reliability: {silent_failures: audits, fallback: email}',
+  '  scalability: {traffic: 2M, model_complexity: small, model_count: one}',
+  '  maintainability: {versioning: {code: git, data: snapshots, artifacts: registry}}',
+  'lifecycle:',
+  '  scoping: {status: done}',
+  '',
+].join('\n');
+
+describe('editor', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await activeExtension();
+    await vscode.workspace.fs.createDirectory(fixtureUri(SCRATCH));
+  });
+
+  afterEach(async () => {
+    // Scratch files are saved (never prompting), untitled ones reverted, then all closed.
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.isDirty && !document.isUntitled) await document.save();
+    }
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.isUntitled)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  describe('diagnostics', () => {
+    it('appear for a design, with the rule id linked to its page and the right severity', async () => {
+      const editor = await openDesign(CHURN);
+      const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('missing-pillar'));
+      const pillar = diagnostics.find((d) => codeOf(d) === 'missing-pillar')!;
+      assert.match(pillar.message, /adaptability/);
+      assert.equal(pillar.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(pillar.source, 'mlsystem-review');
+      assert.equal(pillar.range.start.line, 18, 'on the `requirements` key');
+      const code = pillar.code as { value: string; target: vscode.Uri };
+      assert.match(code.target.path, /\/docs\/rules\/missing-pillar\.md$/);
+      const stage = diagnostics.find((d) => codeOf(d) === 'missing-stage')!;
+      assert.equal(stage.severity, vscode.DiagnosticSeverity.Information);
+    });
+
+    it('carry related information for a duplicate id', async () => {
+      const editor = await openDesign(CHURN.replace('framing:\n', '    - id: retain\n      statement: Again.\nframing:\n'));
+      const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('duplicate-id'));
+      const duplicate = diagnostics.find((d) => codeOf(d) === 'duplicate-id')!;
+      assert.ok(duplicate.relatedInformation?.length, 'points at the first use of the id');
+      assert.equal(duplicate.relatedInformation![0].location.uri.toString(), editor.document.uri.toString());
+    });
+
+    it('appear for a design recognised by its content (designs/fraud.yaml)', async () => {
+      const editor = await openFixture('designs/fraud.yaml');
+      const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('missing-pillar'));
+      assert.equal(rules(diagnostics).filter((r) => r === 'missing-pillar').length, 4);
+    });
+
+    it('never appear for a compose file', async () => {
+      const { exports } = (await activeExtension()) as vscode.Extension<{ reviews: { request(d: vscode.TextDocument): Promise<unknown> } }>;
+      const compose = await openFixture('docker-compose.yml');
+      assert.equal(await exports.reviews.request(compose.document), undefined, 'not reviewed: not a design');
+      // A design opened after it is reviewed; by then the compose file would have its diagnostics.
+      const design = await openDesign(CHURN);
+      await waitForDiagnostics(design.document.uri);
+      assert.deepEqual(vscode.languages.getDiagnostics(compose.document.uri).filter((d) => d.source === 'mlsystem-review'), []);
+      await vscode.window.showTextDocument(compose.document);
+      const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', compose.document.uri, new vscode.Position(0, 0));
+      assert.ok(!completions.items.some((i) => String(typeof i.label === 'string' ? i.label : i.label.label).startsWith('mlsystem-')), 'no design snippets in a compose file');
+    });
+
+    it('follow edits: a fixed problem disappears, a new one appears', async () => {
+      const editor = await openDesign(CHURN);
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri, hasRule('missing-pillar'));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      const requirementsEnd = editor.document.lineAt(21).range.end;
+      await editor.edit((b) => {
+        b.insert(requirementsEnd, '\n  adaptability: {monitoring: drift, retraining: weekly}');
+        b.insert(end, 'owners: [growth]\n');
+      });
+      await waitForDiagnostics(uri, (d) => !rules(d).includes('missing-pillar'));
+      await editor.edit((b) => b.replace(new vscode.Range(1, 0, 1, 11), 'name: [unclosed'));
+      const broken = await waitForDiagnostics(uri, hasRule('yaml-syntax'));
+      assert.deepEqual([...new Set(rules(broken))], ['yaml-syntax'], 'only syntax errors while the text cannot be read');
+    });
+
+    it('are cleared when a design that is not on disk closes', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: CHURN });
+      await vscode.window.showTextDocument(document);
+      await waitForDiagnostics(document.uri, hasRule('missing-pillar'));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor(() => ownDiagnostics(document.uri).length === 0, 'diagnostics cleared on close');
+    });
+  });
+
+  describe('quick fixes', () => {
+    it('insert a missing pillar with its expected keys', async () => {
+      const editor = await openDesign(CHURN);
+      const text = await applyFix(editor, 'missing-pillar', /adaptability/i);
+      assert.match(text, /\n  adaptability:\n    monitoring: /);
+      assert.ok(text.startsWith(CHURN.split('requirements:')[0]), 'text before the pillar is untouched');
+      await waitForDiagnostics(editor.document.uri, (d) => !rules(d).includes('missing-pillar'));
+    });
+
+    it('replace an unknown reference with a close existing id', async () => {
+      const editor = await openDesign(CHURN.replace('serves: [retain]', 'serves: [retian]'));
+      const text = await applyFix(editor, 'unknown-reference', /retain/);
+      assert.match(text, /serves: \[retain\]/);
+    });
+
+    it('rename an unknown key to the closest known one', async () => {
+      const editor = await openDesign(CHURN.replace('    inputs: Usage history.', '    inptus: Usage history.'));
+      const text = await applyFix(editor, 'schema', /inputs/);
+      assert.match(text, /\n    inputs: Usage history\.\n/);
+    });
+
+    it('waive a finding here, with its target filled in', async () => {
+      const editor = await openDesign(CHURN);
+      const text = await applyFix(editor, 'missing-pillar', /^Waive missing-pillar here$/);
+      assert.match(text, /waivers:\n  - rule: missing-pillar\n    target: requirements\.adaptability\n    reason: /);
+      await waitForDiagnostics(editor.document.uri, (d) => !rules(d).includes('missing-pillar'));
+    });
+
+    it('remove an unused waiver', async () => {
+      const editor = await openDesign(`${CHURN}waivers:\n  - rule: task-mismatch\n    reason: other\n`);
+      const text = await applyFix(editor, 'unused-waiver', /remove/i);
+      assert.doesNotMatch(text, /task-mismatch/);
+    });
+
+    it('respect context.only: asking for refactorings gives no quick fix', async () => {
+      const editor = await openDesign(CHURN);
+      const [diagnostic] = (await waitForDiagnostics(editor.document.uri, hasRule('missing-pillar'))).filter((d) => codeOf(d) === 'missing-pillar');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.Refactor.value);
+      assert.deepEqual(actions.filter((a) => /pillar|Waive/.test(a.title)).map((a) => a.title), []);
+    });
+  });
+
+  describe('fix-all', () => {
+    it('source.fixAll.mlsystem applies every preferred fix', async () => {
+      const editor = await openDesign(CHURN);
+      await waitForDiagnostics(editor.document.uri, hasRule('missing-pillar'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.mlsystem',
+      );
+      const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.mlsystem');
+      assert.ok(fixAll?.edit, `a fix-all action among ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+      assert.ok(editor.document.getText().startsWith('mlsystem: 1\nname: churn\n'), 'the start is untouched');
+      await waitForDiagnostics(editor.document.uri, (d) => !rules(d).includes('missing-pillar') && !rules(d).includes('missing-stage'));
+    });
+
+    it('runs from editor.codeActionsOnSave', async () => {
+      const config = vscode.workspace.getConfiguration('editor', { languageId: 'yaml' });
+      await config.update('codeActionsOnSave', { 'source.fixAll.mlsystem': 'always' }, vscode.ConfigurationTarget.Workspace, true);
+      try {
+        const editor = await openDesign(CHURN);
+        await waitForDiagnostics(editor.document.uri, hasRule('missing-stage'));
+        await editor.edit((b) => b.insert(new vscode.Position(1, 11), '-model'));
+        await editor.document.save();
+        assert.match(editor.document.getText(), /\n  deployment:/);
+      } finally {
+        await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      }
+    });
+  });
+
+  describe('completion and hover', () => {
+    async function complete(editor: vscode.TextEditor, position: vscode.Position): Promise<Map<string, vscode.CompletionItem>> {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+      return new Map(list.items.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i]));
+    }
+
+    it('offers the snippets and the schema keys not yet present', async () => {
+      const editor = await openDesign(`${CHURN}\n`);
+      const items = await complete(editor, new vscode.Position(editor.document.lineCount - 1, 0));
+      for (const label of ['mlsystem-design', 'mlsystem-framing-multiclass-classification', 'mlsystem-pillar-adaptability', 'mlsystem-lifecycle', 'mlsystem-waiver']) {
+        assert.equal(items.get(label)?.kind, vscode.CompletionItemKind.Snippet, `snippet ${label}`);
+      }
+      assert.ok(items.has('waivers') && items.has('stakeholders'), 'absent top-level keys');
+      assert.ok(!items.has('business') && !items.has('framing'), 'present keys are not offered');
+    });
+
+    it('offers task kinds after `task: ` and objective ids in `serves`', async () => {
+      const editor = await openDesign(CHURN.replace('    task: binary-classification', '    task: ').replace('serves: [retain]', 'serves: []'));
+      const taskLine = editor.document.getText().split('\n').findIndex((l) => l === '    task: ');
+      const tasks = await complete(editor, new vscode.Position(taskLine, 10));
+      assert.ok(tasks.has('multiclass-classification') && tasks.has('anomaly-detection'));
+      const servesLine = editor.document.getText().split('\n').findIndex((l) => l.includes('serves: []'));
+      const ids = await complete(editor, new vscode.Position(servesLine, 13));
+      assert.equal(ids.get('retain')?.kind, vscode.CompletionItemKind.Reference);
+    });
+
+    it('inserts a framing snippet that the review accepts', async () => {
+      const editor = await openDesign(CHURN);
+      const line = CHURN.split('\n').indexOf('requirements:');
+      await editor.edit((b) => b.insert(new vscode.Position(line, 0), '  \n'));
+      const items = await complete(editor, new vscode.Position(line, 2));
+      const snippet = items.get('mlsystem-framing-multiclass-classification');
+      assert.ok(snippet?.insertText instanceof vscode.SnippetString, 'the routing framing snippet is offered inside the framing list');
+      assert.ok(await editor.insertSnippet(snippet.insertText, new vscode.Position(line, 2)));
+      assert.match(editor.document.getText(), /\n {2}- id: department-classifier\n {4}serves: \[faster-routing\]\n {4}task: multiclass-classification\n/);
+      const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('unknown-reference'));
+      assert.ok(!rules(diagnostics).includes('yaml-syntax'), 'the inserted snippet is valid YAML');
+      assert.ok(!rules(diagnostics).includes('incomplete-framing'), 'the framing is complete');
+    });
+
+    it('hover shows the schema description of a key', async () => {
+      const editor = await openDesign(CHURN);
+      const line = CHURN.split('\n').findIndex((l) => l.includes('task: binary'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 6));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /kind of ML task/i);
+    });
+  });
+
+  describe('outline', () => {
+    it('lists objectives, framings, pillars and stages', async () => {
+      const editor = await openDesign(CHURN);
+      const symbols = await waitFor(async () => {
+        const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+        return s?.some((x) => x.name === 'requirements') ? s : undefined;
+      }, 'document symbols');
+      const children = (name: string) => symbols.find((s) => s.name === name)?.children.map((c) => c.name);
+      assert.deepEqual(children('business'), ['retain']);
+      assert.deepEqual(children('framing'), ['churn-model']);
+      assert.deepEqual(children('requirements'), ['reliability', 'scalability', 'maintainability']);
+      assert.deepEqual(children('lifecycle'), ['scoping']);
+    });
+  });
+
+  describe('workspace review', () => {
+    it('fills Problems with designs that are not open, keeps them current, clears deleted ones', async () => {
+      const closed = await writeFile(`${SCRATCH}/closed/never-opened.mlsystem.yaml`, CHURN);
+      const byContent = await writeFile(`${SCRATCH}/closed/by-content.yaml`, CHURN);
+      const notDesign = await writeFile(`${SCRATCH}/closed/compose.yaml`, 'services:\n  web:\n    image: nginx\n');
+      await vscode.commands.executeCommand('mlsystem.reviewWorkspace');
+      await waitForDiagnostics(closed, hasRule('missing-pillar'));
+      await waitForDiagnostics(byContent, hasRule('missing-pillar'));
+      await waitForDiagnostics(fixtureUri('drafts/churn.mlsystem.yaml'), hasRule('unframed-objective'));
+      assert.deepEqual(ownDiagnostics(notDesign), []);
+      assert.deepEqual(ownDiagnostics(fixtureUri('docker-compose.yml')), []);
+
+      // Changed on disk: reviewed again.
+      await writeFile(`${SCRATCH}/closed/never-opened.mlsystem.yaml`, CHURN.replace('requirements:\n', 'requirements:\n  adaptability: {monitoring: drift, retraining: weekly}\n'));
+      await waitForDiagnostics(closed, (d) => d.length > 0 && !rules(d).includes('missing-pillar'));
+      // Deleted: cleared.
+      await vscode.workspace.fs.delete(closed);
+      await waitForDiagnostics(closed, (d) => d.length === 0);
+    });
+  });
+
+  describe('commands', () => {
+    it('New Design File writes a skeleton that reviews clean, and never overwrites', async () => {
+      const folder = fixtureUri(`${SCRATCH}/new`);
+      await vscode.workspace.fs.createDirectory(folder);
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.newDesignFile', folder, 'routing.mlsystem.yaml');
+      assert.ok(created, 'a file was created');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+      assert.match(text, /^mlsystem: 1\nname: routing\n/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'opened');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('mlsystem: 1\nname: mine\n'));
+      const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.newDesignFile', folder, 'routing.mlsystem.yaml');
+      assert.equal(again, undefined, 'refused');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), 'mlsystem: 1\nname: mine\n', 'left as it was');
+    });
+
+    it('the skeleton of New Design File has no findings', async () => {
+      const folder = fixtureUri(`${SCRATCH}/new2`);
+      await vscode.workspace.fs.createDirectory(folder);
+      const created = await vscode.commands.executeCommand<vscode.Uri>('mlsystem.newDesignFile', folder, 'mlsystem.yaml');
+      const { exports } = (await activeExtension()) as vscode.Extension<{ reviews: { request(d: vscode.TextDocument): Promise<{ findings: unknown[] } | undefined> } }>;
+      const result = await exports.reviews.request(await vscode.workspace.openTextDocument(created));
+      assert.deepEqual(result?.findings, []);
+    });
+  });
+});
