@@ -17,7 +17,7 @@ import { ReviewRunner } from './review-runner';
 import { DesignStatusBar } from './status-bar';
 import { DesignSymbols } from './symbols';
 import { WorkspaceReview } from './workspace-review';
-// import { registerLifecyclePreview } from '../webview/panel'; (enabled once src/webview/panel.ts exists)
+import { registerLifecyclePreview } from '../webview/panel';
 
 /** Quiet time after the last keystroke before a review (review on type). */
 export const TYPING_DELAY_MS = 300;
@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext), reviews.onDidReview(updateContext), reviews.onDidForget(updateContext));
 
   registerCommands(context, { reviews, diagnostics, configuration, files, workspaceReview });
-  // registerLifecyclePreview(context, reviews);
+  registerLifecyclePreview(context, reviews);
 
   reviewOpenDocuments();
   return { reviews };
