@@ -64,7 +64,12 @@ export function discover(paths: readonly string[], cwd: string, configs: ConfigL
   const files: DesignFile[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
-  const relativeToCwd = (abs: string): string => toPosix(path.relative(cwd, abs)) || '.';
+  /**
+   * A found file is named from the folder as the user wrote it: relative to the current
+   * folder for a relative folder (`designs/fraud.yaml`), absolute under an absolute one.
+   */
+  const under = (folder: string, folderAbs: string) => (abs: string): string =>
+    toPosix(path.normalize(path.join(folder, path.relative(folderAbs, abs))));
 
   const isDesign = (abs: string, display: string): boolean => {
     const found = configs.forFile(abs);
@@ -79,15 +84,16 @@ export function discover(paths: readonly string[], cwd: string, configs: ConfigL
     files.push({ display, absolute: abs });
   };
   /** Returns how many files the search matched, and how many of them are designs. */
-  const search = (abs: string, keep: (file: string) => boolean = () => true): { matched: number; designs: number } => {
+  const search = (folder: string, abs: string, keep: (file: string) => boolean = () => true): { matched: number; designs: number } => {
+    const display = under(folder, abs);
     let matched = 0;
     let designs = 0;
-    for (const file of walk(abs, relativeToCwd)) {
+    for (const file of walk(abs, display)) {
       if (!keep(file)) continue;
       matched++;
-      if (isDesign(file, relativeToCwd(file))) {
+      if (isDesign(file, display(file))) {
         designs++;
-        add(file, relativeToCwd(file));
+        add(file, display(file));
       }
     }
     return { matched, designs };
@@ -100,7 +106,7 @@ export function discover(paths: readonly string[], cwd: string, configs: ConfigL
     if (scan?.isGlob) {
       const base = path.resolve(cwd, scan.base || '.');
       const matches = picomatch(scan.glob, { windows: false });
-      const { matched } = existsSync(base) ? search(base, (file) => matches(toPosix(path.relative(base, file)))) : { matched: 0 };
+      const { matched } = existsSync(base) ? search(scan.base || '.', base, (file) => matches(toPosix(path.relative(base, file)))) : { matched: 0 };
       if (!matched) throw new NoMatchError(given);
       continue;
     }
@@ -111,7 +117,7 @@ export function discover(paths: readonly string[], cwd: string, configs: ConfigL
       throw new CannotReadError(given, e);
     }
     if (stats.isDirectory()) {
-      if (!search(abs).designs) notes.push(`no design documents found in "${given}"`);
+      if (!search(given, abs).designs) notes.push(`no design documents found in "${given}"`);
     } else if (isDesign(abs, given)) {
       add(abs, given);
     } else {

@@ -73,9 +73,11 @@ describe('cli: discovery', () => {
     assert.deepEqual(files.map((f) => f.file), ['designs/fraud.yaml', 'drafts/churn.mlsystem.yaml', 'mlsystem.yaml']);
   });
 
-  it('names found files relative to the current folder when a folder is given', () => {
-    const { files } = reviewJson(['tree/designs'], fixtures);
-    assert.deepEqual(files.map((f) => f.file), ['tree/designs/fraud.yaml']);
+  it('names found files under the folder as it was given: relative stays relative, absolute stays absolute', () => {
+    assert.deepEqual(reviewJson(['tree/designs'], fixtures).files.map((f) => f.file), ['tree/designs/fraud.yaml']);
+    assert.deepEqual(reviewJson(['./tree/designs/'], fixtures).files.map((f) => f.file), ['tree/designs/fraud.yaml']);
+    const absolute = join(fixtures, 'tree', 'designs');
+    assert.deepEqual(reviewJson([absolute], tmpdir()).files.map((f) => f.file), [join(absolute, 'fraud.yaml')]);
   });
 
   it('keeps a named file as the user wrote it, and lists it once even when a folder finds it again', () => {
