@@ -112,6 +112,13 @@ describe('unframed-objective', () => {
     assert.match(fixed.slice(none.length), /^framing:\n {2}- id: faster-routing-model\n/);
   });
 
+  it('fix appends to a flow list on one line, without a comment that would break it', () => {
+    const flow = `${text.slice(0, text.indexOf('framing:'))}framing: []\n`;
+    const f = findingsOf(flow, 'unframed-objective')[0];
+    const { text: fixed } = applyFix(flow, f, f.fixes[0]);
+    assert.match(fixed, /\nframing: \[\{ ?id: faster-routing-model, serves: \[ ?faster-routing ?\], task: other, .*moves: faster-routing \} \] \}\]\n$/);
+  });
+
   it('picks a framing id that is not taken', () => {
     const taken = text.replace('  - id: classifier', '  - id: fewer-bounces-model');
     const f = only(taken, 'unframed-objective');
@@ -152,6 +159,13 @@ describe('incomplete-framing', () => {
     const f = only(text, 'incomplete-framing');
     const { text: fixed } = applyFix(text, f, f.fixes[0]);
     assert.match(fixed, /\n {4}task: other # TODO: choose the task: binary-classification, .*anomaly-detection, generation or other\n/);
+  });
+
+  it('fix adds the keys inside a framing written as a flow mapping', () => {
+    const text = LINKED.replace(/ {2}- id: classifier\n[\s\S]*$/, '  - {id: classifier, serves: faster-routing, inputs: x, outputs: y, objective: z}\n');
+    const f = only(text, 'incomplete-framing');
+    const { text: fixed } = applyFix(text, f, f.fixes[0]);
+    assert.match(fixed, /\n {2}- \{id: classifier, serves: faster-routing, inputs: x, outputs: y, objective: z, task: other ?\}\n$/);
   });
 
   it('fix inserts the missing keys after the last entry and fills an empty one in place', () => {

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { asArray, asRecord, asString, isFilled } from '../rule';
 import { fillKeys } from '../skeletons';
 import type { RuleFinding } from '../types';
+import { isFlowCollection } from './unframed-objective';
 
 /** The values of `framing[].task` (FORMAT.md, field notes). */
 export const TASKS = [
@@ -54,7 +55,7 @@ export const rule: Rule = {
         if (key !== 'task') wanted[key] = FRAMING_PLACEHOLDERS[key];
         else {
           const inferred = taskFromClasses(framing.classes);
-          if (inferred || 'task' in framing) wanted.task = inferred ?? 'other';
+          if (inferred || 'task' in framing || isFlowCollection(loc.node(path))) wanted.task = inferred ?? 'other';
           else wanted.task = Object.assign(new Scalar('other'), { comment: TASK_TODO_COMMENT });
         }
       }

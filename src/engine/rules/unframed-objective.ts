@@ -13,9 +13,10 @@ export function servedIds(framing: unknown): string[] {
 
 /**
  * A framing that serves `objectiveId`, as a YAML node so `serves` is written in flow
- * style and the placeholder task carries its TODO comment.
+ * style and the placeholder task carries its TODO comment (not inside a flow list, where a
+ * comment would end the line the list needs).
  */
-function framingSkeleton(frameId: string, objectiveId: string): unknown {
+function framingSkeleton(frameId: string, objectiveId: string, withComment: boolean): unknown {
   const doc = new Document({
     id: frameId,
     serves: [objectiveId],
@@ -28,9 +29,14 @@ function framingSkeleton(frameId: string, objectiveId: string): unknown {
     const serves = map.get('serves', true);
     if (isSeq(serves)) serves.flow = true;
     const task = map.get('task', true);
-    if (isScalar(task)) task.comment = TASK_TODO_COMMENT;
+    if (isScalar(task) && withComment) task.comment = TASK_TODO_COMMENT;
   }
   return map;
+}
+
+/** A list or mapping written in flow style (`[...]`, `{...}`), where comments cannot go. */
+export function isFlowCollection(node: unknown): boolean {
+  return (isSeq(node) || isMap(node)) && Boolean(node.flow);
 }
 
 export const rule: Rule = {
@@ -50,7 +56,7 @@ export const rule: Rule = {
       if (!range) return;
       let frameId = `${id}-model`;
       for (let n = 2; framingIds.has(frameId); n++) frameId = `${id}-model-${n}`;
-      const insert = edit.appendItem(['framing'], framingSkeleton(frameId, id));
+      const insert = edit.appendItem(['framing'], framingSkeleton(frameId, id, !isFlowCollection(loc.node(['framing']))));
       const fixes: Fix[] = insert ? [{ title: `Add a framing that serves \`${id}\``, edits: [insert], isPreferred: true }] : [];
       findings.push({
         rule: 'unframed-objective',
