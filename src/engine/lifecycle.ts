@@ -3,7 +3,8 @@
  * the four pillars, and the trace from business objectives to framings and ML metrics.
  */
 import type { Node } from './locate';
-import { asArray, asRecord, asString, isFilled } from './rule';
+import { pillarShape } from './pillars';
+import { asArray, asRecord, asString } from './rule';
 import type { RuleContext } from './rule';
 import { PILLAR_IDS, STAGE_IDS, STAGE_STATUSES } from './types';
 import type {
@@ -86,15 +87,13 @@ export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): 
     };
   });
 
-  const requirements = asRecord(data.requirements) ?? {};
   const pillars: PillarModel[] = PILLAR_IDS.map((id) => {
-    const value = requirements[id];
-    const record = asRecord(value);
-    const substantive = record ? Object.keys(record).some((k) => k !== 'notes' && isFilled(record[k])) : isFilled(value);
+    const shape = pillarShape(data, id);
+    const record = shape.kind === 'missing' ? undefined : asRecord(shape.value);
     return {
       id,
       label: PILLAR_LABELS[id],
-      state: !(id in requirements) ? 'missing' : substantive ? 'present' : 'empty',
+      state: shape.kind === 'missing' ? 'missing' : shape.kind === 'empty' ? 'empty' : 'present',
       notes: record ? asString(record.notes) : undefined,
       range: rangeOf(['requirements', id]),
       span: spanOf(['requirements', id]),
