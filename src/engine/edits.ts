@@ -36,14 +36,19 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 export class Editor {
-  constructor(private readonly loc: Locator) {}
+  /** The document's own line break, so a fix never mixes CRLF and LF. */
+  private readonly eol: string;
+
+  constructor(private readonly loc: Locator) {
+    this.eol = loc.lines.text.includes('\r\n') ? '\r\n' : '\n';
+  }
 
   private get text(): string {
     return this.loc.lines.text;
   }
 
   private edit(start: number, end: number, newText: string): TextEdit {
-    return { range: this.loc.lines.range(start, end), newText };
+    return { range: this.loc.lines.range(start, end), newText: this.eol === '\n' ? newText : newText.replace(/\r?\n/g, this.eol) };
   }
 
   private column(offset: number): number {
