@@ -24,6 +24,11 @@ export class ReviewRunner implements ReviewBackend {
 
   constructor(private readonly workerScript: string) {}
 
+  /** Whether a worker thread is running (started by the first large design). */
+  get hasWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
   run(text: string, options: ReviewOptions): Promise<ReviewResult> {
     if (!lineCountExceeds(text, WORKER_THRESHOLD_LINES)) return Promise.resolve(review(text, options));
     return this.inWorker(text, options).catch(() => review(text, options));

@@ -1,0 +1,54 @@
+/** The review runner: large designs go to the worker thread and come back the same as inline. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { review } from '../../src/engine';
+import { ReviewRunner, WORKER_THRESHOLD_LINES } from '../../src/extension/review-runner';
+
+const root = join(__dirname, '..', '..');
+let dir = '';
+let workerScript = '';
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mlsystem-worker-'));
+  workerScript = join(dir, 'review-worker.js');
+  await build({ entryPoints: [join(root, 'src', 'extension', 'review-worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function design(objectives: number): string {
+  const items = Array.from({ length: objectives }, (_, i) => `    - id: o${i}\n      statement: S${i}.\n      metric: m\n      target: t`).join('\n');
+  return `mlsystem: 1\nname: big\nbusiness:\n  objectives:\n${items}\n`;
+}
+
+describe('ReviewRunner', () => {
+  const options = { today: '2026-11-26' };
+
+  it('reviews a small design on this thread', async () => {
+    const runner = new ReviewRunner(workerScript);
+    const text = design(3);
+    assert.deepEqual(await runner.run(text, options), review(text, options));
+    assert.equal(runner.hasWorker, false);
+  });
+
+  it('reviews a design over the threshold in the worker, with the same result', async () => {
+    const runner = new ReviewRunner(workerScript);
+    const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
+    const [a, b] = await Promise.all([runner.run(text, options), runner.run(text.replace('name: big', 'name: bigger'), options)]);
+    assert.equal(runner.hasWorker, true);
+    assert.deepEqual(a.findings, review(text, options).findings);
+    assert.equal(a.findings.filter((f) => f.rule === 'unframed-objective').length, Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
+    assert.equal((b.design as { name: string }).name, 'bigger', 'replies go to their own request');
+    runner.dispose();
+  });
+
+  it('falls back to this thread when the worker cannot start', async () => {
+    const runner = new ReviewRunner(join(dir, 'missing.js'));
+    const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
+    assert.deepEqual((await runner.run(text, options)).findings, review(text, options).findings);
+    runner.dispose();
+  });
+});
