@@ -74,15 +74,13 @@ function render(state: PanelState): void {
   vscode.setState({ uri: state.uri, locked: state.locked });
 }
 
+/** Marks the diagram's elements and the section cards for `keys` (and unmarks the rest). */
 function applyHighlight(keys: string[]): void {
   highlighted = keys;
   const wanted = new Set(keys);
-  for (const el of Array.from(document.querySelectorAll('.highlighted'))) {
-    if (!wanted.has(el.getAttribute('data-key') ?? el.getAttribute('data-card') ?? '')) el.classList.remove('highlighted');
-  }
-  for (const el of Array.from(document.querySelectorAll('[data-key], [data-card]'))) {
-    const key = el.getAttribute('data-card') ?? el.getAttribute('data-key') ?? '';
-    if (wanted.has(key)) el.classList.add('highlighted');
+  const marked = [...Array.from(document.querySelectorAll('#diagram [data-key]')), ...Array.from(document.querySelectorAll('#sections [data-card]'))];
+  for (const el of marked) {
+    el.classList.toggle('highlighted', wanted.has(el.getAttribute('data-card') ?? el.getAttribute('data-key') ?? ''));
   }
 }
 
