@@ -18,6 +18,7 @@ import { DesignStatusBar } from './status-bar';
 import { DesignSymbols } from './symbols';
 import { WorkspaceReview } from './workspace-review';
 import { registerLifecyclePreview } from '../webview/panel';
+import type { LifecyclePreview } from '../webview/panel';
 
 /** Quiet time after the last keystroke before a review (review on type). */
 export const TYPING_DELAY_MS = 300;
@@ -27,6 +28,8 @@ export const IS_DESIGN_CONTEXT = 'mlsystem.isDesign';
 /** What `activate` returns: the extension's API for tests and other extensions. */
 export interface MlsystemReviewApi {
   reviews: DesignReviews;
+  /** The lifecycle preview panels (for tests). */
+  preview: LifecyclePreview;
 }
 
 export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
@@ -82,10 +85,10 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext), reviews.onDidReview(updateContext), reviews.onDidForget(updateContext));
 
   registerCommands(context, { reviews, diagnostics, configuration, files, workspaceReview });
-  registerLifecyclePreview(context, reviews);
+  const preview = registerLifecyclePreview(context, reviews);
 
   reviewOpenDocuments();
-  return { reviews };
+  return { reviews, preview };
 }
 
 export function deactivate(): void {

@@ -39,13 +39,16 @@ function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-class LifecyclePanel implements vscode.Disposable {
+export class LifecyclePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   /** The page has loaded and listens; until then updates wait for its `ready`. */
   private ready = false;
   private loaded = false;
+  /** The state the page was last given, and the keys last highlighted (for tests). */
+  lastState: PanelState | undefined;
+  lastHighlight: string[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -61,9 +64,7 @@ class LifecyclePanel implements vscode.Disposable {
     };
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isPageMessage(message)) void this.onMessage(message);
-      }),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidChangeViewState(() => {
         // A hidden webview is torn down; when shown again the page loads anew and says ready.
         if (!panel.visible) this.ready = false;
@@ -84,6 +85,7 @@ class LifecyclePanel implements vscode.Disposable {
     const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.preview.extensionUri, ...parts)).toString();
     this.ready = false;
     this.loaded = true;
+    this.lastState = state;
     webview.html = renderPanelHtml({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
@@ -123,11 +125,20 @@ class LifecyclePanel implements vscode.Disposable {
   }
 
   highlight(keys: string[]): void {
+    if (!this.ready) return;
+    this.lastHighlight = keys;
     this.post({ type: 'highlight', keys });
   }
 
   post(message: HostMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
+    if (!this.ready) return;
+    if (message.type === 'update') this.lastState = message.state;
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Whether the page has loaded and said so. */
+  get isReady(): boolean {
+    return this.ready;
   }
 
   /** The model the page shows, for the cursor highlight. */
@@ -137,6 +148,11 @@ class LifecyclePanel implements vscode.Disposable {
 
   private updateTitle(): void {
     this.panel.title = `${this.locked ? 'Lifecycle (locked)' : 'Lifecycle'}: ${baseName(this.uri)}`;
+  }
+
+  /** A message from the page: checked, then acted on. */
+  async receive(message: unknown): Promise<void> {
+    if (isPageMessage(message)) await this.onMessage(message);
   }
 
   private async onMessage(message: PageMessage): Promise<void> {
@@ -187,6 +203,11 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
         for (const p of this.panelsFor(e.textEditor.document.uri)) this.sendHighlight(p, e.textEditor);
       }),
     );
+  }
+
+  /** All open preview panels. */
+  all(): LifecyclePanel[] {
+    return [...this.panels];
   }
 
   /** Panels showing this design. */
