@@ -184,8 +184,11 @@ export class Workbench {
     return wanted;
   }
 
-  /** Types a snippet prefix, waits for the suggestion and accepts it. */
-  async insertSnippet(prefix) {
+  /**
+   * Types a snippet prefix, waits for the suggestion and accepts it; `firstPlaceholder`,
+   * if given, is typed over the first tab stop, as a user fills it in.
+   */
+  async insertSnippet(prefix, firstPlaceholder) {
     await this.page.keyboard.type(prefix);
     const widget = this.page.locator('.editor-widget.suggest-widget');
     if (!(await widget.isVisible().catch(() => false))) await this.page.keyboard.press('Control+Space');
@@ -193,6 +196,7 @@ export class Workbench {
     await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
     await row.click();
     await widget.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+    if (firstPlaceholder !== undefined) await this.page.keyboard.type(firstPlaceholder);
     await this.page.keyboard.press('Escape'); // leave snippet placeholder mode
   }
 
