@@ -2,11 +2,13 @@
 // `node scripts/build.mjs --watch` rebuilds on change.
 import { build, context } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
+const requireFromRoot = createRequire(path.join(root, 'package.json'));
 
 // 1. Generated sources (the precompiled schema validator, the rules' docs for SARIF help).
 //    Each generator is a module under scripts/generate/ exporting `generate(root)`.
@@ -15,11 +17,36 @@ for (const generator of ['generate-validator.mjs', 'generate-rule-help.mjs']) {
   if (existsSync(file)) await (await import(file)).generate(root);
 }
 
-// 2. Bundles. An entry whose source does not exist yet is skipped with a note.
+// 2. Bundles. The extension and its review worker share one engine bundle (dist/engine.js)
+//    instead of carrying a copy each: any import of src/engine from outside it becomes
+//    `require('./engine.js')`.
+const engineDir = path.join(root, 'src', 'engine');
+const sharedEngine = {
+  name: 'shared-engine',
+  setup(b) {
+    b.onResolve({ filter: /engine(\/[\w-]+)?$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path);
+      const fromOutside = !args.importer.startsWith(engineDir + path.sep);
+      if (!fromOutside || !(target === engineDir || target.startsWith(engineDir + path.sep))) return undefined;
+      return { path: 'engine', namespace: 'shared-engine' };
+    });
+    // The hosts' own YAML reading (outline, cursor) uses the engine bundle's copy of `yaml`.
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.importer.startsWith(engineDir + path.sep) ? undefined : { path: 'yaml', namespace: 'shared-engine' }));
+    // Loaded on first use, not at activation: every export is a getter that requires the
+    // engine bundle the first time any of them is read.
+    b.onLoad({ filter: /.*/, namespace: 'shared-engine' }, (args) => {
+      const engine = requireFromRoot('./dist/engine.js');
+      const [names, pick] = args.path === 'yaml' ? [Object.keys(engine.yamlApi), '.yamlApi'] : [Object.keys(engine), ''];
+      const getters = names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()${pick}[${JSON.stringify(n)}] });`);
+      return { contents: `let engine; const load = () => (engine ??= require('./engine.js'));\n${getters.join('\n')}`, loader: 'js' };
+    });
+  },
+};
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: !watch, legalComments: 'none' };
 const entries = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/extension/review-worker.ts'], outfile: 'dist/review-worker.js' },
+  { ...node, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './engine.js'], plugins: [sharedEngine] },
+  { ...node, entryPoints: ['src/extension/review-worker.ts'], outfile: 'dist/review-worker.js', external: ['./engine.js'], plugins: [sharedEngine] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: !watch, legalComments: 'none',
     entryPoints: ['src/webview/page/main.ts'], outfile: 'dist/webview/panel.js' },

@@ -13,3 +13,5 @@ export type { ReviewConfig } from './config';
 export { fixAll, safeFix } from './fix-all';
 export type { FixAllResult } from './fix-all';
 export { describePath, keysAt, knownKeyNames, MLSYSTEM_SCHEMA } from './schema';
+/** The `yaml` package itself, so host bundles share the engine's copy instead of carrying their own. */
+export * as yamlApi from 'yaml';
