@@ -44,7 +44,10 @@ async function main() {
     const wb = new Workbench(page, join(scratch, 'shots'));
     await wb.ready();
     await wb.openFile('mlsystem.yaml');
-    await wb.runCommand('ML Design: Open Lifecycle Preview to the Side');
+    // The editor title button appears once the design is reviewed (the `mlsystem.isDesign` context).
+    const button = page.locator('.editor-actions .action-label[aria-label^="ML Design: Open Lifecycle Preview to the Side"], .editor-actions .action-label[aria-label^="Open Lifecycle Preview to the Side"]').first();
+    await button.waitFor({ state: 'visible', timeout: 60_000 });
+    await button.click();
     const frame = await wb.webviewFrame(/Lifecycle/);
     await frame.locator('#diagram [data-key="stage:model_development"]').waitFor({ timeout: 30_000 });
     // Put the cursor in the model development stage so the picture shows the highlight.

@@ -18,6 +18,8 @@ export interface RenderSvgOptions {
   sections?: boolean;
   /** Prefix for element ids, so several diagrams can share a page. Default: `lc`. */
   idPrefix?: string;
+  /** Draw the design's name above the cycle. Default: true for print (the panel has its own header). */
+  heading?: boolean;
 }
 
 const WIDTH = 740;
@@ -314,9 +316,10 @@ const PRINT_STYLE = [
 export function renderLifecycleSvg(model: LifecycleModel, options: RenderSvgOptions): string {
   const idPrefix = (options.idPrefix ?? 'lc').replace(/[^A-Za-z0-9_-]/g, '');
   const withSections = options.sections ?? options.theme === 'print';
-  const headingHeight = model.name ? 30 : 0;
+  const withHeading = Boolean(model.name) && (options.heading ?? options.theme === 'print');
+  const headingHeight = withHeading ? 30 : 0;
   const body: string[] = [];
-  if (model.name) body.push(`<text class="heading" x="20" y="24">${esc(truncate(model.name, 80))}</text>`);
+  if (withHeading && model.name) body.push(`<text class="heading" x="20" y="24">${esc(truncate(model.name, 80))}</text>`);
   body.push(`<g class="cycle" transform="translate(0 ${headingHeight})">`);
   body.push(renderArrows(model.stages.length, idPrefix), renderCenter(model));
   model.stages.forEach((s, i) => body.push(renderStage(s, i, options)));
