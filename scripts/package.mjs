@@ -2,7 +2,7 @@
 // `npm run package`: builds, then packs the extension with @vscode/vsce into
 // out/mlsystem-review.vsix (the .vscodeignore allowlist decides what goes in).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,7 @@ export function packageExtension({ skipBuild = false } = {}) {
     run(process.execPath, ['scripts/build.mjs']);
   }
   if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing after the build');
+  mkdirSync(dirname(vsixPath), { recursive: true }); // vsce does not create it
   // stdin is closed: vsce must never wait on a prompt in CI.
   run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
     '--no-dependencies', '--allow-missing-repository', '--out', vsixPath]);
