@@ -9,10 +9,9 @@ import type { Finding, Fix, Range, ReviewOptions, TextEdit } from './types';
 // Fixes that insert at one place go one per round; a draft with every gap needs a few dozen.
 const MAX_ROUNDS = 50;
 
-/** The fix fix-all may apply: the preferred one, or the only one besides waiving. */
+/** The fix fix-all may apply: the one its rule marks preferred (never a waiver, never a guess between choices). */
 export function safeFix(finding: Finding): Fix | undefined {
-  const fixes = finding.fixes.filter((f) => f.kind !== 'waive');
-  return fixes.find((f) => f.isPreferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
+  return finding.fixes.find((f) => f.isPreferred && f.kind !== 'waive' && f.edits.length > 0);
 }
 
 const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -26,11 +25,14 @@ export interface FixAllResult {
   text: string;
   /** How many fixes were applied, over all rounds. */
   applied: number;
+  /** Rounds that changed the text. */
+  rounds: number;
 }
 
-export function fixAll(text: string, options: ReviewOptions = {}): FixAllResult {
+export function fixAll(text: string, options: ReviewOptions = {}, maxRounds = MAX_ROUNDS): FixAllResult {
   let applied = 0;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  let rounds = 0;
+  for (; rounds < maxRounds; rounds++) {
     const chosen: TextEdit[][] = [];
     for (const finding of review(text, options).findings) {
       const fix = safeFix(finding);
@@ -42,5 +44,5 @@ export function fixAll(text: string, options: ReviewOptions = {}): FixAllResult 
     text = next;
     applied += chosen.length;
   }
-  return { text, applied };
+  return { text, applied, rounds };
 }

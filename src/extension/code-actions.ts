@@ -4,10 +4,10 @@
  * by the diagnostic's rule id, range and message, for the document version it was made for.
  */
 import * as vscode from 'vscode';
-import { review } from '../engine';
+import { fixAll } from '../engine';
 import { toWorkspaceEdit } from './convert';
 import type { DesignConfiguration } from './configuration';
-import { fixAll, minimalReplacement } from './core/fix-all';
+import { minimalReplacement } from './core/minimal-replacement';
 import type { DesignReviews } from './design-reviews';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { DesignDiagnostics } from './diagnostics';
@@ -52,7 +52,7 @@ export class DesignCodeActions implements vscode.CodeActionProvider {
     if (!(await this.reviews.isDesign(document))) return undefined;
     const options = await this.configuration.reviewOptions(document.uri);
     const original = document.getText();
-    const { text, applied } = fixAll(original, (t) => review(t, options));
+    const { text, applied } = fixAll(original, options);
     const change = minimalReplacement(original, text);
     if (!change || !applied) return undefined;
     const action = new vscode.CodeAction(`Fix all auto-fixable design problems (${applied})`, FIX_ALL_KIND);

@@ -1,8 +1,8 @@
-/** Fix-all: preferred fixes applied round after round until none is left. */
+/** Fix-all (the engine's) and the single minimal replacement the editor applies for it. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { review } from '../../src/engine';
-import { fixAll, minimalReplacement } from '../../src/extension/core/fix-all';
+import { fixAll, review } from '../../src/engine';
+import { minimalReplacement } from '../../src/extension/core/minimal-replacement';
 
 const today = '2026-11-26';
 const reviewText = (text: string) => review(text, { today });
@@ -25,7 +25,7 @@ describe('fixAll', () => {
   ].join('\n');
 
   it('leaves no preferred fix behind and keeps the author\'s text', () => {
-    const { text, applied } = fixAll(draft, reviewText);
+    const { text, applied } = fixAll(draft, { today });
     assert.ok(applied > 0);
     assert.ok(text.includes('name: draft   # keep this comment'));
     const left = reviewText(text).findings.filter((f) => f.fixes.some((x) => x.isPreferred));
@@ -35,11 +35,11 @@ describe('fixAll', () => {
   it('changes nothing in a document with no preferred fix (here: a syntax error)', () => {
     const noFix = 'mlsystem: 1\nname: x\nbusiness:\n  objectives:\n    - id: a\n      target: [\n';
     assert.deepEqual(reviewText(noFix).findings.map((f) => f.rule), ['yaml-syntax']);
-    assert.deepEqual(fixAll(noFix, reviewText), { text: noFix, applied: 0, rounds: 0 });
+    assert.deepEqual(fixAll(noFix, { today }), { text: noFix, applied: 0, rounds: 0 });
   });
 
   it('stops after the given number of rounds', () => {
-    assert.ok(fixAll(draft, reviewText, 1).rounds <= 1);
+    assert.ok(fixAll(draft, { today }, 1).rounds <= 1);
   });
 });
 
