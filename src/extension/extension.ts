@@ -3,6 +3,7 @@
  * its own module; this file only connects them. Activation does no workspace scan: it
  * looks at the documents already open, and everything else waits for an event.
  */
+import { elapsedSinceLoad } from './load-clock';
 import * as vscode from 'vscode';
 import { BundledFiles } from './bundled-files';
 import { DesignCodeActions } from './code-actions';
@@ -30,6 +31,8 @@ export interface MlsystemReviewApi {
   reviews: DesignReviews;
   /** The lifecycle preview panels (for tests). */
   preview: LifecyclePreview;
+  /** Milliseconds of the host's time from the bundle starting to load to the end of activate(). */
+  activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
@@ -88,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   const preview = registerLifecyclePreview(context, reviews);
 
   reviewOpenDocuments();
-  return { reviews, preview };
+  return { reviews, preview, activationMs: elapsedSinceLoad() };
 }
 
 export function deactivate(): void {
