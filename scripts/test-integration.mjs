@@ -3,7 +3,7 @@
 // (code-server 1.100) with the packaged extension installed, via the dev-only harness
 // extension. Options: --grep <text>, --no-package (reuse out/mlsystem-review.vsix),
 // --vsix <file>, --keep (keep the throwaway folders and print where they are).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,9 @@ async function main() {
   let server;
   let browser;
   let page;
+  let failed = true;
+  const consoleLines = [];
+  rmSync(artifacts, { recursive: true, force: true });
   try {
     server = await startCodeServer({
       folder: workspace,
@@ -81,6 +84,8 @@ async function main() {
     console.log(`code-server ${server.url} (log ${server.logFile})`);
     browser = await launchBrowser();
     page = await openWorkbench(browser, server.workbenchUrl(workspace));
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     const alive = () => server.child.exitCode === null;
 
     if (!(await waitForFile(`${resultsFile}.started`, START_DEADLINE_MS, alive))) {
@@ -91,24 +96,34 @@ async function main() {
     }
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     for (const t of results.tests) {
-      if (t.state === 'passed') console.log(`  ok    ${t.fullTitle} (${t.durationMs} ms)`);
+      if (t.state === 'passed' && t.retries) console.log(`  FLAKY ${t.fullTitle} (passed after ${t.retries} failed attempt(s))`);
+      else if (t.state === 'passed') console.log(`  ok    ${t.fullTitle} (${t.durationMs} ms)`);
       else if (t.state === 'pending') console.log(`  skip  ${t.fullTitle}`);
       else {
         console.log(`  FAIL  ${t.fullTitle}\n        ${t.error?.message?.split('\n').join('\n        ')}`);
         if (t.error?.expected !== undefined) console.log(`        expected: ${t.error.expected}\n        actual:   ${t.error.actual}`);
       }
     }
-    if (results.failures > 0 || results.tests.length === 0) {
-      mkdirSync(artifacts, { recursive: true });
-      await page.screenshot({ path: join(artifacts, 'failure.png') }).catch(() => {});
-    }
-    console.log(`${results.passes} passed, ${results.failures} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+    failed = results.failures > 0 || results.tests.length === 0;
+    const flaky = results.tests.filter((t) => t.state === 'passed' && t.retries).length;
+    console.log(`${results.passes} passed, ${results.failures} failed${results.pending ? `, ${results.pending} pending` : ''}${flaky ? ` (${flaky} flaky: passed on a retry, MLSYSTEM_TEST_RETRIES)` : ''}`);
     if (results.tests.length === 0) {
       console.log('no tests ran');
       return 1;
     }
     return results.failures > 0 ? 1 : 0;
   } finally {
+    if (failed) {
+      // For a post-mortem: the workbench as it was left, the browser console, the logs.
+      mkdirSync(artifacts, { recursive: true });
+      await page?.screenshot({ path: join(artifacts, 'failure.png') }).catch(() => {});
+      writeFileSync(join(artifacts, 'browser-console.log'), consoleLines.join('\n') + '\n');
+      if (server) {
+        copyFileSync(server.logFile, join(artifacts, 'code-server.log'));
+        writeFileSync(join(artifacts, 'exthost.log'), tailOf(join(server.userData, 'logs'), /^(exthost|remoteexthost)\.log$/, 400));
+      }
+      console.log(`artifacts in ${artifacts.slice(root.length + 1)}/`);
+    }
     await browser?.close().catch(() => {});
     await server?.stop();
     if (args.keep) console.log(`kept ${scratch}${server ? ` and ${server.base}` : ''}`);

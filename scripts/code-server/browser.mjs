@@ -13,6 +13,11 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
   '--disable-dev-shm-usage',
+  // Webviews are cross-origin iframes in their own renderer: keep them from being
+  // throttled as background work, so their scripts load and answer promptly.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export async function launchBrowser({ headless = true } = {}) {

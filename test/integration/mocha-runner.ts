@@ -12,6 +12,8 @@ export interface TestResult {
   file?: string;
   state: 'passed' | 'failed' | 'pending';
   durationMs: number;
+  /** Failed attempts before this result (only with `retries`): a flaky test. */
+  retries?: number;
   error?: { message: string; stack?: string; actual?: string; expected?: string };
 }
 
@@ -29,6 +31,8 @@ export interface RunOptions {
   pattern: string;
   grep?: string | undefined;
   timeoutMs?: number | undefined;
+  /** Attempts after a failure before a test counts as failed (flaky tests are reported as such). */
+  retries?: number | undefined;
 }
 
 function listFiles(dir: string): string[] {
@@ -82,6 +86,7 @@ export function runSuites(opts: RunOptions): Promise<SuiteResults> {
     reporter: function SilentReporter() {} as unknown as Mocha.ReporterConstructor,
   });
   if (opts.grep) mocha.grep(opts.grep);
+  if (opts.retries) mocha.retries(opts.retries);
   for (const f of files) mocha.addFile(f);
 
   const tests: TestResult[] = [];
@@ -94,8 +99,11 @@ export function runSuites(opts: RunOptions): Promise<SuiteResults> {
       reject(err);
       return;
     }
+    const attempts = new Map<string, number>();
     const record = (t: Mocha.Test | Mocha.Hook, state: TestResult['state'], err?: unknown): void => {
       const r: TestResult = { title: t.title, fullTitle: t.fullTitle(), state, durationMs: t.duration ?? 0 };
+      const retried = attempts.get(t.fullTitle());
+      if (retried) r.retries = retried;
       if (t.file) r.file = t.file;
       if (err !== undefined) r.error = describeError(err);
       tests.push(r);
@@ -103,6 +111,7 @@ export function runSuites(opts: RunOptions): Promise<SuiteResults> {
     runner.on('pass', (t) => record(t, 'passed'));
     runner.on('fail', (t, err) => record(t, 'failed', err));
     runner.on('pending', (t) => record(t, 'pending'));
+    runner.on('retry', (t: Mocha.Test) => attempts.set(t.fullTitle(), (attempts.get(t.fullTitle()) ?? 0) + 1));
     runner.on('end', () => {
       resolvePromise({
         passes: tests.filter((t) => t.state === 'passed').length,

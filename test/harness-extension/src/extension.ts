@@ -22,6 +22,7 @@ export function activate(): void {
       pattern: suite,
       grep: process.env.MLSYSTEM_TEST_GREP,
       timeoutMs: Number(process.env.MLSYSTEM_TEST_TIMEOUT_MS) || undefined,
+      retries: Number(process.env.MLSYSTEM_TEST_RETRIES) || undefined,
     }).then(
       (results) => writeResults(resultsFile, results),
       (err: unknown) => writeResults(resultsFile, crashed(err)),
