@@ -95,6 +95,12 @@ async function main() {
       throw new Error(`no results within ${RUN_DEADLINE_MS} ms\n${tailOf(join(server.userData, 'logs'), /^(exthost|remoteexthost)\.log$/)}`);
     }
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    // The editor-costs suite measures in the real host; `npm run bench` reports its numbers.
+    const costs = join(scratch, 'editor-costs.json');
+    if (existsSync(costs)) {
+      mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+      copyFileSync(costs, join(root, 'bench', 'results', 'editor.json'));
+    }
     for (const t of results.tests) {
       if (t.state === 'passed' && t.retries) console.log(`  FLAKY ${t.fullTitle} (passed after ${t.retries} failed attempt(s))`);
       else if (t.state === 'passed') console.log(`  ok    ${t.fullTitle} (${t.durationMs} ms)`);
