@@ -9,7 +9,7 @@ import { parse } from './parse';
 import { asRecord } from './rule';
 import type { RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
-import type { Finding, Fix, ReviewOptions, ReviewResult, RuleFinding, RuleId, Severity, SeveritySetting, WaivedFinding } from './types';
+import type { Finding, Fix, LifecycleModel, ReviewOptions, ReviewResult, RuleFinding, RuleId, Severity, SeveritySetting, WaivedFinding } from './types';
 import { readWaivers, UNWAIVABLE, waiverFor } from './waivers';
 import type { WaiverState } from './waivers';
 
@@ -67,10 +67,14 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
   }
   findings.sort(byPosition);
   waived.sort(byPosition);
+  let lifecycle: LifecycleModel | undefined;
   return {
     findings,
     waived,
     design: design.errors.length ? undefined : design.data,
-    lifecycle: buildLifecycle(ctx, findings),
+    // Derived on first read: the CLI and the diagnostics never need it, the panel does.
+    get lifecycle(): LifecycleModel {
+      return (lifecycle ??= buildLifecycle(ctx, findings));
+    },
   };
 }
