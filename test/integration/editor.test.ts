@@ -264,7 +264,7 @@ describe('editor', function () {
       const snippet = items.get('mlsystem-framing-multiclass-classification');
       assert.ok(snippet?.insertText instanceof vscode.SnippetString, 'the routing framing snippet is offered inside the framing list');
       assert.ok(await editor.insertSnippet(snippet.insertText, new vscode.Position(line, 2)));
-      assert.match(editor.document.getText(), /\n {2}- id: department-classifier\n {4}serves: \[faster-routing\]\n {4}task: multiclass-classification\n/);
+      assert.match(editor.document.getText(), /\n {2}- id: new-multiclass-model\n {4}serves: \[faster-routing\]\n {4}task: multiclass-classification\n/);
       const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('unknown-reference'));
       assert.ok(!rules(diagnostics).includes('yaml-syntax'), 'the inserted snippet is valid YAML');
       assert.ok(!rules(diagnostics).includes('incomplete-framing'), 'the framing is complete');

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { review } from '../../src/engine';
 import { parseSnippetFile, snippetToText } from '../../src/extension/core/snippets';
 
@@ -79,6 +79,66 @@ describe('snippets', () => {
       }
       assert.deepEqual(firstUse, firstUse.map((_, i) => i + 1), `${s.prefix}: ${firstUse.join(',')}`);
     }
+  });
+});
+
+/** Where each snippet goes in a design: appended to a list, or set as a mapping entry (replacing one that is there). */
+function placeOf(prefix: string): { list: string[] } | { entry: string[] } | undefined {
+  if (prefix.startsWith('mlsystem-framing-')) return { list: ['framing'] };
+  if (prefix.startsWith('mlsystem-pillar-')) return { entry: ['requirements'] };
+  const places: Record<string, { list: string[] } | { entry: string[] }> = {
+    'mlsystem-objective': { list: ['business', 'objectives'] },
+    'mlsystem-stakeholder': { list: ['stakeholders'] },
+    'mlsystem-waiver': { list: ['waivers'] },
+    'mlsystem-lifecycle': { entry: [] },
+  };
+  return places[prefix];
+}
+
+/** The design with the snippet's default text placed where it belongs. */
+function withSnippet(design: string, prefix: string, body: string): string {
+  const place = placeOf(prefix);
+  assert.ok(place, `${prefix}: the test knows where this snippet goes`);
+  const doc = parseDocument(design);
+  const value: unknown = parseYaml(snippetToText(body));
+  if ('list' in place) {
+    const items = (Array.isArray(value) ? value : [value]).map((v) => doc.createNode(v));
+    if (doc.hasIn(place.list)) for (const item of items) doc.addIn(place.list, item);
+    else doc.setIn(place.list, doc.createNode(items));
+  } else {
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) doc.setIn([...place.entry, key], doc.createNode(v));
+  }
+  return doc.toString();
+}
+
+describe('snippets inserted into the examples', () => {
+  const examples = ['support-routing', 'draft'].map((name) => ({ name, text: readFileSync(join(__dirname, '..', '..', 'examples', name, 'mlsystem.yaml'), 'utf8') }));
+  const counted = (text: string) => {
+    const findings = review(text, { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'duplicate-id' || f.rule === 'yaml-syntax');
+    return findings.map((f) => `${f.rule}: ${f.message}`).sort();
+  };
+  // The whole-design skeleton is a document of its own (tested above), not a part of one.
+  for (const s of snippets.filter((x) => x.prefix !== 'mlsystem-design')) {
+    for (const example of examples) {
+      it(`${s.prefix} in ${example.name} adds no schema, duplicate-id or syntax finding`, () => {
+        const text = withSnippet(example.text, s.prefix, s.body);
+        assert.notEqual(text, example.text);
+        const before = counted(example.text);
+        // Replacing a section may remove a finding the example had (the draft's bad status); none may be added.
+        const added = counted(text).filter((f) => {
+          const i = before.indexOf(f);
+          if (i >= 0) before.splice(i, 1);
+          return i < 0;
+        });
+        assert.deepEqual(added, []);
+      });
+    }
+  }
+
+  it('framing and objective ids default to names no example uses', () => {
+    const ids = snippets.filter((s) => /^mlsystem-(framing|objective)/.test(s.prefix)).map((s) => (parseYaml(snippetToText(s.body)) as { id: string }[])[0].id);
+    assert.equal(new Set(ids).size, ids.length, `distinct: ${ids.join(', ')}`);
+    for (const example of examples) for (const id of ids) assert.ok(!new RegExp(`id: ${id}\\b`).test(example.text), `${id} is used in ${example.name}`);
   });
 });
 
