@@ -1,11 +1,11 @@
 /**
  * "ML Design: New Design File": writes a design skeleton (the `mlsystem-design` snippet
  * with its placeholders filled in) into a folder the user picks, and opens it. It never
- * overwrites a file: it asks for another name, and refuses if one appears meanwhile.
+ * overwrites a file: it asks for another name, and the create itself refuses an existing file.
  */
 import * as vscode from 'vscode';
 import type { BundledFiles } from './bundled-files';
-import { snippetToText } from './core/snippets';
+import { invalidFileName, notCreatedMessage, skeletonText } from './core/new-design';
 
 export const SKELETON_SNIPPET = 'mlsystem-design';
 
@@ -16,13 +16,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function isValidName(name: string): string | undefined {
-  if (!name.trim()) return 'Enter a file name.';
-  if (/[\\/]/.test(name)) return 'Enter a name, not a path.';
-  if (!/(^|\.)mlsystem\.ya?ml$/i.test(name)) return 'Name it mlsystem.yaml or <name>.mlsystem.yaml, so it is found as a design document.';
-  return undefined;
 }
 
 /**
@@ -49,24 +42,27 @@ export async function newDesignFile(files: BundledFiles, folder?: vscode.Uri, fi
       title: 'New ML design file',
       prompt: `File name in ${vscode.workspace.asRelativePath(target)}`,
       value: suggested,
-      validateInput: async (name) => isValidName(name) ?? ((await exists(vscode.Uri.joinPath(target, name))) ? `${name} already exists here; choose another name.` : undefined),
+      validateInput: async (name) => invalidFileName(name) ?? ((await exists(vscode.Uri.joinPath(target, name))) ? `${name} already exists here; choose another name.` : undefined),
     });
     if (!fileName) return undefined;
   }
-  const invalid = isValidName(fileName);
+  const invalid = invalidFileName(fileName);
   if (invalid) {
     void vscode.window.showErrorMessage(invalid);
     return undefined;
   }
   const uri = vscode.Uri.joinPath(target, fileName);
-  if (await exists(uri)) {
-    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists; it was left as it is.`);
+  const snippet = (await files.designSnippets()).find((s) => s.prefix === SKELETON_SNIPPET);
+  const text = skeletonText(snippet?.body, fileName);
+  // One create that refuses an existing file, rather than a check and then a write: a file
+  // that appears in between (another window, a git checkout) is never overwritten.
+  const create = new vscode.WorkspaceEdit();
+  create.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  if (!(await vscode.workspace.applyEdit(create))) {
+    void vscode.window.showErrorMessage(notCreatedMessage(vscode.workspace.asRelativePath(uri), await exists(uri)));
     return undefined;
   }
-  const snippet = (await files.designSnippets()).find((s) => s.prefix === SKELETON_SNIPPET);
-  const name = fileName.replace(/(^|\.)mlsystem\.ya?ml$/i, '') || 'my-ml-system';
-  const text = snippet ? snippetToText(snippet.body).replace(/^name: .*$/m, `name: ${name}`) : `mlsystem: 1\nname: ${name}\n`;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(uri);
   return uri;
 }
+

@@ -326,10 +326,14 @@ describe('editor', function () {
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'opened');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
-      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('mlsystem: 1\nname: mine\n'));
+      // The author's own file: a BOM, CRLF line ends, no final line break. The command gets
+      // its name directly, so only the create itself stands between it and this file.
+      const mine = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('mlsystem: 1\r\nname: mine  \r\n# keep')]);
+      await vscode.workspace.fs.writeFile(created, mine);
       const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.newDesignFile', folder, 'routing.mlsystem.yaml');
       assert.equal(again, undefined, 'refused');
-      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), 'mlsystem: 1\nname: mine\n', 'left as it was');
+      assert.deepEqual([...(await vscode.workspace.fs.readFile(created))], [...mine], 'left byte for byte as it was');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === created.toString() && d.isDirty), 'no unsaved copy of the skeleton either');
     });
 
     it('the skeleton of New Design File has no findings', async () => {

@@ -1,0 +1,25 @@
+/** The host-free parts of "ML Design: New Design File": the name check, the text, the messages. */
+import { snippetToText } from './snippets';
+
+const DESIGN_NAME = /(^|\.)mlsystem\.ya?ml$/i;
+
+/** Why a file name cannot be used, or undefined when it can. */
+export function invalidFileName(name: string): string | undefined {
+  if (!name.trim()) return 'Enter a file name.';
+  if (/[\\/]/.test(name)) return 'Enter a name, not a path.';
+  if (!DESIGN_NAME.test(name)) return 'Name it mlsystem.yaml or <name>.mlsystem.yaml, so it is found as a design document.';
+  return undefined;
+}
+
+/** The skeleton's text, named after the file (`routing.mlsystem.yaml` → `name: routing`). */
+export function skeletonText(snippetBody: string | undefined, fileName: string): string {
+  const name = fileName.replace(DESIGN_NAME, '') || 'my-ml-system';
+  return snippetBody ? snippetToText(snippetBody).replace(/^name: .*$/m, `name: ${name}`) : `mlsystem: 1\nname: ${name}\n`;
+}
+
+/** Why nothing was written. */
+export function notCreatedMessage(relativePath: string, alreadyExists: boolean): string {
+  return alreadyExists
+    ? `${relativePath} already exists; it was left as it is. Choose another name for the new design.`
+    : `${relativePath} could not be created; check that the folder exists and is writable.`;
+}
