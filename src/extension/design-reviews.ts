@@ -96,6 +96,12 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
     }, delayMs));
   }
 
+  /** Whether a review of this document is waiting for quiet or running (for tests of the triggers). */
+  isReviewing(document: vscode.TextDocument | vscode.Uri): boolean {
+    const key = keyOf(document);
+    return this.timers.has(key) || this.pending.has(key);
+  }
+
   /** Review an open document now. Resolves undefined when it is not a design or the result went stale. */
   async reviewDocument(document: vscode.TextDocument): Promise<ReviewResult | undefined> {
     const key = keyOf(document);

@@ -31,6 +31,8 @@ export interface MlsystemReviewApi {
   reviews: DesignReviews;
   /** The lifecycle preview panels (for tests). */
   preview: LifecyclePreview;
+  /** The status bar item's contents (for tests: the API cannot read another extension's items). */
+  status: DesignStatusBar;
   /** Milliseconds of the host's time from the bundle starting to load to the end of activate(). */
   activationMs: number;
 }
@@ -42,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   const diagnostics = new DesignDiagnostics(reviews, context.extensionUri, reportedByRedHatYaml);
   const files = new BundledFiles(context.extensionUri);
   const workspaceReview = new WorkspaceReview(reviews, configuration);
-  context.subscriptions.push(configuration, runner, reviews, diagnostics, workspaceReview, new DesignStatusBar(reviews, diagnostics));
+  const status = new DesignStatusBar(reviews, diagnostics);
+  context.subscriptions.push(configuration, runner, reviews, diagnostics, workspaceReview, status);
 
   const reviewIfCandidate = (document: vscode.TextDocument): void => {
     if (configuration.isCandidate(document)) void reviews.reviewDocument(document);
@@ -91,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   const preview = registerLifecyclePreview(context, reviews);
 
   reviewOpenDocuments();
-  return { reviews, preview, activationMs: elapsedSinceLoad() };
+  return { reviews, preview, status, activationMs: elapsedSinceLoad() };
 }
 
 export function deactivate(): void {

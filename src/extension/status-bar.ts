@@ -3,7 +3,16 @@ import * as vscode from 'vscode';
 import type { DesignReviews } from './design-reviews';
 import type { DesignDiagnostics } from './diagnostics';
 
+/** What the item shows (read by tests through the extension's API). */
+export interface StatusBarState {
+  visible: boolean;
+  text: string;
+  tooltip: string;
+  command: string | undefined;
+}
+
 export class DesignStatusBar implements vscode.Disposable {
+  private visible = false;
   private readonly item = vscode.window.createStatusBarItem('mlsystem.status', vscode.StatusBarAlignment.Left, 10);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
@@ -25,12 +34,19 @@ export class DesignStatusBar implements vscode.Disposable {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !this.reviews.get(document)) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const { error, warning, info } = this.diagnostics.counts(document.uri);
     this.item.text = `$(checklist) ML design: $(error) ${error} $(warning) ${warning} $(info) ${info}`;
     this.item.tooltip = `Design review: ${error} error(s), ${warning} warning(s), ${info} info. Click to open the Problems panel.`;
     this.item.show();
+    this.visible = true;
+  }
+
+  get state(): StatusBarState {
+    const command = this.item.command;
+    return { visible: this.visible, text: this.item.text, tooltip: String(this.item.tooltip ?? ''), command: typeof command === 'string' ? command : command?.command };
   }
 
   dispose(): void {

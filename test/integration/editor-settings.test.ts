@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, codeOf, fixtureUri, waitForDiagnostics } from './helpers';
+import { activeExtension, codeOf, fixtureUri, ownDiagnostics, waitFor, waitForDiagnostics } from './helpers';
 
 const FOLDER = 'editor-settings';
 
@@ -37,6 +37,11 @@ const DESIGN = [
   '    objective: Log loss.',
   '',
 ].join('\n');
+
+/** The parts of the extension's API these tests read. */
+interface ReviewsApi {
+  reviews: { isReviewing(document: vscode.TextDocument): boolean; latestReview(document: vscode.TextDocument): { version: number } | undefined };
+}
 
 const severityOf = (diagnostics: vscode.Diagnostic[], rule: string) => diagnostics.find((d) => codeOf(d) === rule)?.severity;
 
@@ -88,14 +93,46 @@ describe('editor settings', function () {
     await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'missing-pillar'));
   });
 
-  it('review on save: the diagnostics follow the saved text', async () => {
+  it('review on save: typing does not review until the file is saved, then the diagnostics follow the saved text', async () => {
+    const { exports } = (await activeExtension()) as vscode.Extension<ReviewsApi>;
+    const addStakeholders = async (editor: vscode.TextEditor): Promise<boolean> => {
+      // Our listener was registered at activation, before this one: when this one runs,
+      // the extension has already decided whether the change starts a review.
+      const changed = new Promise<void>((resolve) => {
+        const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+          if (e.document === editor.document && e.contentChanges.length) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(2, 0), 'stakeholders:\n  - name: Support lead\n')));
+      await changed;
+      return exports.reviews.isReviewing(editor.document);
+    };
+    const settled = async (editor: vscode.TextEditor) => {
+      await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'no-stakeholders'));
+      await waitFor(() => !exports.reviews.isReviewing(editor.document), 'the first review to finish');
+    };
+
+    // On type (the default), the same edit starts a review: the probe can tell the two apart.
+    const typed = await open(await writeFile('on-type.mlsystem.yaml', DESIGN));
+    await settled(typed);
+    assert.equal(await addStakeholders(typed), true, 'on type: a review is scheduled');
+    await waitForDiagnostics(typed.document.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'no-stakeholders'));
+
     await settings().update('review.trigger', 'onSave', vscode.ConfigurationTarget.Workspace);
     const editor = await open(await writeFile('on-save.mlsystem.yaml', DESIGN));
     const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'no-stakeholders'));
-    await editor.edit((b) => b.insert(new vscode.Position(2, 0), 'stakeholders:\n  - name: Support lead\n'));
+    await settled(editor);
+    assert.equal(await addStakeholders(editor), false, 'on save: typing schedules no review');
+    assert.ok(editor.document.isDirty);
+    assert.ok((exports.reviews.latestReview(editor.document)?.version ?? Infinity) < editor.document.version, 'the latest review is of the text before the edit');
+    assert.ok(ownDiagnostics(uri).some((d) => codeOf(d) === 'no-stakeholders'), 'the diagnostics still show the saved text');
+
     await editor.document.save();
     await waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'no-stakeholders'));
+    assert.equal(exports.reviews.latestReview(editor.document)?.version, editor.document.version);
   });
 
   it('a large design (over 2,000 lines: reviewed off the host thread) gets all its diagnostics', async () => {
