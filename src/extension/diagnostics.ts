@@ -35,7 +35,7 @@ export class DesignDiagnostics implements vscode.Disposable {
    * @param hideFinding drops findings another extension already reports (see red-hat-yaml.ts).
    */
   constructor(
-    reviews: DesignReviews,
+    private readonly reviews: DesignReviews,
     private readonly extensionUri: vscode.Uri,
     private readonly hideFinding: (uri: vscode.Uri, finding: Finding) => boolean = () => false,
   ) {
@@ -66,6 +66,14 @@ export class DesignDiagnostics implements vscode.Disposable {
       d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
     }
     return d;
+  }
+
+  /** Publish every latest review again: what `hideFinding` hides has changed (settings, extensions). */
+  refresh(): void {
+    for (const uri of this.reviews.uris()) {
+      const review = this.reviews.latestReview(uri);
+      if (review) this.publish(review);
+    }
   }
 
   clear(uri: vscode.Uri): void {

@@ -13,7 +13,7 @@ import { DesignConfiguration } from './configuration';
 import { DesignReviews } from './design-reviews';
 import { DesignDiagnostics } from './diagnostics';
 import { DesignHover } from './hover';
-import { reportedByRedHatYaml } from './red-hat-yaml';
+import { affectsRedHatYaml, reportedByRedHatYaml } from './red-hat-yaml';
 import { ReviewRunner } from './review-runner';
 import { DesignStatusBar } from './status-bar';
 import { DesignSymbols } from './symbols';
@@ -72,8 +72,12 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
       }
     }),
     configuration.onDidChange(reviewOpenDocuments),
-    // Red Hat YAML installed or removed changes which schema findings we show.
-    vscode.extensions.onDidChange(reviewOpenDocuments),
+    // Red Hat YAML installed or removed, or its `yaml.validate` switched, changes which
+    // schema findings we show: the reviews stay valid, only what is published changes.
+    vscode.extensions.onDidChange(() => diagnostics.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsRedHatYaml(e)) diagnostics.refresh();
+    }),
   );
 
   const selector: vscode.DocumentSelector = [{ language: 'yaml' }];

@@ -25,6 +25,11 @@ export class DesignStatusBar implements vscode.Disposable {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       reviews.onDidReview(() => this.update()),
+      // Diagnostics republished without a new review (Red Hat YAML's yaml.validate switched).
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.update();
+      }),
       reviews.onDidForget(() => this.update()),
     );
     this.update();
