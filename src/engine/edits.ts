@@ -47,9 +47,26 @@ export class Editor {
     return this.loc.lines.text;
   }
 
-  private edit(start: number, end: number, newText: string): TextEdit {
-    return { range: this.loc.lines.range(start, end), newText: this.eol === '\n' ? newText : newText.replace(/\r?\n/g, this.eol) };
+  /**
+   * An edit whose text may be computed on first read: a review offers a fix for every
+   * finding, and most are never applied, so writing their YAML waits until a host asks.
+   */
+  private edit(start: number, end: number, newText: string | (() => string)): TextEdit {
+    const range = this.loc.lines.range(start, end);
+    const withEol = (text: string): string => (this.eol === '\n' ? text : text.replace(/\r?\n/g, this.eol));
+    if (typeof newText === 'string') return { range, newText: withEol(newText) };
+    let text: string | undefined;
+    return {
+      range,
+      get newText(): string {
+        return (text ??= withEol(newText()));
+      },
+      set newText(value: string) {
+        text = value;
+      },
+    };
   }
+
 
   private column(offset: number): number {
     return this.loc.lines.positionAt(offset).character;
@@ -81,10 +98,10 @@ export class Editor {
     const located = this.loc.locate(path);
     const pair = located?.pair;
     if (!pair) {
-      // The document itself is empty.
-      if (path.length === 0) {
+      // The document itself is empty (not `~`: text after a root scalar would not parse).
+      if (path.length === 0 && !this.loc.doc?.contents) {
         const { at, lead } = this.afterLine(this.text.length);
-        return this.edit(at, at, lead + toBlock(value, 0));
+        return this.edit(at, at, () => lead + toBlock(value, 0));
       }
       return undefined;
     }
@@ -93,10 +110,10 @@ export class Editor {
     const node = located.node;
     const valueEnd = node?.range && node.range[1] > node.range[0] ? node.range[1] : this.text.indexOf(':', keyEnd) + 1;
     if (value === null || typeof value !== 'object' || (located.parent && this.isFlow(located.parent))) {
-      return this.edit(keyEnd, valueEnd, ': ' + toFlow(value));
+      return this.edit(keyEnd, valueEnd, () => ': ' + toFlow(value));
     }
     const indent = this.column(key.range?.[0] ?? 0) + 2;
-    return this.edit(keyEnd, valueEnd, ':\n' + toBlock(value, indent).replace(/\n$/, ''));
+    return this.edit(keyEnd, valueEnd, () => ':\n' + toBlock(value, indent).replace(/\n$/, ''));
   }
 
   /** Add entries to the mapping at `mapPath`, creating missing parents. Undefined when it is not a mapping. */
@@ -112,13 +129,13 @@ export class Editor {
     if (!isMap(node)) return undefined;
     if (this.isFlow(node)) {
       const close = (node.range?.[1] ?? 1) - 1;
-      const inner = toFlow(entries).replace(/^\{\s*|\s*\}$/g, '');
-      return this.edit(close, close, (node.items.length ? ', ' : '') + inner + (node.items.length ? '' : ' '));
+      const more = node.items.length > 0;
+      return this.edit(close, close, () => (more ? ', ' : '') + toFlow(entries).replace(/^\{\s*|\s*\}$/g, '') + (more ? '' : ' '));
     }
     if (!node.items.length) return this.fillEmpty(mapPath, entries);
     const indent = this.column((node.items[0].key as Node).range?.[0] ?? 0);
     const { at, lead } = this.afterLine(this.pairEnd(node.items[node.items.length - 1]));
-    return this.edit(at, at, lead + toBlock(entries, indent));
+    return this.edit(at, at, () => lead + toBlock(entries, indent));
   }
 
   /** Append an item to the list at `seqPath`, creating it (and its parents) when missing. */
@@ -134,28 +151,28 @@ export class Editor {
     if (!isSeq(node)) return undefined;
     if (this.isFlow(node)) {
       const close = (node.range?.[1] ?? 1) - 1;
-      return this.edit(close, close, (node.items.length ? ', ' : '') + toFlow(value));
+      return this.edit(close, close, () => (node.items.length ? ', ' : '') + toFlow(value));
     }
     if (!node.items.length) return this.fillEmpty(seqPath, [value]);
     const dash = this.text.lastIndexOf('-', (node.items[0] as Node).range?.[0] ?? 0);
     const indent = this.column(dash);
     const last = node.items[node.items.length - 1] as Node;
     const { at, lead } = this.afterLine(last.range?.[1] ?? 0);
-    return this.edit(at, at, lead + toBlock([value], indent));
+    return this.edit(at, at, () => lead + toBlock([value], indent));
   }
 
   /** Replace the value at `path` with `value` written on one line. */
   replaceValue(path: DataPath, value: unknown): TextEdit | undefined {
     const range = this.loc.locate(path)?.node?.range;
     if (!range) return undefined;
-    return this.edit(range[0], range[1], toFlow(value));
+    return this.edit(range[0], range[1], () => toFlow(value));
   }
 
   /** Rename the key of the mapping entry at `path`. */
   renameKey(path: DataPath, newKey: string): TextEdit | undefined {
     const range = (this.loc.locate(path)?.pair?.key as Node | undefined)?.range;
     if (!range) return undefined;
-    return this.edit(range[0], range[1], toFlow(newKey));
+    return this.edit(range[0], range[1], () => toFlow(newKey));
   }
 
   /** Remove the mapping entry at `path`, with its lines. */

@@ -60,9 +60,38 @@ function keyOf(pair: Pair): unknown {
   return isScalar(pair.key) ? pair.key.value : pair.key;
 }
 
+/** Each mapping's keys, indexed on first lookup: a wide mapping is scanned once, not per lookup. */
+const pairIndex = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
-  for (const item of map.items) if (keyOf(item) === key) return item;
-  return undefined;
+  if (map.items.length < 8) {
+    for (const item of map.items) if (keyOf(item) === key) return item;
+    return undefined;
+  }
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    // The first of duplicate keys wins, as in the linear scan.
+    for (const item of map.items) if (!index.has(keyOf(item))) index.set(keyOf(item), item as Pair);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
+/** How many items of each list carry each id, counted once per list. */
+const idCounts = new WeakMap<YAMLSeq, Map<string, number>>();
+
+function idCount(seq: YAMLSeq, id: string): number {
+  let counts = idCounts.get(seq);
+  if (!counts) {
+    counts = new Map();
+    for (const item of seq.items) {
+      const other = itemId(item);
+      if (other !== undefined) counts.set(other, (counts.get(other) ?? 0) + 1);
+    }
+    idCounts.set(seq, counts);
+  }
+  return counts.get(id) ?? 0;
 }
 
 /** The `id` of a list item written as a mapping, when it is a string. */
@@ -181,7 +210,7 @@ export class Locator {
         const item: Node | undefined = isSeq(node) ? (node.items[segment] as Node | undefined) : undefined;
         // An id names the item only when no other item shares it and it has no dot; else the index does.
         const id = itemId(item);
-        const named = id !== undefined && !id.includes('.') && isSeq(node) && node.items.filter((other) => itemId(other) === id).length === 1;
+        const named = id !== undefined && !id.includes('.') && isSeq(node) && idCount(node, id) === 1;
         parts.push(named ? id : String(segment));
         node = item;
       } else {

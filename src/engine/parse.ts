@@ -3,7 +3,7 @@
  * Input that parses but cannot be read safely (too large, nested too deep, alias bombs)
  * becomes a `yaml-syntax` finding here, never an exception.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Range, RuleFinding } from './types';
 import { LineIndex } from './locate';
 
@@ -68,36 +68,55 @@ function flowDepthExceeds(text: string, limit: number): number {
   return -1;
 }
 
-/** Thrown by toData when the data cannot be read by a plain walk. */
-class NeedsAliases extends Error {}
-class TooDeep extends Error {
-  constructor(readonly offset: number) {
-    super('too deep');
+/** Why the data cannot be read safely, and where. */
+class Unreadable extends Error {
+  constructor(readonly offset: number, message: string) {
+    super(message);
   }
 }
 
 /**
- * The document's data as plain JS, in one walk that also bounds nesting. Cheaper than the
- * `yaml` package's general toJS; a document with aliases goes through toJS instead, for its
- * alias-expansion guard.
+ * The document's data as plain JS, in one walk that also bounds nesting and alias
+ * expansion (an alias is expanded where it stands, counted against the limit, so a
+ * billion-laughs document stops early). `<<` is an ordinary key, as in YAML 1.2.
  */
-function toData(node: unknown, depth: number): unknown {
-  if (isScalar(node)) return node.value;
-  if (isMap(node) || isSeq(node)) {
-    if (depth >= LIMITS.maxDepth) throw new TooDeep(node.range?.[0] ?? 0);
-    if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? pair.key.value : toData(pair.key, depth + 1);
-      if (key === '<<' && isAlias(pair.value)) throw new NeedsAliases();
-      const name = typeof key === 'object' && key !== null ? JSON.stringify(key) : String(key);
-      // defineProperty, so a `__proto__` key is data and never a prototype.
-      Object.defineProperty(out, name, { value: toData(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+function toData(doc: Document.Parsed): unknown {
+  let expansions = 0;
+  const walk = (node: unknown, depth: number): unknown => {
+    if (isScalar(node)) return node.value;
+    if (isAlias(node)) {
+      if (++expansions > LIMITS.maxAliasCount) {
+        throw new Unreadable(node.range?.[0] ?? 0, `Aliases expand too far to review safely (more than ${LIMITS.maxAliasCount} expansions).`);
+      }
+      return walk(node.resolve(doc), depth);
     }
-    return out;
+    if (isMap(node) || isSeq(node)) {
+      if (depth >= LIMITS.maxDepth) throw new Unreadable(node.range?.[0] ?? 0, `Nesting is too deep to review (more than ${LIMITS.maxDepth} levels).`);
+      if (isSeq(node)) return node.items.map((item) => walk(item, depth + 1));
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : walk(pair.key, depth + 1);
+        const name = typeof key === 'object' && key !== null ? JSON.stringify(key) : String(key);
+        // defineProperty, so a `__proto__` key is data and never a prototype.
+        Object.defineProperty(out, name, { value: walk(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return node ?? null;
+  };
+  return walk(doc.contents, 0);
+}
+
+/** A second `%YAML` directive for one document, which the parser lets pass. */
+function repeatedYamlDirective(text: string): number {
+  const directives = /^%YAML\b/gm;
+  let seen = false;
+  for (let m = directives.exec(text); m; m = directives.exec(text)) {
+    const between = text.slice(0, m.index);
+    if (seen && !/^---/m.test(between.slice(between.lastIndexOf('%YAML')))) return m.index;
+    seen = true;
   }
-  if (isAlias(node)) throw new NeedsAliases();
-  return node ?? null;
+  return -1;
 }
 
 export function parse(text: string): ParsedDesign {
@@ -124,9 +143,15 @@ export function parse(text: string): ParsedDesign {
     return refuse(deepAt, deepAt + 1, `Nesting is too deep to review (more than ${LIMITS.maxDepth} levels).`);
   }
 
+  const directiveAt = repeatedYamlDirective(text);
+  if (directiveAt >= 0) {
+    return refuse(directiveAt, directiveAt + 5, 'The %YAML directive is repeated: a document may declare its YAML version only once.');
+  }
+
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+    // logLevel 'error': the parser's warnings must not reach a user's terminal.
+    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   } catch (e) {
     return refuse(0, 0, `The YAML parser could not read this file: ${(e as Error).message}`);
   }
@@ -134,29 +159,11 @@ export function parse(text: string): ParsedDesign {
   if (errors.length) return { text, lines, doc, data: undefined, errors };
 
   try {
-    return { text, lines, doc, data: toData(doc.contents, 0), errors };
+    return { text, lines, doc, data: toData(doc), errors };
   } catch (e) {
-    if (e instanceof TooDeep) {
-      return { text, lines, doc, data: undefined, errors: [
-        syntaxFinding(lines, e.offset, e.offset + 1, `Nesting is too deep to review (more than ${LIMITS.maxDepth} levels).`),
-      ] };
-    }
-    if (!(e instanceof NeedsAliases)) throw e;
-  }
-  try {
-    const data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
-    return { text, lines, doc, data, errors };
-  } catch (e) {
-    let at = 0;
-    visit(doc, {
-      Alias(_k, node) {
-        at = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      },
-    });
-    const message = e instanceof ReferenceError && /alias/i.test(e.message)
-      ? `Aliases expand too far to review safely (more than ${LIMITS.maxAliasCount} expansions).`
-      : `The YAML could not be read: ${firstLine((e as Error).message)}`;
+    if (!(e instanceof Unreadable) && !(e instanceof RangeError)) throw e;
+    const at = e instanceof Unreadable ? e.offset : 0;
+    const message = e instanceof Unreadable ? e.message : `Nesting is too deep to review (more than ${LIMITS.maxDepth} levels).`;
     return { text, lines, doc, data: undefined, errors: [syntaxFinding(lines, at, at + 1, message)] };
   }
 }

@@ -4,7 +4,7 @@
  */
 import { Editor } from './edits';
 import { buildLifecycle } from './lifecycle';
-import { Locator } from './locate';
+import { isMap, Locator } from './locate';
 import { parse } from './parse';
 import { asRecord } from './rule';
 import type { RuleContext } from './rule';
@@ -60,7 +60,11 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
   } else {
     const off = new Set(RULES.filter((r) => setting(r.id) === 'off').map((r) => r.id));
     const state: WaiverState = { waivers: readWaivers(ctx.data, loc, ctx.today), silenced: new Map(), off };
-    const active = RULES.filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off');
+    // A document whose top level is not a mapping (`~`, a list, prose) is one schema problem:
+    // the design rules, and their fixes, need a mapping to read and to write into.
+    const root = design.doc?.contents;
+    const readable = !root || isMap(root);
+    const active = RULES.filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off' && (readable || r.id === 'schema'));
     for (const r of active) if (r.phase !== 'waivers') report(r.check(ctx), state);
     ctx.waivers = state;
     for (const r of active) if (r.phase === 'waivers') report(r.check(ctx));

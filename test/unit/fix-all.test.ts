@@ -19,17 +19,34 @@ describe('fixAll', () => {
     '      target: 2h',
     'framing:',
     '  - id: router',
-    '    serves: [faster]',
-    '    task: regression',
+    '    serves: [fastr]',
+    '    task: multiclass-clasification',
+    '    inputs: Request text.',
+    '    outputs: A department.',
+    '    objective: Cross-entropy.',
+    '    metrics:',
+    '      - name: accuracy',
+    'requirments: {}',
     '',
   ].join('\n');
 
-  it('leaves no preferred fix behind and keeps the author\'s text', () => {
+  it('applies the clear corrections, leaves no preferred fix behind, and keeps the author\'s text', () => {
     const { text, applied } = fixAll(draft, { today });
-    assert.ok(applied > 0);
+    assert.equal(applied, 4);
     assert.ok(text.includes('name: draft   # keep this comment'));
-    const left = reviewText(text).findings.filter((f) => f.fixes.some((x) => x.isPreferred));
-    assert.deepEqual(left.map((f) => f.rule), []);
+    assert.ok(text.includes('serves: [faster]'));
+    assert.ok(text.includes('task: multiclass-classification'));
+    assert.match(text, /- name: accuracy\n\s+moves: faster\n/);
+    assert.ok(text.includes('requirements: {}'));
+    const left = reviewText(text).findings;
+    assert.deepEqual(left.filter((f) => f.fixes.some((x) => x.isPreferred)).map((f) => f.rule), []);
+  });
+
+  it('never fills gaps with placeholders: skeletons are for the author to choose', () => {
+    const { text } = fixAll(draft, { today });
+    assert.ok(!text.includes('TODO'));
+    const rules = new Set(reviewText(text).findings.map((f) => f.rule));
+    for (const rule of ['missing-pillar', 'missing-stage', 'no-stakeholders']) assert.ok(rules.has(rule as never), `${rule} is still reported`);
   });
 
   it('changes nothing in a document with no preferred fix (here: a syntax error)', () => {

@@ -22,7 +22,7 @@ export const rule: Rule = {
         message: `${PILLAR_LABELS[id]} ${what}: the pillar is named but the design makes no ${id} decisions a reviewer can check.`,
         range: loc.subjectRange(path) ?? loc.missingRange(path),
         path,
-        fixes: edits.length ? [{ title: `Fill in the ${id} skeleton`, edits, isPreferred: true }] : [],
+        fixes: edits.length ? [{ title: `Fill in the ${id} skeleton`, edits }] : [],
       });
     }
     return findings;

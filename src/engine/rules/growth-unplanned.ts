@@ -54,7 +54,7 @@ export const rule: Rule = {
         + 'a system sized for today can fail when load, model size or the number of models grows.',
       range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
-      fixes: edits.length ? [{ title: `Add ${listWords(missing)} to scalability`, edits, isPreferred: true }] : [],
+      fixes: edits.length ? [{ title: `Add ${listWords(missing)} to scalability`, edits }] : [],
     };
     return [finding];
   },

@@ -70,7 +70,7 @@ export const rule: Rule = {
         message: `${what} lacks ${list(missing.map((k) => `\`${k}\``))}: ${why}`,
         range,
         path,
-        fixes: edits.length ? [{ title: `Add ${list(missing.map((k) => `\`${k}\``))}`, edits, isPreferred: true }] : [],
+        fixes: edits.length ? [{ title: `Add ${list(missing.map((k) => `\`${k}\``))}`, edits }] : [],
       });
     });
     return findings;

@@ -37,7 +37,7 @@ export const rule: Rule = {
         message: `Requirements do not cover ${PILLAR_LABELS[id].toLowerCase()}: ${WHY[id]}.`,
         range: loc.missingRange(path),
         path,
-        fixes: insert ? [{ title: `Add ${id === 'adaptability' ? 'an' : 'a'} ${id} skeleton`, edits: [insert], isPreferred: true }] : [],
+        fixes: insert ? [{ title: `Add ${id === 'adaptability' ? 'an' : 'a'} ${id} skeleton`, edits: [insert] }] : [],
       });
     }
     return findings;

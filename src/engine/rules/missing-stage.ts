@@ -30,7 +30,7 @@ export const rule: Rule = {
           + 'the process is a cycle, and a stage nobody planned is a step the team will skip.',
         range: loc.missingRange(path),
         path,
-        fixes: insert ? [{ title: `Add the ${id} stage as planned`, edits: [insert], isPreferred: true }] : [],
+        fixes: insert ? [{ title: `Add the ${id} stage as planned`, edits: [insert] }] : [],
       });
     }
     return findings;

@@ -26,7 +26,7 @@ export const rule: Rule = {
         + 'data and the world drift, and a model that is never retrained gets worse over time.',
       range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
-      fixes: edits.length ? [{ title: 'Add retraining to adaptability', edits, isPreferred: true }] : [],
+      fixes: edits.length ? [{ title: 'Add retraining to adaptability', edits }] : [],
     }];
   },
 };

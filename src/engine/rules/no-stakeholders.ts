@@ -22,7 +22,7 @@ export const rule: Rule = {
         + 'and without them objectives and trade-offs go unchecked.',
       range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
-      fixes: insert ? [{ title: 'Add a stakeholder skeleton', edits: [insert], isPreferred: true }] : [],
+      fixes: insert ? [{ title: 'Add a stakeholder skeleton', edits: [insert] }] : [],
     }];
   },
 };

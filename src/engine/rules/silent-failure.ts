@@ -26,7 +26,7 @@ export const rule: Rule = {
         + 'an ML system can keep answering, wrongly, with no error raised, and nobody would notice.',
       range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
-      fixes: edits.length ? [{ title: 'Add silent_failures to reliability', edits, isPreferred: true }] : [],
+      fixes: edits.length ? [{ title: 'Add silent_failures to reliability', edits }] : [],
     }];
   },
 };

@@ -57,7 +57,7 @@ export const rule: Rule = {
       let frameId = `${id}-model`;
       for (let n = 2; framingIds.has(frameId); n++) frameId = `${id}-model-${n}`;
       const insert = edit.appendItem(['framing'], framingSkeleton(frameId, id, !isFlowCollection(loc.node(['framing']))));
-      const fixes: Fix[] = insert ? [{ title: `Add a framing that serves \`${id}\``, edits: [insert], isPreferred: true }] : [];
+      const fixes: Fix[] = insert ? [{ title: `Add a framing that serves \`${id}\``, edits: [insert] }] : [];
       findings.push({
         rule: 'unframed-objective',
         message: `Business objective \`${id}\` is served by no framing: no ML problem is defined to reach it, so nothing in the design says how machine learning helps with it. Add a framing whose \`serves\` names it.`,

@@ -3,6 +3,9 @@ import { asArray, asRecord, asString, isFilled } from '../rule';
 import type { Fix, RuleFinding } from '../types';
 import { servedIds } from './unframed-objective';
 
+/** At most this many "Add `moves`" fixes per metric. */
+const MAX_CHOICES = 5;
+
 export const rule: Rule = {
   id: 'unlinked-metric',
   severity: 'warning',
@@ -24,7 +27,9 @@ export const rule: Rule = {
         const range = loc.subjectRange(path);
         if (!range) return;
         const fixes: Fix[] = [];
-        for (const id of objectiveIds) {
+        // The objectives the framing serves first, then the others; a handful is a choice, hundreds are noise.
+        const candidates = [...new Set([...served, ...objectiveIds])].slice(0, MAX_CHOICES);
+        for (const id of candidates) {
           const e = 'moves' in metric ? edit.fillEmpty([...path, 'moves'], id) : edit.insertEntries(path, { moves: id });
           if (e) fixes.push({ title: `Add \`moves: ${id}\``, edits: [e], isPreferred: served.length === 1 && served[0] === id });
         }

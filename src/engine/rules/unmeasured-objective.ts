@@ -31,7 +31,7 @@ export const rule: Rule = {
         message: `Business objective ${id === undefined ? index + 1 : `\`${id}\``} has no ${keys}: without a business metric and a target, nobody can tell whether the system reached it, or which ML metrics matter.`,
         range,
         path,
-        fixes: edits.length ? [{ title: `Add ${keys}`, edits, isPreferred: true }] : [],
+        fixes: edits.length ? [{ title: `Add ${keys}`, edits }] : [],
       });
     });
     return findings;

@@ -17,7 +17,7 @@ export const rule: Rule = {
       const range = loc.subjectRange(path);
       if (!range) continue;
       const remove = edit.removeItem(['waivers'], waiver.index);
-      const fixes: Fix[] = remove ? [{ title: 'Remove the waiver', edits: [remove], isPreferred: true }] : [];
+      const fixes: Fix[] = remove ? [{ title: 'Remove the waiver', edits: [remove] }] : [];
       const where = waiver.target ? ` on \`${waiver.target}\`` : '';
       findings.push({
         rule: 'unused-waiver',

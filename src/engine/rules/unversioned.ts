@@ -48,7 +48,7 @@ export const rule: Rule = {
         + 'without versions of code, data and artifacts a model cannot be reproduced, audited or rolled back.',
       range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
-      fixes: edits.length ? [{ title: `Add versioning of ${listWords(missing)}`, edits, isPreferred: true }] : [],
+      fixes: edits.length ? [{ title: `Add versioning of ${listWords(missing)}`, edits }] : [],
     };
     return [finding];
   },
