@@ -42,7 +42,8 @@ export function firstInvalidByte(bytes: Uint8Array, lossyText: string): Range {
   const again = Buffer.from(lossyText, 'utf8');
   let at = 0;
   while (at < bytes.length && at < again.length && bytes[at] === again[at]) at++;
-  const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
+  // lastIndexOf with -1 would search from the end: a bad first byte is on line 0.
+  const lineStart = at > 0 ? bytes.lastIndexOf(0x0a, at - 1) + 1 : 0;
   let line = 0;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
   const character = strict.decode(bytes.subarray(lineStart, at)).length;

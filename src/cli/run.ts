@@ -97,7 +97,9 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
   else io.stdout.write(formatStylish(reports, useColor(io.env, io.stdout.isTTY === true)));
 
   // A file too large to review counts as an error: it was not reviewed at all.
-  const worst = Math.max(skipped ? RANK.error : 0, ...reports.flatMap((r) => r.findings.map((f) => RANK[f.severity])));
+  // A loop, not Math.max(...all): a spread of every finding overflows the stack on huge reviews.
+  let worst = skipped ? RANK.error : 0;
+  for (const r of reports) for (const f of r.findings) worst = Math.max(worst, RANK[f.severity]);
   return worst >= FAIL_RANK[options.failOn] ? 1 : 0;
 }
 

@@ -387,6 +387,12 @@ describe('cli: reading files', () => {
     assert.deepEqual(read.kind === 'invalid-utf8' && read.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } });
   });
 
+  it('puts a bad first byte on the first line', () => {
+    const read = decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('mlsystem: 1\nname: x\n')]));
+    assert.equal(read.kind, 'invalid-utf8');
+    assert.deepEqual(read.kind === 'invalid-utf8' && read.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+  });
+
   it('reads a file with a UTF-8 BOM as if it had none', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'mlsystem.yaml'), `\ufeff${CLEAN_DESIGN}`);
