@@ -90,3 +90,15 @@ business:
   }
   return head + objectives.join('') + 'framing:\n' + framings.join('') + TAIL;
 }
+
+/**
+ * A design of about `lines` lines with the gaps of a draft, so the review has findings
+ * (and fixes) to make: metrics without `moves`, every other framing serving nothing, and
+ * no adaptability pillar.
+ */
+export function generateDraft(lines: number): string {
+  return generateDesign(lines)
+    .replace(/\n\s+moves: objective-\d+/g, '')
+    .replace(/serves: \[objective-(\d+)\]/g, (all, i: string) => (Number(i) % 2 ? 'serves: []' : all))
+    .replace(/  adaptability:\n(    .*\n)+/, '');
+}

@@ -14,7 +14,7 @@ import { parseDocument } from 'yaml';
 import { getLanguageService } from 'yaml-language-server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { review } from '../src/engine';
-import { generateDesign } from './designs';
+import { generateDesign, generateDraft } from './designs';
 
 const root = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -90,6 +90,8 @@ async function main(): Promise<void> {
   const docs = [
     ...exampleDocuments(),
     ...sizes.map((n) => ({ name: `generated ${n} lines`, text: generateDesign(n) })),
+    // Drafts: the same sizes with gaps, so findings and their fixes are part of the cost.
+    ...sizes.slice(0, 3).map((n) => ({ name: `generated draft ${n} lines`, text: generateDraft(n) })),
   ];
   console.log('1. Side by side (median per run; ratios: review / other)');
   console.log('| document | lines | review | yaml-language-server | bare parse | vs yls | vs bare |');
