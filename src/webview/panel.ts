@@ -43,7 +43,7 @@ export class LifecyclePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
-  /** The page has loaded and listens; until then updates wait for its `ready`. */
+  /** The page has loaded, its resources too, and listens; until then updates wait for its `ready`. */
   private ready = false;
   private loaded = false;
   /** The state the page was last given, and the keys last highlighted (for tests). */
@@ -315,17 +315,23 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  /** Writes the diagram as a standalone SVG (print theme) where the user chooses. */
-  async exportDiagram(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+  /**
+   * Writes the diagram as a standalone SVG (print theme). Without `target` the user picks
+   * the file in the save dialog, which itself asks before replacing one; a `target` given by
+   * a caller (scripts, tests) is written as is, replacing any file there: the caller chose it.
+   */
+  async exportDiagram(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const document = await vscode.workspace.openTextDocument(uri);
     const result = await this.reviews.request(document);
     if (!result) {
       void vscode.window.showWarningMessage(`${baseName(uri)} is not an ML design document: there is no lifecycle to export.`);
       return undefined;
     }
-    const defaultUri = vscode.Uri.joinPath(uri, '..', `${baseName(uri).replace(/\.ya?ml$/i, '')}.lifecycle.svg`);
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, saveLabel: 'Export diagram', title: 'Export Lifecycle Diagram as SVG' });
-    if (!target) return undefined;
+    if (!target) {
+      const defaultUri = vscode.Uri.joinPath(uri, '..', `${baseName(uri).replace(/\.ya?ml$/i, '')}.lifecycle.svg`);
+      target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, saveLabel: 'Export diagram', title: 'Export Lifecycle Diagram as SVG' });
+      if (!target) return undefined;
+    }
     const svg = renderLifecycleSvg(result.lifecycle, { theme: 'print' });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`));
     void vscode.window.showInformationMessage(`Lifecycle diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
@@ -368,13 +374,15 @@ export function registerLifecyclePreview(context: vscode.ExtensionContext, revie
     vscode.commands.registerCommand(COMMANDS.open, openCommand(false)),
     vscode.commands.registerCommand(COMMANDS.openToSide, openCommand(true)),
     vscode.commands.registerCommand(COMMANDS.toggleLock, () => preview.toggleLock()),
-    vscode.commands.registerCommand(COMMANDS.exportDiagram, async (arg?: unknown) => {
+    // (design?, target?): the explorer passes its selection (an array) second, so only a
+    // Uri there counts as a target; without one the save dialog asks.
+    vscode.commands.registerCommand(COMMANDS.exportDiagram, async (arg?: unknown, target?: unknown) => {
       const uri = commandTarget(preview, arg);
       if (!uri) {
         void vscode.window.showInformationMessage('Open an ML design document (mlsystem.yaml) to export its lifecycle diagram.');
         return undefined;
       }
-      return preview.exportDiagram(uri);
+      return preview.exportDiagram(uri, target instanceof vscode.Uri ? target : undefined);
     }),
   );
   return preview;

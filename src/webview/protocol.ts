@@ -33,7 +33,7 @@ export type HostMessage =
   | { type: 'locked'; locked: boolean };
 
 export type PageMessage =
-  /** The page has drawn its initial state and listens. */
+  /** The page has drawn its initial state, every resource it loads (fonts too) has arrived, and it listens. */
   | { type: 'ready' }
   /** Show this element's source in the editor. */
   | { type: 'reveal'; key: string; range: Range }

@@ -59,6 +59,11 @@ describe('lifecycle preview panel', function () {
   });
 
   afterEach(async () => {
+    // Close only loaded pages: a page closed with a request on its way stalls the next
+    // webview for 30 s in VS Code for the web (see resourcesLoaded in src/webview/page/main.ts).
+    // A hidden panel has no page. One that never loads has failed its own test already.
+    const loaded = () => api.preview.all().every((p) => !p.panel.visible || p.isReady);
+    await waitFor(loaded, 'the open preview pages to finish loading').catch(() => undefined);
     for (const p of api.preview.all()) p.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -146,5 +151,36 @@ describe('lifecycle preview panel', function () {
     await vscode.commands.executeCommand('mlsystem.openPreviewToSide');
     await waitFor(() => api.preview.panelsFor(first.document.uri).length === 1, 'a panel for the first design');
     assert.equal(panel.uri.toString(), second.document.uri.toString(), 'the locked panel still shows the second design');
+  });
+  it('exports the diagram as a standalone SVG to the file a caller names, replacing it', async () => {
+    const design = fixtureUri('mlsystem.yaml');
+    const target = fixtureUri(`panel-scratch/export-${++counter}.svg`);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('an older export'));
+    // (design, target): no save dialog; the caller chose the file, so it is replaced.
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.exportDiagram', design, target);
+    assert.equal(written?.toString(), target.toString());
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'an XML declaration, then the root <svg> with its namespace');
+    assert.match(svg, /<\/svg>\n$/);
+    assert.ok(!svg.includes('var(--'), 'no VS Code theme variables: the file is viewed outside VS Code');
+    assert.match(svg, /<style>[^<]*\.stage-box[^{]*\{fill:#[0-9a-f]{6}/, 'its own colours, embedded');
+    assert.match(svg, /class="heading"[^>]*>support-request-routing<\/text>/, 'the design’s name as the heading');
+    const stages = [
+      ['scoping', 'Scoping: done'],
+      ['data_engineering', 'Data engineering: done'],
+      ['model_development', 'Model development: in progress'],
+      ['deployment', 'Deployment: planned'],
+      ['monitoring', 'Monitoring and continual learning: planned'],
+      ['business_analysis', 'Business analysis: planned'],
+    ];
+    for (const [id, title] of stages) {
+      assert.match(svg, new RegExp(`<g class="stage [^"]*" data-key="stage:${id}"><title>${title}`), `the ${id} stage, with its status`);
+    }
+
+    // No design argument: the active design editor's design.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(design));
+    const second = fixtureUri(`panel-scratch/export-${++counter}.svg`);
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.exportDiagram', undefined, second))?.toString(), second.toString());
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(second)), svg, 'the same diagram');
   });
 });

@@ -93,7 +93,8 @@ interface Loaded {
   send: (message: HostMessage) => Promise<void>;
 }
 
-async function load(panelState: PanelState, viewport = { width: 1200, height: 900 }): Promise<Loaded> {
+/** `fontArrives`: hold the icon font back until it resolves (and do not wait for `ready`). */
+async function load(panelState: PanelState, viewport = { width: 1200, height: 900 }, fontArrives?: Promise<void>): Promise<Loaded> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -126,12 +127,13 @@ async function load(panelState: PanelState, viewport = { width: 1200, height: 90
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     const file = url.origin === ORIGIN ? files[url.pathname] : undefined;
+    if (file && fontArrives && url.pathname.endsWith('.ttf')) return fontArrives.then(() => route.fulfill({ status: 200, contentType: file.contentType, body: file.body }));
     if (file) return route.fulfill({ status: 200, contentType: file.contentType, body: file.body });
     errors.push(`request to ${url.href}`);
     return route.abort();
   });
-  await page.goto(`${ORIGIN}/index.html`);
-  await page
+  await page.goto(`${ORIGIN}/index.html`, fontArrives ? { waitUntil: 'domcontentloaded' } : undefined);
+  if (!fontArrives) await page
     .waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'), undefined, { timeout: 10_000 })
     .catch((e: Error) => {
       throw new Error(`the page never said ready: ${e.message}; page errors: ${JSON.stringify(errors)}`);
@@ -187,6 +189,17 @@ describe('lifecycle page in Chromium', () => {
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline <script> in the shell');
     assert.doesNotMatch(html, /<script>window/, 'the document text is escaped in data-state');
     await page.context().close();
+  });
+
+  it('says ready only once its icon font has arrived, so closing it then leaves no request behind', async () => {
+    let release!: () => void;
+    const fontArrives = new Promise<void>((resolve) => (release = resolve));
+    const { page, posted } = await load(state(PLAIN), undefined, fontArrives);
+    await page.waitForFunction(() => document.getElementById('design-name')?.textContent === 'support-request-routing' && document.fonts.status === 'loading', undefined, { timeout: 10_000 });
+    assert.deepEqual(await posted(), [], 'drawn, but not ready while the font is on its way');
+    release();
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'), undefined, { timeout: 10_000 });
+    assert.deepEqual(await posted(), [{ type: 'ready' }]);
   });
 
   it('draws six stages with their status, and the pillars and trace beside them', async () => {

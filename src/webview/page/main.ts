@@ -130,6 +130,20 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
+/**
+ * Resolves once everything the page loads has arrived, the icon font included (it is
+ * requested only at the first layout, after this script has run). In VS Code for the web
+ * every webview resource passes through one shared service worker that waits up to 30 s
+ * for an answer; a panel closed while a request is on its way leaves that worker busy,
+ * and the next webview's worker cannot take over until it times out, so the next page
+ * hangs (microsoft/vscode#131407). Saying ready only now lets the host, and tests, know
+ * when closing the panel leaves nothing behind.
+ */
+async function resourcesLoaded(): Promise<void> {
+  if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+  await document.fonts.ready; // waits for pending layout and the font loads it starts
+}
+
 const initial = document.body.dataset.state;
 if (initial) render(JSON.parse(initial) as PanelState);
-post({ type: 'ready' });
+void resourcesLoaded().then(() => post({ type: 'ready' }));
