@@ -202,28 +202,38 @@ describe('editor', function () {
   });
 
   describe('fix-all', () => {
-    it('source.fixAll.mlsystem applies every preferred fix', async () => {
-      const editor = await openDesign(CHURN);
-      await waitForDiagnostics(editor.document.uri, hasRule('missing-pillar'));
+    // Three clear corrections (a close objective id, a misspelt task, the `moves` of a metric
+    // whose framing serves one objective); fix-all never fills gaps such as a missing pillar.
+    const MISTYPED = CHURN.replace('serves: [retain]', 'serves: [retian]').replace('task: binary-classification', 'task: binary-clasification').replace('        moves: retain\n', '');
+    const corrected = (text: string) => text.includes('    serves: [retain]\n') && text.includes('    task: binary-classification\n') && /- name: recall\n {8}moves: retain\n/.test(text);
+
+    it('source.fixAll.mlsystem applies the clear corrections and inserts no skeleton', async () => {
+      const editor = await openDesign(MISTYPED);
+      await waitForDiagnostics(editor.document.uri, (d) => hasRule('unknown-reference')(d) && hasRule('unlinked-metric')(d));
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.mlsystem',
       );
       const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.mlsystem');
       assert.ok(fixAll?.edit, `a fix-all action among ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.match(fixAll.title, /\(3\)/);
       assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
-      assert.ok(editor.document.getText().startsWith('mlsystem: 1\nname: churn\n'), 'the start is untouched');
-      await waitForDiagnostics(editor.document.uri, (d) => !rules(d).includes('missing-pillar') && !rules(d).includes('missing-stage'));
+      const text = editor.document.getText();
+      assert.ok(corrected(text), text);
+      assert.ok(text.startsWith('mlsystem: 1\nname: churn\n'), 'the start is untouched');
+      assert.ok(!text.includes('TODO'), 'no placeholder was inserted');
+      await waitForDiagnostics(editor.document.uri, (d) => ['unknown-reference', 'schema', 'unlinked-metric'].every((r) => !rules(d).includes(r)) && rules(d).includes('missing-pillar'));
     });
 
     it('runs from editor.codeActionsOnSave', async () => {
       const config = vscode.workspace.getConfiguration('editor', { languageId: 'yaml' });
       await config.update('codeActionsOnSave', { 'source.fixAll.mlsystem': 'always' }, vscode.ConfigurationTarget.Workspace, true);
       try {
-        const editor = await openDesign(CHURN);
-        await waitForDiagnostics(editor.document.uri, hasRule('missing-stage'));
+        const editor = await openDesign(MISTYPED);
+        await waitForDiagnostics(editor.document.uri, hasRule('unknown-reference'));
         await editor.edit((b) => b.insert(new vscode.Position(1, 11), '-model'));
         await editor.document.save();
-        assert.match(editor.document.getText(), /\n  deployment:/);
+        assert.ok(corrected(editor.document.getText()), editor.document.getText());
+        assert.match(editor.document.getText(), /^name: churn-model$/m);
       } finally {
         await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
       }
