@@ -2,11 +2,12 @@
 // draft design, see its findings in the Problems panel, apply a quick fix, insert a
 // framing snippet, open the lifecycle preview. Each step leaves a screenshot.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitUntil } from './workbench.mjs';
+import { TIMEOUT_MS, waitUntil } from './workbench.mjs';
 
 const DRAFT = 'draft/mlsystem.yaml';
+const SUPPORT = 'support-routing/mlsystem.yaml';
 const SOURCE = 'mlsystem-review';
 
 const count = (text, needle) => text.split(needle).length - 1;
@@ -84,6 +85,37 @@ export const steps = [
         return stages.every((s) => s.test(text)) ? text : false;
       }, 'the lifecycle preview to show all six stages');
       console.log(`        preview: ${body.replace(/\s+/g, ' ').slice(0, 160)}`);
+    },
+  },
+  // Lifecycle preview keybinding (panel owner's steps): Ctrl+Shift+V works in a design
+  // editor only. The non-design YAML goes first; the design's keypress is handled after
+  // it, so once the design's preview is up, any preview or notice from the first is too.
+  {
+    name: 'Ctrl+Shift+V opens the preview in a design, and not in other YAML',
+    async run({ wb, workspace }) {
+      await wb.runCommand('View: Close All Editors');
+      await waitUntil(async () => (await wb.page.locator('.tabs-container .tab').count()) === 0, 'every editor and the preview to close');
+      writeFileSync(join(workspace, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx:1.27\n');
+      // The editor title's preview button shares the keybinding's condition (the extension
+      // has recognised the design), so it tells when the key is live.
+      const previewButton = wb.page.locator('.editor-group-container.active .editor-actions .action-label[aria-label*="Open Lifecycle Preview to the Side"]');
+      await wb.openFile('docker-compose.yml');
+      assert.equal(await previewButton.count(), 0, 'no preview button on docker-compose.yml');
+      await wb.page.keyboard.press('Control+Shift+V');
+      await wb.openFile(SUPPORT);
+      await previewButton.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      await wb.focusEditor();
+      await wb.page.keyboard.press('Control+Shift+V');
+      const frame = await wb.webviewFrame('Lifecycle: mlsystem.yaml');
+      const body = await waitUntil(async () => {
+        const text = await frame.locator('body').innerText();
+        return text.includes('support-request-routing') ? text : false;
+      }, 'the preview of the support-routing design');
+      assert.match(body, /Monitoring and continual learning/);
+      const tabs = await wb.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      assert.deepEqual(tabs.filter((t) => t.startsWith('Lifecycle')), ['Lifecycle: mlsystem.yaml'], `one preview, of the design; tabs: ${JSON.stringify(tabs)}`);
+      const notices = await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+      assert.ok(!notices.some((n) => /docker-compose/.test(n)), `no preview attempt for docker-compose.yml: ${JSON.stringify(notices)}`);
     },
   },
 ];
