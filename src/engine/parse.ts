@@ -6,6 +6,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Range, RuleFinding } from './types';
 import { LineIndex } from './locate';
+import { composeFast } from './compose';
 
 /** Documented limits (docs/limits.md); a document past one gets a `yaml-syntax` error. */
 export const LIMITS = {
@@ -150,8 +151,9 @@ export function parse(text: string): ParsedDesign {
 
   let doc: Document.Parsed;
   try {
-    // logLevel 'error': the parser's warnings must not reach a user's terminal.
-    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+    // The fast path builds the same Document for plain YAML (src/engine/compose.ts); the
+    // general parser takes the rest. logLevel 'error': its warnings must not reach a terminal.
+    doc = composeFast(text) ?? parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   } catch (e) {
     return refuse(0, 0, `The YAML parser could not read this file: ${(e as Error).message}`);
   }

@@ -1,0 +1,180 @@
+/**
+ * The fast compose path (src/engine/compose.ts) against the `yaml` package's own
+ * `parseDocument`: wherever `composeFast` accepts a text, the general parser must accept
+ * it too, and both must give the same data and the same tree (node kinds, ranges, flow
+ * flags, scalar values, types, formats and comments). Texts: the YAML test suite, the
+ * examples, the fixtures, generated designs, and mutated designs with YAML-ish noise.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { composeFast } from '../../src/engine/compose';
+import { parse } from '../../src/engine/parse';
+import { generateDesign } from '../../bench/designs';
+import { mutatedDesign } from '../property/mutations';
+
+const root = path.resolve(__dirname, '..', '..');
+const corpus = path.resolve(root, '..', 'shared', 'corpus', 'yaml-test-suite');
+
+function yamlFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...yamlFilesUnder(file));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(file);
+  }
+  return out;
+}
+
+/** The tree as plain data: everything of a node the engine (or a reader of comments) sees. */
+function shape(node: unknown): unknown {
+  if (node === null || node === undefined) return node;
+  if (isPair(node)) return { pair: true, key: shape(node.key), value: shape(node.value) };
+  const common = (n: { range?: unknown; comment?: unknown; commentBefore?: unknown; spaceBefore?: unknown }) => ({
+    range: n.range,
+    comment: n.comment ?? undefined,
+    commentBefore: n.commentBefore ?? undefined,
+    spaceBefore: n.spaceBefore ?? undefined,
+  });
+  if (isScalar(node)) {
+    const value = typeof node.value === 'number' && Number.isNaN(node.value) ? 'NaN!' : node.value;
+    return {
+      kind: node.constructor.name,
+      ...common(node),
+      value,
+      valueType: typeof node.value,
+      type: node.type,
+      format: node.format,
+      source: node.source,
+      minFractionDigits: node.minFractionDigits,
+    };
+  }
+  if (isMap(node) || isSeq(node)) {
+    return { kind: node.constructor.name, ...common(node), flow: node.flow ?? undefined, items: node.items.map(shape) };
+  }
+  return { unexpected: String(node) };
+}
+
+function docShape(doc: Document): unknown {
+  return {
+    range: doc.range,
+    comment: doc.comment ?? undefined,
+    commentBefore: doc.commentBefore ?? undefined,
+    docStart: doc.directives?.docStart,
+    contents: shape(doc.contents),
+  };
+}
+
+/** Asserts the fast path agrees with `parseDocument` when it accepts; returns whether it did. */
+function agrees(text: string, label: string): boolean {
+  const fast = composeFast(text);
+  if (!fast) return false;
+  const slow = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  assert.deepEqual(slow.errors.map((e) => e.message), [], `${label}: the fast path accepted a text parseDocument rejects:\n${text}`);
+  assert.deepEqual(fast.errors, [], label);
+  assert.deepEqual(fast.toJS(), slow.toJS(), `${label}: data differs:\n${text}`);
+  assert.deepEqual(docShape(fast), docShape(slow), `${label}: tree differs:\n${text}`);
+  return true;
+}
+
+describe('composeFast, beside parseDocument', () => {
+  it('agrees on every case of the YAML test suite it accepts, and refuses every error case', () => {
+    const cases = existsSync(corpus) ? readdirSync(corpus).filter((name) => existsSync(path.join(corpus, name, 'in.yaml'))) : [];
+    assert.ok(cases.length > 300, `found ${cases.length} cases under ${corpus}`);
+    let accepted = 0;
+    for (const name of cases) {
+      const text = readFileSync(path.join(corpus, name, 'in.yaml'), 'utf8');
+      const taken = agrees(text, `yaml-test-suite/${name}`);
+      if (taken) accepted++;
+      if (existsSync(path.join(corpus, name, 'error'))) assert.equal(taken, false, `${name} is an error case`);
+    }
+    // The suite is mostly exotic YAML; enough plain cases must reach the fast path to mean something.
+    assert.ok(accepted > 50, `only ${accepted} cases took the fast path`);
+  });
+
+  it('takes the fast path for every example and agrees', () => {
+    const files = yamlFilesUnder(path.join(root, 'examples'));
+    assert.ok(files.length >= 3);
+    for (const file of files) {
+      assert.equal(agrees(readFileSync(file, 'utf8'), file), true, `${file} did not take the fast path`);
+    }
+  });
+
+  it('agrees on every fixture it accepts, and takes the fast path for the format example', () => {
+    for (const file of yamlFilesUnder(path.join(root, 'test', 'fixtures'))) agrees(readFileSync(file, 'utf8'), file);
+    const example = path.join(root, 'test', 'fixtures', 'format-example.mlsystem.yaml');
+    assert.equal(agrees(readFileSync(example, 'utf8'), example), true);
+  });
+
+  it('takes the fast path for generated designs of every size and agrees', () => {
+    for (const lines of [50, 500, 5000]) {
+      assert.equal(agrees(generateDesign(lines), `generated ${lines}`), true, `generated ${lines} lines did not take the fast path`);
+    }
+  });
+
+  it('agrees on plain values of every core-schema type, in block and flow style', () => {
+    const scalars = ['~', 'null', 'Null', 'NULL', '', 'true', 'True', 'FALSE', '0', '-12', '+7', '0o17', '0x1F', '0xff', '1.50', '-.5',
+      '1e3', '2.5E-2', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '007', '1_000', '0b1', '12:30', '2020-01-01', 'yes', 'no', 'on',
+      "'quoted'", '"dq \\t x"', "'it''s'", 'plain text # comment', 'a:b', '-', '.', '+', 'nan', 'Infinity', '1.', '.5e'];
+    for (const value of scalars) {
+      const taken = agrees(`key: ${value}\n`, value);
+      // `key: -` is a list on the key's line, which YAML forbids.
+      if (value !== '-') assert.equal(taken, true, `block value ${JSON.stringify(value)} did not take the fast path`);
+      agrees(`list: [${value}]\n`, `[${value}]`);
+      agrees(`map: {k: ${value}}\n`, `{k: ${value}}`);
+      agrees(`- ${value}\n`, `- ${value}`);
+    }
+  });
+
+  it('agrees on block scalars, comments, empty values, documents starts and flow layouts', () => {
+    const texts = [
+      'a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n\nc: |+\n  keep\n\n',
+      '# leading comment\n\na: 1 # trailing\n# between\nb:\n  # inside\n  c: 2\n# at the end\n',
+      '# touching comment\na: 1\n',
+      '---\na: 1\n',
+      '--- # comment\n- a\n-\n- c\n',
+      'a:\nb: \nc: # comment\nd: [ ]\ne: {}\nf: [a, b,]\n',
+      'a: [one,\n  two]\nb: {x: 1,\n  y: 2}\n',
+      'a:\n  - b: 1\n    c: 2\n  - - x\n    - y\n',
+      'a: 1\n\n\nb: 2\n\n',
+      '"quoted key": 1\n\'single\': 2\n',
+      'a: "multi\n  line"\nb: plain\n  continued\n',
+      'top',
+      '[1, 2]\n# after\n',
+      'a: 1\r\nb: 2\r\n',
+    ];
+    for (const text of texts) agrees(text, JSON.stringify(text));
+    assert.equal(agrees(texts[0], 'block scalars'), true);
+    assert.equal(agrees(texts[1], 'comments'), true);
+  });
+
+  it('refuses what it leaves to the general parser', () => {
+    const refused = [
+      '', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
+      '? a\n: 1\n', '[a]: 1\n', 'a: 1\na: 2\n', 'a:\n\t- 1\n', 'a: [1, # c\n 2]\n', 'a: b: c\n', 'a: [x: 1]\n', '\ufeffa: 1\n',
+    ];
+    for (const text of refused) assert.equal(composeFast(text), undefined, JSON.stringify(text));
+  });
+
+  it('agrees on mutated designs and YAML-ish noise', () => {
+    const noise = fc.constantFrom(': ', '- ', '#', ' # c', '\n', '\n\n', '  ', '\t', '[', ']', '{', '}', ',', '"', "'", '|', '>', '?', '&a', '*a',
+      '!t', '---', '...', '%', '~', 'null', '1.5', '0x1', '.inf', 'key', 'x: [a, b]', '\r\n', '\\');
+    const noisy = fc.tuple(mutatedDesign, fc.array(fc.tuple(fc.nat(), noise), { maxLength: 4 }))
+      .map(([text, edits]) => edits.reduce((t, [at, token]) => t.slice(0, at % (t.length + 1)) + token + t.slice(at % (t.length + 1)), text));
+    let accepted = 0;
+    fc.assert(fc.property(noisy, (text) => {
+      if (agrees(text, 'mutated')) accepted++;
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) });
+    assert.ok(accepted > 0, 'no mutated design took the fast path');
+  });
+
+  it('is what parse() uses: same data, no errors, for an example', () => {
+    const text = readFileSync(path.join(root, 'examples', yamlFilesUnder(path.join(root, 'examples'))[0].slice(path.join(root, 'examples').length + 1)), 'utf8');
+    const parsed = parse(text);
+    assert.deepEqual(parsed.errors, []);
+    assert.deepEqual(parsed.data, parseDocument(text).toJS());
+  });
+});
