@@ -37,7 +37,8 @@ export interface DesignReviewSource {
 
 /** Runs the engine on a text, on this thread or in a worker (see review-runner.ts). */
 export interface ReviewBackend {
-  run(text: string, options: ReviewOptions): Promise<ReviewResult>;
+  /** `key` names the document, so a backend may keep only its newest waiting text. */
+  run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult>;
 }
 
 /** Decides which documents are designs and with which options they are reviewed. */
@@ -134,7 +135,7 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
       return undefined;
     }
     const options = await this.settings.reviewOptions(uri);
-    const result = await this.backend.run(text, options);
+    const result = await this.backend.run(text, options, key);
     // Drop stale results: the document changed (or closed) while this review ran.
     if (this.requested.get(key) !== version || !stillWanted()) return undefined;
     const review: DesignReview = { uri, version, result };

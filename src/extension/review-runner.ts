@@ -17,10 +17,24 @@ function lineCountExceeds(text: string, limit: number): boolean {
   return false;
 }
 
+interface Waiter {
+  resolve: (r: ReviewResult) => void;
+  reject: (e: Error) => void;
+}
+
+/** The newest text waiting for a document's review in the worker to finish. */
+interface Queued {
+  text: string;
+  options: ReviewOptions;
+  waiters: Waiter[];
+}
+
 export class ReviewRunner implements ReviewBackend {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (r: ReviewResult) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, Waiter>();
+  /** Documents with a review in the worker, and the newest text queued behind it. */
+  private readonly busy = new Map<string, Queued | undefined>();
 
   constructor(private readonly workerScript: string) {}
 
@@ -29,9 +43,32 @@ export class ReviewRunner implements ReviewBackend {
     return this.worker !== undefined;
   }
 
-  run(text: string, options: ReviewOptions): Promise<ReviewResult> {
+  /**
+   * `key` names the document: while its review runs in the worker, only the newest text
+   * waits behind it (older waiting texts get the newer result, which their callers drop
+   * as stale), so typing in a large design never piles up reviews.
+   */
+  run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult> {
     if (!lineCountExceeds(text, WORKER_THRESHOLD_LINES)) return Promise.resolve(review(text, options));
-    return this.inWorker(text, options).catch(() => review(text, options));
+    if (key === undefined) return this.inWorker(text, options).catch(() => review(text, options));
+    if (this.busy.has(key)) {
+      return new Promise((resolve, reject) => {
+        const queued = this.busy.get(key);
+        this.busy.set(key, { text, options, waiters: [...(queued?.waiters ?? []), { resolve, reject }] });
+      });
+    }
+    this.busy.set(key, undefined);
+    const done = (): void => {
+      const next = this.busy.get(key);
+      this.busy.delete(key);
+      if (next) {
+        const result = this.run(next.text, next.options, key);
+        for (const w of next.waiters) result.then(w.resolve, w.reject);
+      }
+    };
+    const result = this.inWorker(text, options).catch(() => review(text, options));
+    void result.then(done, done);
+    return result;
   }
 
   private inWorker(text: string, options: ReviewOptions): Promise<ReviewResult> {

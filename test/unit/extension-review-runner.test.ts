@@ -45,6 +45,20 @@ describe('ReviewRunner', () => {
     runner.dispose();
   });
 
+  it('keeps only the newest text waiting behind a running review of the same document', async () => {
+    const runner = new ReviewRunner(workerScript);
+    const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
+    const named = (name: string): string => text.replace('name: big', `name: ${name}`);
+    const [first, second, third] = await Promise.all(['one', 'two', 'three'].map((n) => runner.run(named(n), options, 'file:///big.mlsystem.yaml')));
+    const nameOf = (r: typeof first): string => (r.design as { name: string }).name;
+    assert.equal(nameOf(first), 'one');
+    assert.equal(nameOf(second), 'three', 'the text typed over was never reviewed');
+    assert.equal(nameOf(third), 'three');
+    // Another document is not held back by this one's queue.
+    assert.equal(nameOf(await runner.run(named('other'), options, 'file:///other.mlsystem.yaml')), 'other');
+    runner.dispose();
+  });
+
   it('falls back to this thread when the worker cannot start', async () => {
     const runner = new ReviewRunner(join(dir, 'missing.js'));
     const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
