@@ -15,6 +15,7 @@ import { getLanguageService } from 'yaml-language-server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { review } from '../src/engine';
 import { generateDesign, generateDraft } from './designs';
+import { WORKER_THRESHOLD_LINES } from '../src/extension/review-runner';
 
 const root = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -147,10 +148,10 @@ async function main(): Promise<void> {
   results.bundleSizes = sizesOf;
 
   // Longest single review on the extension host's thread, were it done there: the largest design below the worker threshold.
-  const biggestInline = generateDesign(2000);
+  const biggestInline = generateDesign(WORKER_THRESHOLD_LINES);
   const inline = await sideBySide(biggestInline, quick ? 1000 : 3000);
   results.longestInlineReviewMs = inline.review;
-  console.log(`- a 2,000-line design, the largest reviewed on the extension host's thread (larger ones go to a worker): ${fmt(inline.review)}`);
+  console.log(`- a ${WORKER_THRESHOLD_LINES}-line design, the largest reviewed on the extension host's thread (larger ones go to a worker): ${fmt(inline.review)}`);
 
   const activation = path.join(root, 'bench', 'results', 'editor.json');
   if (existsSync(activation)) {

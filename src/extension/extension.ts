@@ -97,7 +97,9 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   registerCommands(context, { reviews, diagnostics, configuration, files, workspaceReview });
   const preview = registerLifecyclePreview(context, reviews);
 
-  reviewOpenDocuments();
+  // The documents already open are reviewed right after activation, not inside it:
+  // activation stays cheap, and the first review loads the engine on its own time.
+  setImmediate(reviewOpenDocuments);
   return { reviews, preview, status, activationMs: elapsedSinceLoad() };
 }
 

@@ -9,7 +9,8 @@ import type { ReviewOptions, ReviewResult } from '../engine';
 import type { ReviewBackend } from './design-reviews';
 import type { WorkerReply, WorkerRequest } from './review-worker-protocol';
 
-export const WORKER_THRESHOLD_LINES = 2000;
+// About 20 ms of review on a quiet machine: longer reviews would be felt as typing lag.
+export const WORKER_THRESHOLD_LINES = 1000;
 
 function lineCountExceeds(text: string, limit: number): boolean {
   let lines = 1;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { generateDesign } from '../../bench/designs';
+import { WORKER_THRESHOLD_LINES } from '../../src/extension/review-runner';
 import { activeExtension, codeOf, ownDiagnostics, waitForDiagnostics } from './helpers';
 
 const costs: Record<string, number | string> = {};
@@ -61,7 +62,7 @@ describe('editor costs (measured, not asserted)', () => {
   });
 
   it('keeps the host thread free while large designs are reviewed', async () => {
-    for (const lines of [2000, 10000]) {
+    for (const lines of [WORKER_THRESHOLD_LINES, 10000]) {
       const histogram = monitorEventLoopDelay({ resolution: 5 });
       histogram.enable();
       const editor = await openUntitledDesign(generateDesign(lines));
