@@ -139,11 +139,11 @@ async function main(): Promise<void> {
   // 3. The editor's costs.
   console.log('\n3. Editor costs');
   const sizesOf: Record<string, number> = {};
-  for (const file of ['dist/extension.js', 'dist/review-worker.js', 'dist/cli.js', 'dist/webview/panel.js']) {
+  for (const file of ['dist/extension.js', 'dist/engine.js', 'dist/review-worker.js', 'dist/cli.js', 'dist/webview/panel.js']) {
     if (existsSync(path.join(root, file))) sizesOf[file] = statSync(path.join(root, file)).size;
   }
-  const vsix = existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist')).find((f) => f.endsWith('.vsix')) : undefined;
-  if (vsix) sizesOf[`dist/${vsix}`] = statSync(path.join(root, 'dist', vsix)).size;
+  // The VSIX, when `npm run package` has made one.
+  if (existsSync(path.join(root, 'out', 'mlsystem-review.vsix'))) sizesOf['out/mlsystem-review.vsix'] = statSync(path.join(root, 'out', 'mlsystem-review.vsix')).size;
   for (const [file, size] of Object.entries(sizesOf)) console.log(`- ${file}: ${(size / 1024).toFixed(0)} KB`);
   results.bundleSizes = sizesOf;
 

@@ -63,13 +63,9 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
       if (configuration.isCandidate(document) && configuration.trigger(document.uri) === 'onSave') void reviews.reviewDocument(document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
+      reviews.forget(document.uri);
       // A file the workspace review covers stays in Problems, as it is on disk.
-      if (workspaceReview.covers(document.uri)) {
-        reviews.forget(document.uri);
-        void workspaceReview.reviewFromDisk(document.uri);
-      } else {
-        reviews.forget(document.uri);
-      }
+      if (workspaceReview.covers(document.uri)) void workspaceReview.reviewFromDisk(document.uri);
     }),
     configuration.onDidChange(reviewOpenDocuments),
     // Red Hat YAML installed or removed, or its `yaml.validate` switched, changes which
