@@ -91,7 +91,7 @@ describe('review under arbitrary input', () => {
 
 describe('fixes under arbitrary designs', () => {
   it('every offered fix yields YAML that parses, keeps every line outside it, and removes its finding', () => {
-    fc.assert(fc.property(mutatedDesign, checkFixes), params(Math.max(50, Math.round(RUNS / 5))));
+    fc.assert(fc.property(mutatedDesign, checkFixes), params(Math.max(50, Math.round(RUNS / 2))));
   });
 
   it('fix-all is idempotent: applied twice, the second changes nothing', () => {
@@ -100,7 +100,7 @@ describe('fixes under arbitrary designs', () => {
       const twice = fixAll(once, { today: TODAY });
       assert.equal(twice.text, once);
       assert.equal(twice.applied, 0);
-    }), params(Math.max(50, Math.round(RUNS / 5))));
+    }), params(Math.max(50, Math.round(RUNS / 2))));
   });
 
   it('the seed designs themselves pass every fix check', () => {
