@@ -38,8 +38,19 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
   };
   const finish = (f: RuleFinding, severity: Severity): Finding => {
     const target = f.target ?? loc.target(f.path);
-    const waive = waiveFix({ ...f, target });
-    return { ...f, target, severity, fixes: waive ? [...f.fixes, waive] : f.fixes };
+    // The waive fix joins the rule's fixes when a host first asks for them.
+    let fixes: Fix[] | undefined;
+    return Object.defineProperty({ ...f, target, severity }, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get: (): Fix[] => {
+        if (!fixes) {
+          const waive = waiveFix({ ...f, target });
+          fixes = waive ? [...f.fixes, waive] : f.fixes;
+        }
+        return fixes;
+      },
+    }) as Finding;
   };
 
   const findings: Finding[] = [];

@@ -79,18 +79,23 @@ export function fillKeys(edit: Editor, loc: Locator, current: unknown, mapPath: 
  * and `applyEdits` produce the same text (they would order same-place insertions apart).
  */
 export function joinInsertions(edits: readonly TextEdit[]): TextEdit[] {
-  const out: TextEdit[] = [];
-  const same = (a: TextEdit, b: TextEdit): boolean =>
-    a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
-    && a.range.end.line === a.range.start.line && a.range.end.character === a.range.start.character
-    && b.range.end.line === b.range.start.line && b.range.end.character === b.range.start.character;
+  const isInsertion = (e: TextEdit): boolean => e.range.end.line === e.range.start.line && e.range.end.character === e.range.start.character;
+  const groups: TextEdit[][] = [];
   for (const e of edits) {
-    const prev = out.find((o) => same(o, e));
-    if (!prev) out.push({ ...e });
-    // Each insertion at the end of a text without a final newline leads with one; keep only the first.
-    else prev.newText += prev.newText.endsWith('\n') ? e.newText.replace(/^\n/, '') : e.newText;
+    const group = isInsertion(e)
+      ? groups.find((g) => isInsertion(g[0]) && g[0].range.start.line === e.range.start.line && g[0].range.start.character === e.range.start.character)
+      : undefined;
+    if (group) group.push(e);
+    else groups.push([e]);
   }
-  return out;
+  return groups.map((group) => {
+    if (group.length === 1) return group[0];
+    // Each insertion at the end of a text without a final newline leads with one; keep only the first.
+    // The text is joined when read, so fixes nobody applies are never written out.
+    let text: string | undefined;
+    const join = (): string => group.map((e) => e.newText).reduce((all, next) => all + (all.endsWith('\n') ? next.replace(/^\n/, '') : next));
+    return { range: group[0].range, get newText(): string { return (text ??= join()); } };
+  });
 }
 
 /** "a", "a and b", "a, b and c". */
