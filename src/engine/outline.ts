@@ -1,24 +1,13 @@
 /**
  * The outline of a design (Outline view, breadcrumbs): its sections, with objectives,
- * framings, pillars and lifecycle stages inside them. Host-free; offsets into the text.
+ * framings, pillars and lifecycle stages inside them, read from the review's own parse
+ * (so a large design is outlined in the review worker, not on the editor's thread).
+ * Offsets into the text.
  */
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 
-export type OutlineKind = 'section' | 'objective' | 'framing' | 'metric' | 'pillar' | 'stage' | 'stakeholder' | 'waiver' | 'field';
-
-export interface OutlineNode {
-  name: string;
-  detail: string;
-  kind: OutlineKind;
-  /** The whole entry (key through value). */
-  start: number;
-  end: number;
-  /** The part to select: the key, or a list item's id. */
-  selectionStart: number;
-  selectionEnd: number;
-  children: OutlineNode[];
-}
+import type { OutlineKind, OutlineNode } from './types';
 
 function scalarText(node: unknown): string | undefined {
   return isScalar(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
@@ -64,9 +53,8 @@ function mapChildren(map: unknown, kind: OutlineKind, detail: (value: unknown) =
   });
 }
 
-export function designOutline(text: string): OutlineNode[] {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const root = doc.contents;
+/** The outline of a parsed document's top-level mapping (`doc.contents`). */
+export function designOutline(root: unknown): OutlineNode[] {
   if (!isMap(root)) return [];
   return root.items.map((pair) => {
     const name = scalarText(pair.key) ?? '?';

@@ -4,12 +4,13 @@
  */
 import { Editor } from './edits';
 import { buildLifecycle } from './lifecycle';
+import { designOutline } from './outline';
 import { isMap, Locator } from './locate';
 import { parse } from './parse';
 import { asRecord } from './rule';
 import type { RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
-import type { Finding, Fix, LifecycleModel, ReviewOptions, ReviewResult, RuleFinding, RuleId, Severity, SeveritySetting, WaivedFinding } from './types';
+import type { Finding, Fix, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, RuleFinding, RuleId, Severity, SeveritySetting, WaivedFinding } from './types';
 import { readWaivers, UNWAIVABLE, waiverFor } from './waivers';
 import type { WaiverState } from './waivers';
 
@@ -83,6 +84,7 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
   findings.sort(byPosition);
   waived.sort(byPosition);
   let lifecycle: LifecycleModel | undefined;
+  let outline: OutlineNode[] | undefined;
   return {
     findings,
     waived,
@@ -90,6 +92,9 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
     // Derived on first read: the CLI and the diagnostics never need it, the panel does.
     get lifecycle(): LifecycleModel {
       return (lifecycle ??= buildLifecycle(ctx, findings));
+    },
+    get outline(): OutlineNode[] {
+      return (outline ??= designOutline(design.doc?.contents));
     },
   };
 }

@@ -197,6 +197,21 @@ export interface LifecycleModel {
   counts: Record<Severity, number>;
 }
 
+export type OutlineKind = 'section' | 'objective' | 'framing' | 'metric' | 'pillar' | 'stage' | 'stakeholder' | 'waiver' | 'field';
+
+export interface OutlineNode {
+  name: string;
+  detail: string;
+  kind: OutlineKind;
+  /** The whole entry (key through value), as offsets into the text. */
+  start: number;
+  end: number;
+  /** The part to select: the key, or a list item's id. */
+  selectionStart: number;
+  selectionEnd: number;
+  children: OutlineNode[];
+}
+
 export interface ReviewResult {
   /** Reported findings, sorted by position; waived and `off` findings are not here. */
   findings: Finding[];
@@ -204,4 +219,6 @@ export interface ReviewResult {
   /** The design as plain data, or undefined while the text cannot be read. */
   design: unknown;
   lifecycle: LifecycleModel;
+  /** Sections with objectives, framings, pillars and stages inside, for Outline and breadcrumbs. */
+  outline: OutlineNode[];
 }

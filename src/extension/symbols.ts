@@ -1,7 +1,6 @@
 /** Document symbols for the Outline view and breadcrumbs of design documents. */
 import * as vscode from 'vscode';
-import { designOutline } from './core/outline';
-import type { OutlineKind, OutlineNode } from './core/outline';
+import type { OutlineKind, OutlineNode } from '../engine';
 import type { DesignReviews } from './design-reviews';
 
 const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
@@ -20,7 +19,9 @@ export class DesignSymbols implements vscode.DocumentSymbolProvider {
   constructor(private readonly reviews: DesignReviews) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-    if (!(await this.reviews.isDesign(document))) return [];
+    // The review's own outline: no second parse, and a large design is outlined in the worker.
+    const result = await this.reviews.request(document);
+    if (!result) return [];
     const toSymbol = (n: OutlineNode): vscode.DocumentSymbol => {
       const range = new vscode.Range(document.positionAt(n.start), document.positionAt(n.end));
       const selection = new vscode.Range(document.positionAt(n.selectionStart), document.positionAt(n.selectionEnd));
@@ -28,6 +29,6 @@ export class DesignSymbols implements vscode.DocumentSymbolProvider {
       symbol.children = n.children.map(toSymbol);
       return symbol;
     };
-    return designOutline(document.getText()).map(toSymbol);
+    return result.outline.map(toSymbol);
   }
 }

@@ -1,8 +1,10 @@
 /** The outline: sections with objectives, framings, pillars and stages inside. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { designOutline } from '../../src/extension/core/outline';
-import type { OutlineNode } from '../../src/extension/core/outline';
+import { review } from '../../src/engine';
+import type { OutlineNode } from '../../src/engine';
+
+const designOutline = (text: string): OutlineNode[] => review(text).outline;
 
 const text = [
   'mlsystem: 1',
