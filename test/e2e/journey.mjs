@@ -1,6 +1,7 @@
 // The user journey on the example workspace (a throwaway copy of examples/): open the
 // draft design, see its findings in the Problems panel, apply a quick fix, insert a
-// framing snippet, open the lifecycle preview. Each step leaves a screenshot.
+// framing snippet, open the lifecycle preview, and find it restored after a reload.
+// Each step leaves a screenshot.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -116,6 +117,20 @@ export const steps = [
       assert.deepEqual(tabs.filter((t) => t.startsWith('Lifecycle')), ['Lifecycle: mlsystem.yaml'], `one preview, of the design; tabs: ${JSON.stringify(tabs)}`);
       const notices = await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
       assert.ok(!notices.some((n) => /docker-compose/.test(n)), `no preview attempt for docker-compose.yml: ${JSON.stringify(notices)}`);
+    },
+  },
+  {
+    name: 'the lifecycle preview is restored after the window reloads',
+    async run({ wb }) {
+      // The preview of the support-routing design is open from the step before.
+      await wb.page.reload();
+      await wb.ready();
+      const frame = await wb.webviewFrame('Lifecycle: mlsystem.yaml');
+      const body = await waitUntil(async () => {
+        const text = await frame.locator('body').innerText();
+        return text.includes('support-request-routing') && text.includes('Monitoring and continual learning') ? text : false;
+      }, 'the restored preview, drawn again from the design');
+      assert.match(body, /Scoping/);
     },
   },
 ];
