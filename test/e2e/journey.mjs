@@ -122,8 +122,12 @@ export const steps = [
   {
     name: 'the lifecycle preview is restored after the window reloads',
     async run({ wb }) {
-      // The preview of the support-routing design is open from the step before.
-      await wb.page.reload();
+      // The preview of the support-routing design is open from the step before. The
+      // command (not a bare page reload) lets the workbench save its editors first, as a
+      // user's reload does.
+      const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: TIMEOUT_MS });
+      await wb.runCommand('Developer: Reload Window');
+      await reloaded;
       await wb.ready();
       const frame = await wb.webviewFrame('Lifecycle: mlsystem.yaml');
       const body = await waitUntil(async () => {
