@@ -68,6 +68,18 @@ export class Editor {
   }
 
 
+  /**
+   * Where a node starts with its properties: a node's range begins after an anchor or a
+   * tag written before it on the same line (`&x key`, `!tag key`), and indentation and
+   * list dashes are found from there.
+   */
+  private withProps(node: Node | null | undefined): number {
+    const start = node?.range?.[0] ?? 0;
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const props = /(?:[&!]\S*[ \t]+)+$/.exec(this.text.slice(lineStart, start));
+    return props ? start - props[0].length : start;
+  }
+
   private column(offset: number): number {
     return this.loc.lines.positionAt(offset).character;
   }
@@ -109,11 +121,13 @@ export class Editor {
     const keyEnd = key.range?.[1] ?? 0;
     const node = located.node;
     const valueEnd = node?.range && node.range[1] > node.range[0] ? node.range[1] : this.text.indexOf(':', keyEnd) + 1;
+    // A block scalar's range takes its line break with it: give the line break back.
+    const eol = this.text[valueEnd - 1] === '\n' ? '\n' : '';
     if (value === null || typeof value !== 'object' || (located.parent && this.isFlow(located.parent))) {
-      return this.edit(keyEnd, valueEnd, () => ': ' + toFlow(value));
+      return this.edit(keyEnd, valueEnd, () => ': ' + toFlow(value) + eol);
     }
-    const indent = this.column(key.range?.[0] ?? 0) + 2;
-    return this.edit(keyEnd, valueEnd, () => ':\n' + toBlock(value, indent).replace(/\n$/, ''));
+    const indent = this.column(this.withProps(key)) + 2;
+    return this.edit(keyEnd, valueEnd, () => ':\n' + toBlock(value, indent).replace(/\n$/, '') + eol);
   }
 
   /** Add entries to the mapping at `mapPath`, creating missing parents. Undefined when it is not a mapping. */
@@ -133,7 +147,7 @@ export class Editor {
       return this.edit(close, close, () => (more ? ', ' : '') + toFlow(entries).replace(/^\{\s*|\s*\}$/g, '') + (more ? '' : ' '));
     }
     if (!node.items.length) return this.fillEmpty(mapPath, entries);
-    const indent = this.column((node.items[0].key as Node).range?.[0] ?? 0);
+    const indent = this.column(this.withProps(node.items[0].key as Node));
     const { at, lead } = this.afterLine(this.pairEnd(node.items[node.items.length - 1]));
     return this.edit(at, at, () => lead + toBlock(entries, indent));
   }
@@ -154,7 +168,7 @@ export class Editor {
       return this.edit(close, close, () => (node.items.length ? ', ' : '') + toFlow(value));
     }
     if (!node.items.length) return this.fillEmpty(seqPath, [value]);
-    const dash = this.text.lastIndexOf('-', (node.items[0] as Node).range?.[0] ?? 0);
+    const dash = this.text.lastIndexOf('-', this.withProps(node.items[0] as Node));
     const indent = this.column(dash);
     const last = node.items[node.items.length - 1] as Node;
     const { at, lead } = this.afterLine(last.range?.[1] ?? 0);
@@ -206,7 +220,7 @@ export class Editor {
       return this.edit(start, end, '');
     }
     const lines = this.loc.lines;
-    const lineOf = (n: Node): number => lines.positionAt(this.text.lastIndexOf('-', n.range![0])).line;
+    const lineOf = (n: Node): number => lines.positionAt(this.text.lastIndexOf('-', this.withProps(n))).line;
     const start = lines.lineStart(lineOf(item));
     const end = index + 1 < items.length ? lines.lineStart(lineOf(items[index + 1])) : this.afterLine(item.range![1]).at;
     return this.edit(start, end, '');

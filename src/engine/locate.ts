@@ -2,7 +2,7 @@
  * Data path <-> text range, in one place. Every finding's range and every fix's edit
  * position goes through here (ajv's instancePath included).
  */
-import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { DataPath, Position, Range } from './types';
 
 /** Offsets <-> zero-based line/character positions for one text. */
@@ -56,8 +56,9 @@ export interface Located {
   parent: YAMLMap | YAMLSeq | undefined;
 }
 
+/** A scalar key as the data names it (`null`, `1` and `true` keys become strings, as in the parsed data). */
 function keyOf(pair: Pair): unknown {
-  return isScalar(pair.key) ? pair.key.value : pair.key;
+  return isScalar(pair.key) ? String(pair.key.value) : pair.key;
 }
 
 /** Each mapping's keys, indexed on first lookup: a wide mapping is scanned once, not per lookup. */
@@ -246,5 +247,5 @@ export class Locator {
   }
 }
 
-export { isMap, isSeq, isScalar, isPair };
+export { isAlias, isMap, isSeq, isScalar, isPair };
 export type { Node, Pair, Scalar, YAMLMap, YAMLSeq };

@@ -11,7 +11,7 @@ import { asRecord } from './rule';
 import type { RuleContext } from './rule';
 import { RULES, RULES_BY_ID } from './rules';
 import type { Finding, Fix, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, RuleFinding, RuleId, Severity, SeveritySetting, WaivedFinding } from './types';
-import { readWaivers, UNWAIVABLE, waiverFor } from './waivers';
+import { readWaivers, resolveWaiverTarget, UNWAIVABLE, waiverFor } from './waivers';
 import type { WaiverState } from './waivers';
 
 export function todayUtc(): string {
@@ -31,8 +31,17 @@ export function review(text: string, options: ReviewOptions = {}): ReviewResult 
 
   const waiveFix = (f: RuleFinding & { target: string }): Fix | undefined => {
     if (UNWAIVABLE.has(f.rule) || f.path[0] === 'waivers') return undefined;
+    // The nearest target, from the finding's own path up, that a waiver can name and that
+    // covers the finding (a key no dotted path can spell is waived through its parent).
+    let target: string | undefined;
+    for (let n = f.path.length; n > 0 && target === undefined; n--) {
+      const candidate = n === f.path.length ? f.target : loc.target(f.path.slice(0, n));
+      const resolved = resolveWaiverTarget(loc, candidate);
+      if (resolved && resolved.every((segment, i) => f.path[i] === segment)) target = candidate;
+    }
+    if (target === undefined && f.path.length) return undefined;
     const entry: Record<string, string> = { rule: f.rule };
-    if (f.target) entry.target = f.target;
+    if (target) entry.target = target;
     entry.reason = 'other';
     const e = edit.appendItem(['waivers'], entry);
     return e && { title: `Waive ${f.rule} here`, edits: [e], kind: 'waive' };

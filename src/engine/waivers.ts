@@ -3,7 +3,7 @@
  * findings of its rule at or under its target (everywhere when it has no target).
  */
 import { asArray, asRecord, asString } from './rule';
-import { isMap, isScalar } from './locate';
+import { isAlias, isMap, isScalar, isSeq } from './locate';
 import { knownKeyNames } from './schema';
 import type { Locator } from './locate';
 import { RULE_IDS } from './types';
@@ -55,8 +55,12 @@ export function resolveWaiverTarget(loc: Locator, target: string): DataPath | un
   const parts = target.split('.');
   const { path, length } = existingPrefix(loc, parts);
   if (length === parts.length) return path;
-  const parent = loc.node(path);
-  const canHoldKeys = isMap(parent) || parent === null || (isScalar(parent) && parent.value === null);
+  const found = loc.node(path);
+  // A section written as an alias (`lifecycle: *defaults`) holds what the alias names.
+  const parent = isAlias(found) && loc.doc ? found.resolve(loc.doc) : found;
+  // A mapping, nothing yet, or an empty placeholder (`[]`, `''`) where the section will go.
+  const empty = (isSeq(parent) && parent.items.length === 0) || (isScalar(parent) && (parent.value === null || parent.value === ''));
+  const canHoldKeys = isMap(parent) || parent === null || empty;
   const rest = parts.slice(length);
   const known = knownKeyNames();
   return canHoldKeys && rest.every((key) => known.has(key)) ? [...path, ...rest] : undefined;

@@ -41,8 +41,8 @@ export const rule: Rule = {
       missing.push(dim);
       if (problem === 'absent') wanted[dim] = skeleton[dim];
       else {
-        const e = edit.insertEntries([...path, dim], { expected: EXPECTED[dim] });
-        if (e) nested.push(e);
+        // `expected` may be written but empty: fill it in place, else add it.
+        nested.push(...fillKeys(edit, loc, scalability[dim], [...path, dim], { expected: EXPECTED[dim] }));
       }
     }
     if (!missing.length) return [];

@@ -13,7 +13,8 @@ export const rule: Rule = {
   check({ data, loc, edit }) {
     const objectiveIds = [...new Set(asArray(asRecord(data.business)?.objectives)
       .map((o) => asString(asRecord(o)?.id))
-      .filter((id): id is string => id !== undefined))];
+      // A blank id is no objective a metric could name.
+      .filter((id): id is string => id !== undefined && id.trim() !== ''))];
     const findings: RuleFinding[] = [];
     asArray(data.framing).forEach((rawFraming, f) => {
       const framing = asRecord(rawFraming);
