@@ -6,7 +6,8 @@
 import type { Editor } from './edits';
 import type { Locator } from './locate';
 import { asRecord, isFilled } from './rule';
-import type { DataPath, PillarId, StageStatus, TextEdit } from './types';
+import type { RuleContext } from './rule';
+import type { DataPath, PillarId, RuleFinding, RuleId, StageStatus, TextEdit } from './types';
 
 export const PILLAR_SKELETONS: Readonly<Record<PillarId, Readonly<Record<string, unknown>>>> = {
   reliability: {
@@ -101,4 +102,23 @@ export function joinInsertions(edits: readonly TextEdit[]): TextEdit[] {
 /** "a", "a and b", "a, b and c". */
 export function listWords(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * A finding that a pillar written as a mapping lacks `key`, on that key (or where it would
+ * go), with the fix that fills it from the pillar's skeleton.
+ */
+export function missingPillarKey(
+  { loc, edit }: RuleContext, rule: RuleId, pillar: PillarId, current: Record<string, unknown>, key: string, message: string,
+): RuleFinding {
+  const pillarPath = ['requirements', pillar];
+  const path = [...pillarPath, key];
+  const edits = fillKeys(edit, loc, current, pillarPath, { [key]: PILLAR_SKELETONS[pillar][key] });
+  return {
+    rule,
+    message,
+    range: loc.subjectRange(path) ?? loc.missingRange(path),
+    path,
+    fixes: edits.length ? [{ title: `Add ${key} to ${pillar}`, edits }] : [],
+  };
 }

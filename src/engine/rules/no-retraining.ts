@@ -1,7 +1,7 @@
 import { inspectablePillar, textsOf } from '../pillars';
 import { isFilled } from '../rule';
 import type { Rule } from '../rule';
-import { fillKeys, PILLAR_SKELETONS } from '../skeletons';
+import { missingPillarKey } from '../skeletons';
 
 /** Words that show adaptability plans for retraining or continual learning. */
 const RETRAINING = /re-?train|continual(ly)?[\s_-]+learn|continuous[\s_-]+learning|online[\s_-]+learning|fine-?tun/i;
@@ -10,23 +10,15 @@ export const rule: Rule = {
   id: 'no-retraining',
   severity: 'info',
   summary: 'Adaptability must say how the model is retrained or keeps learning.',
-  check({ data, loc, edit }) {
-    const adaptability = inspectablePillar(data, 'adaptability');
+  check(ctx) {
+    const adaptability = inspectablePillar(ctx.data, 'adaptability');
     if (!adaptability || isFilled(adaptability.retraining)) return [];
     // Any filled key or text that speaks of retraining counts (e.g. `continual_learning:` or prose under monitoring).
     const mentions = Object.entries(adaptability).some(([key, value]) =>
       isFilled(value) && (RETRAINING.test(key) || textsOf(value).some((t) => RETRAINING.test(t))));
     if (mentions) return [];
-    const pillarPath = ['requirements', 'adaptability'];
-    const path = [...pillarPath, 'retraining'];
-    const edits = fillKeys(edit, loc, adaptability, pillarPath, { retraining: PILLAR_SKELETONS.adaptability.retraining });
-    return [{
-      rule: 'no-retraining',
-      message: 'Adaptability says nothing about retraining or continual learning: '
-        + 'data and the world drift, and a model that is never retrained gets worse over time.',
-      range: loc.subjectRange(path) ?? loc.missingRange(path),
-      path,
-      fixes: edits.length ? [{ title: 'Add retraining to adaptability', edits }] : [],
-    }];
+    return [missingPillarKey(ctx, 'no-retraining', 'adaptability', adaptability, 'retraining',
+      'Adaptability says nothing about retraining or continual learning: '
+        + 'data and the world drift, and a model that is never retrained gets worse over time.')];
   },
 };
