@@ -53,13 +53,22 @@ export class Workbench {
 
   /** Opens a file via Quick Open (Ctrl+P) and waits until its editor tab is active. */
   async openFile(relativePath) {
-    await this.quickInput('Control+P', relativePath);
+    const input = await this.quickInput('Control+P', relativePath);
     const base = relativePath.split('/').pop();
     const dir = relativePath.includes('/') ? relativePath.split('/').slice(-2, -1)[0] : null;
-    // Wait until the picker lists a match for the whole path, then take the focused one.
+    // Wait until the picker lists a match for the whole path, then take the focused one. A
+    // file written a moment ago may not be in the search index yet: a picker that found
+    // nothing searches again when its text is typed again (at most once a second).
+    let retyped = Date.now();
     await waitUntil(async () => {
       const rows = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-      return rows.some((r) => r.includes(base) && (!dir || r.includes(dir)));
+      if (rows.some((r) => r.includes(base) && (!dir || r.includes(dir)))) return true;
+      if (rows.some((r) => r.includes('No matching results')) && Date.now() - retyped > 1000) {
+        retyped = Date.now();
+        await input.fill('');
+        await input.fill(relativePath);
+      }
+      return false;
     }, `Quick Open to list ${relativePath}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
