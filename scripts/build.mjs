@@ -49,7 +49,7 @@ const entries = [
   { ...node, entryPoints: ['src/extension/review-worker.ts'], outfile: 'dist/review-worker.js', external: ['./engine.js'], plugins: [sharedEngine] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: !watch, legalComments: 'none',
-    entryPoints: ['src/webview/page/main.ts'], outfile: 'dist/webview/panel.js' },
+    entryPoints: ['src/page/main.ts'], outfile: 'dist/webview/panel.js' },
 ];
 
 for (const options of entries) {

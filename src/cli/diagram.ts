@@ -1,7 +1,7 @@
 /** `--diagram OUT.svg`: the lifecycle diagram of one design, drawn by the panel's own renderer. */
 import { writeFileSync } from 'node:fs';
 import type { LifecycleModel } from '../engine';
-import { renderLifecycleSvg } from '../webview/render-svg';
+import { renderLifecycleSvg } from '../render/svg';
 import { describeFsError } from './files';
 
 export class CannotWriteError extends Error {

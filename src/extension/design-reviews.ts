@@ -4,11 +4,12 @@
  *
  * This is what other parts of the extension consume: the diagnostics, the code actions,
  * the status bar and the lifecycle preview panel (`registerLifecyclePreview(context,
- * reviews)` in src/webview/panel.ts) read results from here and listen to `onDidReview`;
+ * reviews)` in src/panel/panel.ts) read results from here and listen to `onDidReview`;
  * nothing else calls the engine's `review()` for an open document.
  */
 import * as vscode from 'vscode';
 import type { ReviewOptions, ReviewResult } from '../engine';
+import type { DesignReviewSource } from '../panel/review-source';
 
 /** One finished review: the text at `version` gave `result`. */
 export interface DesignReview {
@@ -16,23 +17,6 @@ export interface DesignReview {
   /** The document version reviewed; -1 for a file read from disk (not open). */
   version: number;
   result: ReviewResult;
-}
-
-/** What the lifecycle preview (and any other reader) needs; `DesignReviews` implements it. */
-export interface DesignReviewSource {
-  /** The latest result for this document or file (possibly of an older version), if any. */
-  get(document: vscode.TextDocument | vscode.Uri): ReviewResult | undefined;
-  /**
-   * The result for the document's current version, reviewing it now if needed. Undefined
-   * when the document is not a design document.
-   */
-  request(document: vscode.TextDocument): Promise<ReviewResult | undefined>;
-  /** Whether the document is a design document (by name, content, or configured pattern). */
-  isDesign(document: vscode.TextDocument): Promise<boolean>;
-  /** Fires after each review whose result is current (stale results never fire). */
-  readonly onDidReview: vscode.Event<DesignReview>;
-  /** Fires when a document's results are dropped (closed and not on disk, deleted, no longer a design). */
-  readonly onDidForget: vscode.Event<vscode.Uri>;
 }
 
 /** Runs the engine on a text, on this thread or in a worker (see review-runner.ts). */
@@ -97,10 +81,14 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
     }, delayMs));
   }
 
-  /** Whether a review of this document is waiting for quiet or running (for tests of the triggers). */
-  isReviewing(document: vscode.TextDocument | vscode.Uri): boolean {
-    const key = keyOf(document);
-    return this.timers.has(key) || this.pending.has(key);
+  /** The only test hook: whether a review of a document is waiting for quiet or running (for tests of the triggers). */
+  get forTests(): { isReviewing(document: vscode.TextDocument | vscode.Uri): boolean } {
+    return {
+      isReviewing: (document) => {
+        const key = keyOf(document);
+        return this.timers.has(key) || this.pending.has(key);
+      },
+    };
   }
 
   /** Review an open document now. Resolves undefined when it is not a design or the result went stale. */

@@ -18,23 +18,29 @@ import { ReviewRunner } from './review-runner';
 import { DesignStatusBar } from './status-bar';
 import { DesignSymbols } from './symbols';
 import { WorkspaceReview } from './workspace-review';
-import { registerLifecyclePreview } from '../webview/panel';
-import type { LifecyclePreview } from '../webview/panel';
+import { registerLifecyclePreview } from '../panel/panel';
+import type { LifecyclePreview } from '../panel/panel';
 
 /** Quiet time after the last keystroke before a review (review on type). */
 export const TYPING_DELAY_MS = 300;
 /** Set on the active editor when it shows a design document (for `when` clauses). */
 export const IS_DESIGN_CONTEXT = 'mlsystem.isDesign';
 
-/** What `activate` returns: the extension's API for tests and other extensions. */
+/**
+ * What `activate` returns. The extension offers no API to other extensions; it exposes its
+ * parts to its own integration tests, all under `testing` (and the few test-only reads on
+ * those parts under their `forTests`), so no test hook hides among the product's members.
+ */
 export interface MlsystemReviewApi {
-  reviews: DesignReviews;
-  /** The lifecycle preview panels (for tests). */
-  preview: LifecyclePreview;
-  /** The status bar item's contents (for tests: the API cannot read another extension's items). */
-  status: DesignStatusBar;
-  /** Milliseconds of the host's time from the bundle starting to load to the end of activate(). */
-  activationMs: number;
+  testing: {
+    reviews: DesignReviews;
+    /** The lifecycle preview panels. */
+    preview: LifecyclePreview;
+    /** The status bar item (its contents: `status.forTests`). */
+    status: DesignStatusBar;
+    /** Milliseconds of the host's time from the bundle starting to load to the end of activate(). */
+    activationMs: number;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
@@ -96,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   // The documents already open are reviewed right after activation, not inside it:
   // activation stays cheap, and the first review loads the engine on its own time.
   setImmediate(reviewOpenDocuments);
-  return { reviews, preview, status, activationMs: elapsedSinceLoad() };
+  return { testing: { reviews, preview, status, activationMs: elapsedSinceLoad() } };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DesignReviews } from './design-reviews';
 import type { DesignDiagnostics } from './diagnostics';
 
-/** What the item shows (read by tests through the extension's API). */
+/** What the item shows. */
 export interface StatusBarState {
   visible: boolean;
   text: string;
@@ -49,7 +49,8 @@ export class DesignStatusBar implements vscode.Disposable {
     this.visible = true;
   }
 
-  get state(): StatusBarState {
+  /** The only test hook: what the item shows (the API cannot read another extension's items). */
+  get forTests(): StatusBarState {
     const command = this.item.command;
     return { visible: this.visible, text: this.item.text, tooltip: String(this.item.tooltip ?? ''), command: typeof command === 'string' ? command : command?.command };
   }

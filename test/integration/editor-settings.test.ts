@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, codeOf, fixtureUri, ownDiagnostics, waitFor, waitForDiagnostics } from './helpers';
+import { activeExtension, testApi, codeOf, fixtureUri, ownDiagnostics, waitFor, waitForDiagnostics } from './helpers';
 
 const FOLDER = 'editor-settings';
 
@@ -37,11 +37,6 @@ const DESIGN = [
   '    objective: Log loss.',
   '',
 ].join('\n');
-
-/** The parts of the extension's API these tests read. */
-interface ReviewsApi {
-  reviews: { isReviewing(document: vscode.TextDocument): boolean; latestReview(document: vscode.TextDocument): { version: number } | undefined };
-}
 
 const severityOf = (diagnostics: vscode.Diagnostic[], rule: string) => diagnostics.find((d) => codeOf(d) === rule)?.severity;
 
@@ -94,7 +89,7 @@ describe('editor settings', function () {
   });
 
   it('review on save: typing does not review until the file is saved, then the diagnostics follow the saved text', async () => {
-    const { exports } = (await activeExtension()) as vscode.Extension<ReviewsApi>;
+    const { reviews } = await testApi();
     const addStakeholders = async (editor: vscode.TextEditor): Promise<boolean> => {
       // Our listener was registered at activation, before this one: when this one runs,
       // the extension has already decided whether the change starts a review.
@@ -108,11 +103,11 @@ describe('editor settings', function () {
       });
       assert.ok(await editor.edit((b) => b.insert(new vscode.Position(2, 0), 'stakeholders:\n  - name: Support lead\n')));
       await changed;
-      return exports.reviews.isReviewing(editor.document);
+      return reviews.forTests.isReviewing(editor.document);
     };
     const settled = async (editor: vscode.TextEditor) => {
       await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'no-stakeholders'));
-      await waitFor(() => !exports.reviews.isReviewing(editor.document), 'the first review to finish');
+      await waitFor(() => !reviews.forTests.isReviewing(editor.document), 'the first review to finish');
     };
 
     // On type (the default), the same edit starts a review: the probe can tell the two apart.
@@ -127,12 +122,12 @@ describe('editor settings', function () {
     await settled(editor);
     assert.equal(await addStakeholders(editor), false, 'on save: typing schedules no review');
     assert.ok(editor.document.isDirty);
-    assert.ok((exports.reviews.latestReview(editor.document)?.version ?? Infinity) < editor.document.version, 'the latest review is of the text before the edit');
+    assert.ok((reviews.latestReview(editor.document)?.version ?? Infinity) < editor.document.version, 'the latest review is of the text before the edit');
     assert.ok(ownDiagnostics(uri).some((d) => codeOf(d) === 'no-stakeholders'), 'the diagnostics still show the saved text');
 
     await editor.document.save();
     await waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'no-stakeholders'));
-    assert.equal(exports.reviews.latestReview(editor.document)?.version, editor.document.version);
+    assert.equal(reviews.latestReview(editor.document)?.version, editor.document.version);
   });
 
   it('a large design (over 2,000 lines: reviewed off the host thread) gets all its diagnostics', async () => {

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, codeOf, fixtureUri, openFixture, ownDiagnostics, waitFor, waitForDiagnostics } from './helpers';
+import { activeExtension, testApi, codeOf, fixtureUri, openFixture, ownDiagnostics, waitFor, waitForDiagnostics } from './helpers';
 
 const SCRATCH = 'editor-scratch';
 let counter = 0;
@@ -122,9 +122,9 @@ describe('editor', function () {
     });
 
     it('never appear for a compose file', async () => {
-      const { exports } = (await activeExtension()) as vscode.Extension<{ reviews: { request(d: vscode.TextDocument): Promise<unknown> } }>;
+      const { reviews } = await testApi();
       const compose = await openFixture('docker-compose.yml');
-      assert.equal(await exports.reviews.request(compose.document), undefined, 'not reviewed: not a design');
+      assert.equal(await reviews.request(compose.document), undefined, 'not reviewed: not a design');
       // A design opened after it is reviewed; by then the compose file would have its diagnostics.
       const design = await openDesign(CHURN);
       await waitForDiagnostics(design.document.uri);
@@ -326,7 +326,6 @@ describe('editor', function () {
   });
 
   describe('status bar', () => {
-    interface StatusApi { status: { state: { visible: boolean; text: string; tooltip: string; command: string | undefined } } }
     const counts = (diagnostics: vscode.Diagnostic[]) => {
       const of = (severity: vscode.DiagnosticSeverity) => diagnostics.filter((d) => d.severity === severity).length;
       return { error: of(vscode.DiagnosticSeverity.Error), warning: of(vscode.DiagnosticSeverity.Warning), info: of(vscode.DiagnosticSeverity.Information) };
@@ -334,29 +333,29 @@ describe('editor', function () {
     const shows = ({ error, warning, info }: ReturnType<typeof counts>) => `$(error) ${error} $(warning) ${warning} $(info) ${info}`;
 
     it('counts the findings of the active design by severity, hides for other files, and opens Problems', async () => {
-      const { status } = ((await activeExtension()) as vscode.Extension<StatusApi>).exports;
+      const { status } = await testApi();
       // An unknown objective in `serves` (error), missing pillars (warning), no stakeholders (info).
       const editor = await openDesign(CHURN.replace('serves: [retain]', 'serves: [retian]'));
       const uri = editor.document.uri;
       const before = counts(await waitForDiagnostics(uri, hasRule('unknown-reference')));
       assert.ok(before.error > 0 && before.warning > 0 && before.info > 0, JSON.stringify(before));
-      await waitFor(() => status.state.visible && status.state.text.endsWith(shows(before)), `the status bar to show ${shows(before)}; it shows ${status.state.text}`);
-      assert.match(status.state.tooltip, new RegExp(`${before.error} error\\(s\\), ${before.warning} warning\\(s\\), ${before.info} info`));
+      await waitFor(() => status.forTests.visible && status.forTests.text.endsWith(shows(before)), `the status bar to show ${shows(before)}; it shows ${status.forTests.text}`);
+      assert.match(status.forTests.tooltip, new RegExp(`${before.error} error\\(s\\), ${before.warning} warning\\(s\\), ${before.info} info`));
 
       // Fixing the error updates the counts.
       await editor.edit((b) => b.replace(new vscode.Range(10, 0, 10, editor.document.lineAt(10).text.length), '    serves: [retain]'));
       const after = counts(await waitForDiagnostics(uri, (d) => d.length > 0 && !hasRule('unknown-reference')(d)));
       assert.equal(after.error, before.error - 1);
-      await waitFor(() => status.state.text.endsWith(shows(after)), `the status bar to show ${shows(after)}; it shows ${status.state.text}`);
+      await waitFor(() => status.forTests.text.endsWith(shows(after)), `the status bar to show ${shows(after)}; it shows ${status.forTests.text}`);
 
       // A YAML file that is not a design: no item at all. Back to the design: it returns.
       await openFixture('docker-compose.yml');
-      await waitFor(() => !status.state.visible, 'the status bar item to hide for docker-compose.yml');
+      await waitFor(() => !status.forTests.visible, 'the status bar item to hide for docker-compose.yml');
       await vscode.window.showTextDocument(editor.document);
-      await waitFor(() => status.state.visible && status.state.text.endsWith(shows(after)), 'the status bar item to come back for the design');
+      await waitFor(() => status.forTests.visible && status.forTests.text.endsWith(shows(after)), 'the status bar item to come back for the design');
 
       // A click runs the Problems panel's own command.
-      assert.equal(status.state.command, 'workbench.actions.view.problems');
+      assert.equal(status.forTests.command, 'workbench.actions.view.problems');
       assert.ok((await vscode.commands.getCommands(false)).includes('workbench.actions.view.problems'), 'the command exists in this VS Code');
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     });
@@ -387,8 +386,8 @@ describe('editor', function () {
       const folder = fixtureUri(`${SCRATCH}/new2`);
       await vscode.workspace.fs.createDirectory(folder);
       const created = await vscode.commands.executeCommand<vscode.Uri>('mlsystem.newDesignFile', folder, 'mlsystem.yaml');
-      const { exports } = (await activeExtension()) as vscode.Extension<{ reviews: { request(d: vscode.TextDocument): Promise<{ findings: unknown[] } | undefined> } }>;
-      const result = await exports.reviews.request(await vscode.workspace.openTextDocument(created));
+      const { reviews } = await testApi();
+      const result = await reviews.request(await vscode.workspace.openTextDocument(created));
       assert.deepEqual(result?.findings, []);
     });
   });

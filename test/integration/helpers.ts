@@ -1,6 +1,7 @@
 // Helpers for integration suites: wait on events or conditions with a deadline, never a
 // fixed sleep (see /work/shared/design/ARCHITECTURE.md, "Traps").
 import * as vscode from 'vscode';
+import type { MlsystemReviewApi } from '../../src/extension/extension';
 
 export const EXTENSION_ID = 'mlsystem-review.mlsystem-review';
 export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
@@ -87,4 +88,9 @@ export async function activeExtension(): Promise<vscode.Extension<unknown>> {
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
   await waitFor(() => ext.isActive, `${EXTENSION_ID} to activate`);
   return ext;
+}
+
+/** The extension's parts as it exposes them to these tests (its API's `testing`). */
+export async function testApi(): Promise<MlsystemReviewApi['testing']> {
+  return ((await activeExtension()).exports as MlsystemReviewApi).testing;
 }

@@ -1,15 +1,19 @@
 /**
- * The lifecycle preview in a real VS Code: the command opens one panel per design whose
- * page loads under its CSP and says ready, an edit reaches the open page, a reveal request
- * from the page selects the source, and the cursor highlights its section. Each test
- * writes its own design under `panel-scratch/`, so the shared fixtures stay as they are.
- * (What the page does with a click is tested in Chromium: test/unit/webview-page.test.ts.)
+ * The lifecycle preview's host in a real VS Code: the command opens one panel per design
+ * whose page loads under its CSP and says ready, the host sends the page each new review
+ * and the keys under the cursor, a reveal request from the page selects the source, and
+ * the lock holds. Each test writes its own design under `panel-scratch/`, so the shared
+ * fixtures stay as they are.
+ *
+ * The extension host cannot see inside a webview: these tests check what the host sent the
+ * page (`forTests.sentState`, `forTests.sentHighlight`), not what the page drew. What the
+ * page draws from those messages, and what it does with a click, is tested in Chromium:
+ * test/unit/webview-page.test.ts, and the preview in the workbench by test/e2e/journey.mjs.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { MlsystemReviewApi } from '../../src/extension/extension';
-import type { LifecyclePanel } from '../../src/webview/panel';
-import { activeExtension, fixtureUri, waitFor } from './helpers';
+import type { LifecyclePanel } from '../../src/panel/panel';
+import { fixtureUri, testApi, waitFor } from './helpers';
 
 const DESIGN = `mlsystem: 1
 name: panel-test
@@ -26,7 +30,7 @@ lifecycle:
 `;
 
 let counter = 0;
-let api: MlsystemReviewApi;
+let api: Awaited<ReturnType<typeof testApi>>;
 
 async function openDesign(text = DESIGN): Promise<vscode.TextEditor> {
   const uri = fixtureUri(`panel-scratch/p${++counter}.mlsystem.yaml`);
@@ -40,7 +44,7 @@ async function openPreview(editor: vscode.TextEditor): Promise<LifecyclePanel> {
   await vscode.window.showTextDocument(editor.document, editor.viewColumn);
   await vscode.commands.executeCommand('mlsystem.openPreviewToSide');
   const panel = await waitFor(() => api.preview.panelsFor(editor.document.uri)[0], 'a preview panel for the design');
-  await waitFor(() => panel.isReady, 'the page to load its script under the CSP and say ready', 30_000);
+  await waitFor(() => panel.forTests.pageReady, 'the page to load its script under the CSP and say ready', 30_000);
   return panel;
 }
 
@@ -54,28 +58,28 @@ describe('lifecycle preview panel', function () {
   this.timeout(60_000);
 
   before(async () => {
-    api = (await activeExtension()).exports as MlsystemReviewApi;
-    assert.ok(api?.preview, 'the extension API exposes the preview');
+    api = await testApi();
+    assert.ok(api?.preview, 'the extension exposes the preview to its tests');
   });
 
   afterEach(async () => {
     // Close only loaded pages: a page closed with a request on its way stalls the next
-    // webview for 30 s in VS Code for the web (see resourcesLoaded in src/webview/page/main.ts).
+    // webview for 30 s in VS Code for the web (see resourcesLoaded in src/page/main.ts).
     // A hidden panel has no page. One that never loads has failed its own test already.
-    const loaded = () => api.preview.all().every((p) => !p.panel.visible || p.isReady);
+    const loaded = () => api.preview.forTests.panels.every((p) => !p.panel.visible || p.forTests.pageReady);
     await waitFor(loaded, 'the open preview pages to finish loading').catch(() => undefined);
-    for (const p of api.preview.all()) p.dispose();
+    for (const p of api.preview.forTests.panels) p.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens beside the design, titled after it, drawn from its review', async () => {
+  it('opens beside the design, titled after it, and sends the page the design’s review', async () => {
     const editor = await openDesign();
     const panel = await openPreview(editor);
     const name = editor.document.uri.path.split('/').pop();
     assert.equal(panel.panel.title, `Lifecycle: ${name}`);
     assert.equal(previewTabs().length, 1, 'one preview tab');
     assert.notEqual(panel.panel.viewColumn, editor.viewColumn, 'to the side of the editor');
-    const model = panel.lastState?.model;
+    const model = panel.forTests.sentState?.model;
     assert.ok(model);
     assert.equal(model.name, 'panel-test');
     assert.deepEqual(
@@ -93,23 +97,23 @@ describe('lifecycle preview panel', function () {
     assert.equal(previewTabs().length, 1);
   });
 
-  it('updates the open page after an edit, without reloading it', async () => {
+  it('sends the open page the edited review, without reloading the page', async () => {
     const editor = await openDesign();
     const panel = await openPreview(editor);
     const line = editor.document.getText().split('\n').findIndex((l) => l.includes('data_engineering'));
     await editor.edit((b) => b.replace(editor.document.lineAt(line).range, '  data_engineering: {status: blocked, owner: data-eng}'));
     const stage = await waitFor(
-      () => panel.lastState?.model.stages.find((s) => s.id === 'data_engineering' && s.status === 'blocked'),
+      () => panel.forTests.sentState?.model.stages.find((s) => s.id === 'data_engineering' && s.status === 'blocked'),
       'the page to be sent the edited stage',
     );
     assert.equal(stage.owner, 'data-eng');
-    assert.ok(panel.isReady, 'the same page, still loaded');
+    assert.ok(panel.forTests.pageReady, 'the same page, still loaded');
   });
 
   it('reveals the source of what the page asks for, selecting it in the editor', async () => {
     const editor = await openDesign();
     const panel = await openPreview(editor);
-    const monitoring = panel.lastState!.model.stages.find((s) => s.id === 'monitoring')!;
+    const monitoring = panel.forTests.sentState!.model.stages.find((s) => s.id === 'monitoring')!;
     await panel.receive({ type: 'reveal', key: 'stage:monitoring', range: monitoring.range });
     const active = await waitFor(
       () => {
@@ -125,23 +129,23 @@ describe('lifecycle preview panel', function () {
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, monitoring.range.start.line, 'a malformed request is ignored');
   });
 
-  it('highlights the section that holds the cursor', async () => {
+  it('sends the page the key of the section that holds the cursor', async () => {
     const editor = await openDesign();
     const panel = await openPreview(editor);
     const line = editor.document.getText().split('\n').findIndex((l) => l.includes('notes: Watch drift.'));
     await vscode.window.showTextDocument(editor.document, editor.viewColumn);
     const shown = vscode.window.activeTextEditor!;
     shown.selection = new vscode.Selection(line, 6, line, 6);
-    await waitFor(() => panel.lastHighlight.join() === 'stage:monitoring', 'the monitoring stage to be highlighted');
+    await waitFor(() => panel.forTests.sentHighlight.join() === 'stage:monitoring', 'the monitoring stage’s key to be sent');
     shown.selection = new vscode.Selection(1, 2, 1, 2);
-    await waitFor(() => panel.lastHighlight.length === 0, 'the highlight to clear outside every section');
+    await waitFor(() => panel.forTests.sentHighlight.length === 0, 'no key to be sent outside every section');
   });
 
   it('locks on its design, and an unlocked panel follows the active design editor', async () => {
     const first = await openDesign();
     const panel = await openPreview(first);
     const second = await openDesign(DESIGN.replace('panel-test', 'second-design'));
-    await waitFor(() => panel.uri.toString() === second.document.uri.toString() && panel.lastState?.model.name === 'second-design', 'the unlocked panel to follow the second design');
+    await waitFor(() => panel.uri.toString() === second.document.uri.toString() && panel.forTests.sentState?.model.name === 'second-design', 'the unlocked panel to follow the second design and send its review');
 
     await vscode.commands.executeCommand('mlsystem.togglePreviewLock');
     await waitFor(() => panel.locked, 'the panel to lock');

@@ -1,37 +1,108 @@
-/** The folder tree's promise: the engine is pure, and hosts reach it only through its index. */
+/**
+ * The folder tree's promise: each top folder of src/ is a layer, layers import one another
+ * in one direction only, the engine is pure, and only the editor host and the panel host
+ * reach `vscode`. The compiler holds much of it too (one tsconfig per layer, with project
+ * references: a layer cannot import one its references do not reach; the pure layers see no
+ * Node and no DOM); these tests hold the rest (a layer reached only through another, which
+ * packages a layer imports, cycles).
+ */
 import assert from 'node:assert/strict';
+import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { importCycles, importGraph, layerOf, srcRoot } from './support/import-graph';
 
-const src = path.resolve(__dirname, '..', '..', 'src');
+/** What each layer may import besides itself. */
+const ALLOWED: Record<string, readonly string[]> = {
+  engine: [],
+  render: ['engine'],
+  protocol: ['engine'],
+  cli: ['engine', 'render'],
+  panel: ['engine', 'render', 'protocol'],
+  extension: ['engine', 'render', 'panel'],
+  page: ['render', 'protocol'],
+};
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const file = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(file);
-    return e.name.endsWith('.ts') ? [file] : [];
-  });
+const graph = importGraph();
+const builtins = new Set(builtinModules);
+const isBuiltin = (m: string): boolean => m.startsWith('node:') || builtins.has(m.split('/')[0]);
+
+/** Every module the given ones reach through local imports, themselves included. */
+function reach(roots: readonly string[]): Set<string> {
+  const edges = new Map(graph.map((m) => [m.file, m.local]));
+  const seen = new Set<string>();
+  const queue = [...roots];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...(edges.get(file) ?? []));
+  }
+  return seen;
 }
 
-const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/g)].map((m) => m[1] ?? m[2]);
+const externalImports = (files: Iterable<string>, bad: (m: string) => boolean): string[] =>
+  graph.filter((m) => [...files].includes(m.file)).flatMap((m) => m.external.filter(bad).map((x) => `${m.file} imports ${x}`));
 
 describe('architecture', () => {
-  it('src/engine imports neither vscode nor the file system nor any node: module', () => {
-    const leaks = sources(path.join(src, 'engine')).flatMap((file) =>
-      importsOf(file).filter((m) => m === 'vscode' || m === 'fs' || m.startsWith('node:')).map((m) => `${path.relative(src, file)} imports ${m}`));
-    assert.deepEqual(leaks, []);
+  it('src/ holds only the layers, each a folder: engine, render, protocol, cli, extension, panel, page', () => {
+    const entries = readdirSync(srcRoot, { withFileTypes: true });
+    assert.deepEqual(entries.filter((e) => !e.isDirectory()).map((e) => e.name), [], 'no module outside a layer');
+    assert.deepEqual(entries.map((e) => e.name).sort(), Object.keys(ALLOWED).sort());
   });
 
-  it('the webview page (browser side) imports no vscode and no node module', () => {
-    const leaks = sources(path.join(src, 'webview', 'page')).flatMap((file) =>
-      importsOf(file).filter((m) => m === 'vscode' || m.startsWith('node:')).map((m) => `${path.relative(src, file)} imports ${m}`));
-    assert.deepEqual(leaks, []);
+  it('each layer imports only the layers below it', () => {
+    const wrong = graph.flatMap((m) =>
+      m.local
+        .filter((target) => layerOf(target) !== layerOf(m.file) && !ALLOWED[layerOf(m.file)].includes(layerOf(target)))
+        .map((target) => `${m.file} imports ${target}`));
+    assert.deepEqual(wrong, []);
   });
 
-  it('the CLI never imports vscode', () => {
-    const leaks = sources(path.join(src, 'cli')).flatMap((file) => importsOf(file).filter((m) => m === 'vscode').map(() => path.relative(src, file)));
-    assert.deepEqual(leaks, []);
+  it('no two layers import each other both ways', () => {
+    const pairs = new Set(graph.flatMap((m) => m.local.filter((t) => layerOf(t) !== layerOf(m.file)).map((t) => `${layerOf(m.file)}>${layerOf(t)}`)));
+    const both = [...pairs].filter((p) => pairs.has(p.split('>').reverse().join('>'))).sort();
+    assert.deepEqual(both, []);
+  });
+
+  it('no module imports itself back through others, anywhere in src/', () => {
+    // Cycles wholly inside the engine are engine-structure.test.ts's to hold.
+    const cycles = importCycles(graph).filter((c) => !c.every((file) => layerOf(file) === 'engine'));
+    assert.deepEqual(cycles.map((c) => c.join(' -> ')), []);
+  });
+
+  it('the engine, rendering, the protocol and the page import no Node built-in', () => {
+    const pure = graph.filter((m) => ['engine', 'render', 'protocol', 'page'].includes(layerOf(m.file))).map((m) => m.file);
+    assert.deepEqual(externalImports(pure, isBuiltin), []);
+  });
+
+  it('only the editor host and the panel host import vscode; nothing the engine or the CLI reaches does', () => {
+    assert.deepEqual(externalImports(graph.filter((m) => !['extension', 'panel'].includes(layerOf(m.file))).map((m) => m.file), (x) => x === 'vscode'), []);
+    const cliAndEngine = reach(graph.filter((m) => ['cli', 'engine'].includes(layerOf(m.file))).map((m) => m.file));
+    assert.deepEqual(externalImports(cliAndEngine, (x) => x === 'vscode'), []);
+  });
+
+  it('the page imports no package: what it draws comes from render', () => {
+    const page = graph.filter((m) => layerOf(m.file) === 'page').map((m) => m.file);
+    assert.deepEqual(externalImports(page, () => true), []);
+  });
+
+  it('each layer type-checks alone, the pure ones without the DOM or any ambient types', () => {
+    const config = (layer: string) => JSON.parse(readFileSync(path.join(srcRoot, layer, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: { lib: string[]; types: string[] };
+      references?: { path: string }[];
+    };
+    for (const layer of ['engine', 'render', 'protocol']) {
+      assert.deepEqual(config(layer).compilerOptions.types, [], `${layer}: no ambient types (no Node, no vscode)`);
+      assert.deepEqual(config(layer).compilerOptions.lib, ['ES2022'], `${layer}: ECMAScript only, no DOM`);
+    }
+    assert.ok(!config('cli').compilerOptions.types.includes('vscode'), 'cli: no vscode types');
+    assert.deepEqual(config('page').compilerOptions.types, ['vscode-webview'], 'page: the webview API, no Node');
+    for (const [layer, allowed] of Object.entries(ALLOWED)) {
+      const refs = (config(layer).references ?? []).map((r) => path.basename(r.path)).sort();
+      assert.deepEqual(refs, [...allowed].sort(), `${layer}: references exactly the layers it may import`);
+    }
+    const root = JSON.parse(readFileSync(path.join(srcRoot, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    assert.equal(root.scripts.typecheck, 'tsc -b', 'npm run typecheck builds every layer');
   });
 });

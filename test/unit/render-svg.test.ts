@@ -9,7 +9,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Element } from '@xmldom/xmldom';
 import { review } from '../../src/engine';
 import type { LifecycleModel } from '../../src/engine';
-import { renderLifecycleSvg } from '../../src/webview/render-svg';
+import { renderLifecycleSvg } from '../../src/render/svg';
 
 const today = '2026-11-26';
 

@@ -5,9 +5,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { review } from '../../src/engine';
-import { keysAt, rangeOfKey } from '../../src/webview/elements';
-import { renderMarkdown } from '../../src/webview/markdown';
-import { isPageMessage } from '../../src/webview/protocol';
+import { keysAt, rangeOfKey } from '../../src/render/elements';
+import { renderMarkdown } from '../../src/render/markdown';
+import { isPageMessage } from '../../src/protocol/panel-messages';
 
 const TEXT = `mlsystem: 1
 name: routing

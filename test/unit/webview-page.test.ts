@@ -12,8 +12,8 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { review } from '../../src/engine';
-import { renderPanelHtml } from '../../src/webview/panel-html';
-import type { HostMessage, PageMessage, PanelState } from '../../src/webview/protocol';
+import { renderPanelHtml } from '../../src/panel/page-html';
+import type { HostMessage, PageMessage, PanelState } from '../../src/protocol/panel-messages';
 
 const root = join(__dirname, '..', '..');
 const ORIGIN = 'https://webview.test';
@@ -73,7 +73,7 @@ let script: string;
 
 before(async () => {
   const bundle = await build({
-    entryPoints: [join(root, 'src', 'webview', 'page', 'main.ts')],
+    entryPoints: [join(root, 'src', 'page', 'main.ts')],
     bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent',
   });
   script = bundle.outputFiles[0].text;

@@ -9,13 +9,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Range } from '../engine/types';
-import type { DesignReviewSource } from '../extension/design-reviews';
-import { keysAt } from './elements';
-import { escapeMarkup } from './escape';
-import { renderPanelHtml } from './panel-html';
-import { isPageMessage, VIEW_TYPE } from './protocol';
-import type { HostMessage, PageMessage, PanelState, PersistedState } from './protocol';
-import { renderLifecycleSvg } from './render-svg';
+import type { DesignReviewSource } from './review-source';
+import { keysAt } from '../render/elements';
+import { escapeMarkup } from '../render/escape';
+import { renderPanelHtml } from './page-html';
+import { isPageMessage, VIEW_TYPE } from '../protocol/panel-messages';
+import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol/panel-messages';
+import { renderLifecycleSvg } from '../render/svg';
 
 export const COMMANDS = {
   open: 'mlsystem.openPreview',
@@ -46,9 +46,9 @@ export class LifecyclePanel implements vscode.Disposable {
   /** The page has loaded, its resources too, and listens; until then updates wait for its `ready`. */
   private ready = false;
   private loaded = false;
-  /** The state the page was last given, and the keys last highlighted (for tests). */
-  lastState: PanelState | undefined;
-  lastHighlight: string[] = [];
+  /** What the host last sent the page (read by tests only, through `forTests`). */
+  private sentState: PanelState | undefined;
+  private sentHighlight: string[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -85,7 +85,7 @@ export class LifecyclePanel implements vscode.Disposable {
     const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.preview.extensionUri, ...parts)).toString();
     this.ready = false;
     this.loaded = true;
-    this.lastState = state;
+    this.sentState = state;
     webview.html = renderPanelHtml({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
@@ -126,19 +126,23 @@ export class LifecyclePanel implements vscode.Disposable {
 
   highlight(keys: string[]): void {
     if (!this.ready) return;
-    this.lastHighlight = keys;
+    this.sentHighlight = keys;
     this.post({ type: 'highlight', keys });
   }
 
   post(message: HostMessage): void {
     if (!this.ready) return;
-    if (message.type === 'update') this.lastState = message.state;
+    if (message.type === 'update') this.sentState = message.state;
     void this.panel.webview.postMessage(message);
   }
 
-  /** Whether the page has loaded and said so. */
-  get isReady(): boolean {
-    return this.ready;
+  /**
+   * The panel's only test hook: whether the page has loaded and said ready, and what the
+   * host last sent it (the state it was loaded with or updated to, the highlighted keys).
+   * This is what was sent, not what the page drew; the page's drawing is tested in Chromium.
+   */
+  get forTests(): { readonly pageReady: boolean; readonly sentState: PanelState | undefined; readonly sentHighlight: readonly string[] } {
+    return { pageReady: this.ready, sentState: this.sentState, sentHighlight: this.sentHighlight };
   }
 
   /** The model the page shows, for the cursor highlight. */
@@ -205,9 +209,9 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     );
   }
 
-  /** All open preview panels. */
-  all(): LifecyclePanel[] {
-    return [...this.panels];
+  /** The only test hook: every open preview panel. */
+  get forTests(): { readonly panels: readonly LifecyclePanel[] } {
+    return { panels: [...this.panels] };
   }
 
   /** Panels showing this design. */
@@ -261,21 +265,13 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     panel.onDidDispose(() => {
       this.panels.delete(panel);
       if (this.lastActive === panel) this.lastActive = undefined;
-      this.updateContext();
     });
     await panel.show();
-    this.updateContext();
     return panel;
   }
 
   panelFocusChanged(panel: LifecyclePanel): void {
     if (panel.panel.active) this.lastActive = panel;
-    this.updateContext();
-  }
-
-  private updateContext(): void {
-    const active = this.activePanel();
-    void vscode.commands.executeCommand('setContext', 'mlsystem.previewLocked', Boolean(active?.locked));
   }
 
   private async followEditor(editor: vscode.TextEditor | undefined): Promise<void> {
@@ -302,7 +298,6 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
       for (const other of this.panels) if (other !== panel && !other.locked) other.setLocked(true);
     }
     panel.setLocked(!panel.locked);
-    this.updateContext();
   }
 
   /** Shows `range` of the design in a text editor, beside the panel rather than over it. */

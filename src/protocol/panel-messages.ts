@@ -45,7 +45,7 @@ function isPosition(value: unknown): boolean {
   return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
 }
 
-export function isRange(value: unknown): value is Range {
+function isRange(value: unknown): value is Range {
   const r = value as { start?: unknown; end?: unknown } | null;
   return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
 }

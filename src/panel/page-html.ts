@@ -4,8 +4,8 @@
  * never an inline script); the CSP allows only our own styles, fonts and the one nonce'd
  * script file.
  */
-import { escapeMarkup as esc } from './escape';
-import type { PanelState } from './protocol';
+import { escapeMarkup as esc } from '../render/escape';
+import type { PanelState } from '../protocol/panel-messages';
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin our own resources are served from. */
@@ -19,7 +19,7 @@ export interface PanelHtmlOptions {
   state: PanelState;
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `style-src ${cspSource}`,

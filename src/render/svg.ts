@@ -89,7 +89,7 @@ function countBySeverity(findings: readonly FindingSummary[]): Record<Severity, 
   return by;
 }
 
-export function worstSeverity(findings: readonly FindingSummary[]): Severity | undefined {
+function worstSeverity(findings: readonly FindingSummary[]): Severity | undefined {
   return (['error', 'warning', 'info'] as const).find((s) => findings.some((f) => f.severity === s));
 }
 

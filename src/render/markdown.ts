@@ -18,8 +18,3 @@ md.renderer.rules.image = (tokens, idx, options, _env, self) => {
 export function renderMarkdown(source: string): string {
   return md.render(source);
 }
-
-/** Whether a link target may be followed from the panel. */
-export function isSafeLink(url: string): boolean {
-  return SAFE_LINK.test(url.trim());
-}

@@ -1,22 +1,16 @@
 /**
  * The lifecycle panel's page (browser side, bundled to dist/webview/panel.js). It draws the
  * state it is given and redraws in place on each update, keeping scroll and focus; clicks
- * and Enter/Space on an element ask the host to reveal its source.
+ * and Enter/Space on an element ask the host to reveal its source. It sees the DOM and the
+ * webview API only: it draws with src/render/ and talks to the host through the protocol.
  */
-import type { LifecycleModel } from '../../engine/types';
-import { rangeOfKey } from '../elements';
-import { isHostMessage } from '../protocol';
-import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol';
-import { renderCounts, renderSections } from '../render-html';
-import { renderLifecycleSvg } from '../render-svg';
+import { rangeOfKey } from '../render/elements';
+import { isHostMessage } from '../protocol/panel-messages';
+import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol/panel-messages';
+import { renderCounts, renderSections } from '../render/sections-html';
+import { renderLifecycleSvg } from '../render/svg';
 
-interface VsCodeApi {
-  postMessage(message: PageMessage): void;
-  setState(state: PersistedState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = acquireVsCodeApi<PersistedState>();
 let current: PanelState | undefined;
 let highlighted: string[] = [];
 
@@ -59,7 +53,7 @@ function renderLock(locked: boolean): void {
 function render(state: PanelState): void {
   const keepFocus = focusedKey();
   const { scrollX, scrollY } = window;
-  const model: LifecycleModel = state.model;
+  const { model } = state;
   current = state;
   byId('design-name').textContent = model.name ?? state.fileName;
   byId('file-name').textContent = model.name ? state.fileName : '';

@@ -29,7 +29,7 @@ function findingElements(owner: string, findings: readonly FindingSummary[]): El
 }
 
 /** Every element of the model, in drawing order. */
-export function modelElements(model: LifecycleModel): Element[] {
+function modelElements(model: LifecycleModel): Element[] {
   const out: Element[] = [];
   for (const s of model.stages) {
     const key = elementKey.stage(s.id);
