@@ -1,6 +1,6 @@
 /**
  * The lifecycle panel's messages, both ways, as tagged unions: the one module the host
- * (panel.ts) and the page (page/main.ts) share. Messages from the page are checked with
+ * (src/panel/) and the page (src/page/) share. Messages from the page are checked with
  * `isPageMessage` before the host acts on them.
  */
 import type { LifecycleModel, Range } from '../engine/types';

@@ -1,6 +1,7 @@
 // The user journey on the example workspace (a throwaway copy of examples/): open the
 // draft design, see its findings in the Problems panel, apply a quick fix, insert a
-// framing snippet, open the lifecycle preview, and find it restored after a reload.
+// framing snippet, open the lifecycle preview, find it restored after a reload, and see it
+// redraw when the design changes.
 // Each step leaves a screenshot.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -135,6 +136,19 @@ export const steps = [
         return text.includes('support-request-routing') && text.includes('Monitoring and continual learning') ? text : false;
       }, 'the restored preview, drawn again from the design');
       assert.match(body, /Scoping/);
+    },
+  },
+  {
+    name: 'an edit to the design redraws the open preview in place',
+    async run({ wb, workspace }) {
+      // The design changes on disk, as a pull or another editor would change it; the
+      // editor picks the change up, the review runs, and the page draws the new name.
+      const file = join(workspace, SUPPORT);
+      const text = readFileSync(file, 'utf8');
+      assert.match(text, /^name: support-request-routing$/m);
+      writeFileSync(file, text.replace(/^name: support-request-routing$/m, 'name: support-request-routing-v2'));
+      const frame = await wb.webviewFrame('Lifecycle: mlsystem.yaml');
+      await waitUntil(async () => (await frame.locator('#design-name').innerText()) === 'support-request-routing-v2', 'the open preview to show the edited name');
     },
   },
 ];
