@@ -4,8 +4,9 @@
  * (nearest wins); the editor merges its `mlsystem.*` settings over the same file.
  */
 import { parse as parseYaml } from 'yaml';
-import { RULE_IDS } from './types';
-import type { RuleId, SeveritySetting } from './types';
+import type { SeveritySetting } from './basics';
+import { RULE_IDS } from './rules';
+import type { RuleId } from './rules';
 
 export const CONFIG_FILE_NAMES = ['.mlsystem-review.json', '.mlsystem-review.yaml', '.mlsystem-review.yml'] as const;
 

@@ -5,7 +5,7 @@
 import { stringify } from 'yaml';
 import { isMap, isScalar, isSeq, LineIndex, Locator } from './locate';
 import type { Node, Pair, YAMLMap, YAMLSeq } from './locate';
-import type { DataPath, TextEdit } from './types';
+import type { DataPath, TextEdit } from './basics';
 
 const BLOCK_OPTIONS = { indent: 2, lineWidth: 0, minContentWidth: 0 } as const;
 

@@ -4,29 +4,11 @@
  */
 import type { Node } from './locate';
 import { pillarShape } from './pillars';
-import { asArray, asRecord, asString } from './rule';
+import { asArray, asRecord, asString } from './read';
 import type { RuleContext } from './rule';
-import { PILLAR_IDS, STAGE_IDS, STAGE_STATUSES } from './types';
-import type {
-  DataPath, Finding, FindingSummary, LifecycleModel, MetricLink, ObjectiveTrace, PillarId, PillarModel, Range, Severity,
-  StageId, StageModel, StageStatus,
-} from './types';
-
-export const STAGE_LABELS: Record<StageId, string> = {
-  scoping: 'Scoping',
-  data_engineering: 'Data engineering',
-  model_development: 'Model development',
-  deployment: 'Deployment',
-  monitoring: 'Monitoring and continual learning',
-  business_analysis: 'Business analysis',
-};
-
-export const PILLAR_LABELS: Record<PillarId, string> = {
-  reliability: 'Reliability',
-  scalability: 'Scalability',
-  maintainability: 'Maintainability',
-  adaptability: 'Adaptability',
-};
+import { PILLAR_IDS, PILLAR_LABELS, STAGE_IDS, STAGE_LABELS, STAGE_STATUSES } from './vocabulary';
+import type { PillarId, StageId, StageStatus } from './vocabulary';
+import type { DataPath, Finding, FindingSummary, LifecycleModel, MetricLink, ObjectiveTrace, PillarModel, Range, Severity, StageModel } from './types';
 
 /**
  * Which stage a finding belongs to: its own `lifecycle.<stage>` entry, or the stage whose
@@ -45,9 +27,9 @@ function summary(f: Finding): FindingSummary {
   return { rule: f.rule, severity: f.severity, message: f.message, range: f.range };
 }
 
-export function buildLifecycle(ctx: RuleContext, findings: readonly Finding[]): LifecycleModel {
+export function buildLifecycle(ctx: Pick<RuleContext, 'data' | 'loc'>, findings: readonly Finding[]): LifecycleModel {
   const { data, loc } = ctx;
-  const rangeOf = (path: DataPath): Range => loc.subjectRange(path) ?? loc.missingRange(path);
+  const rangeOf = (path: DataPath): Range => loc.placeRange(path);
   // Key start through value end, so the panel can tell which element holds the cursor.
   const spanOf = (path: DataPath): Range | undefined => {
     const located = loc.locate(path);

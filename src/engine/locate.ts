@@ -3,7 +3,7 @@
  * position goes through here (ajv's instancePath included).
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { DataPath, Position, Range } from './types';
+import type { Anchor, DataPath, Position, Range } from './basics';
 
 /** Offsets <-> zero-based line/character positions for one text. */
 export class LineIndex {
@@ -188,6 +188,25 @@ export class Locator {
       if (range) return range;
     }
     return this.firstKeyRange();
+  }
+
+  /** The part of the node at `path` that `at` names; undefined when the text holds no such node. */
+  anchorRange(path: DataPath, at: Anchor): Range | undefined {
+    switch (at) {
+      case 'subject':
+        return this.subjectRange(path);
+      case 'value':
+        return this.valueRange(path);
+      case 'key':
+        return this.keyRange(path);
+      case 'missing':
+        return this.missingRange(path);
+    }
+  }
+
+  /** The thing at `path` where it is written, or where it would go. */
+  placeRange(path: DataPath): Range {
+    return this.subjectRange(path) ?? this.missingRange(path);
   }
 
   /** The document's first key (normally `mlsystem`), or the start of the text. */

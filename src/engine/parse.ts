@@ -4,7 +4,7 @@
  * becomes a `yaml-syntax` finding here, never an exception.
  */
 import { Document, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Range, RuleFinding } from './types';
+import type { Range } from './basics';
 import { LineIndex } from './locate';
 import { composeFast } from './compose';
 
@@ -25,13 +25,17 @@ export interface ParsedDesign {
   doc: Document.Parsed | undefined;
   /** The design as plain data; undefined while `errors` is not empty. */
   data: unknown;
-  /** `yaml-syntax` findings: parser errors and unsafe input. */
-  errors: RuleFinding[];
+  /** What makes the text unreadable (parser errors, unsafe input): the `yaml-syntax` findings. */
+  errors: SyntaxProblem[];
 }
 
-function syntaxFinding(lines: LineIndex, start: number, end: number, message: string): RuleFinding {
-  const range: Range = lines.range(start, Math.max(end, start));
-  return { rule: 'yaml-syntax', message, range, path: [], fixes: [] };
+export interface SyntaxProblem {
+  message: string;
+  range: Range;
+}
+
+function syntaxFinding(lines: LineIndex, start: number, end: number, message: string): SyntaxProblem {
+  return { message, range: lines.range(start, Math.max(end, start)) };
 }
 
 /** The parser's message without its multi-line excerpt of the source. */

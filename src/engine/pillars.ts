@@ -3,8 +3,12 @@
  * and with the lifecycle panel: missing, empty (null, blank, or only `notes`), prose, or
  * a mapping the detail rules inspect.
  */
-import { asRecord, isFilled } from './rule';
-import type { PillarId } from './types';
+import type { RuleFinding } from './basics';
+import { fillKeys } from './fill';
+import { asRecord, isFilled } from './read';
+import type { RuleContext } from './rule';
+import { PILLAR_SKELETONS } from './skeletons';
+import type { PillarId } from './vocabulary';
 
 export type PillarShape =
   | { kind: 'missing' }
@@ -44,4 +48,16 @@ export function textsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(textsOf);
   const record = asRecord(value);
   return record ? Object.entries(record).flatMap(([k, v]) => [k, ...textsOf(v)]) : [];
+}
+
+/**
+ * A finding that a pillar written as a mapping lacks `key`, on that key (or where it would
+ * go), with the fix that fills it from the pillar's skeleton.
+ */
+export function missingPillarKey(
+  { loc, edit }: RuleContext, pillar: PillarId, current: Record<string, unknown>, key: string, message: string,
+): RuleFinding {
+  const pillarPath = ['requirements', pillar];
+  const edits = fillKeys(edit, loc, current, pillarPath, { [key]: PILLAR_SKELETONS[pillar][key] });
+  return { message, path: [...pillarPath, key], fixes: edits.length ? [{ title: `Add ${key} to ${pillar}`, edits }] : [] };
 }

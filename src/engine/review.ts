@@ -1,18 +1,21 @@
 /**
  * text + options -> findings. The only place findings are made: rules run over one
- * parse, waivers are applied, severities set, and the lifecycle model derived.
+ * parse, each finding is given its rule id and range, waivers are applied, severities
+ * set, and the lifecycle model derived.
  */
+import type { Fix, Range, RuleFinding, Severity, SeveritySetting } from './basics';
 import { Editor } from './edits';
 import { buildLifecycle } from './lifecycle';
 import { designOutline } from './outline';
 import { isMap, Locator } from './locate';
 import { parse } from './parse';
-import { asRecord } from './rule';
+import type { ParsedDesign } from './parse';
+import { asRecord } from './read';
 import type { RuleContext } from './rule';
-import { RULES, RULES_BY_ID } from './rules';
-import type { Finding, Fix, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, RuleFinding, RuleId, Severity, SeveritySetting, WaivedFinding } from './types';
-import { readWaivers, resolveWaiverTarget, UNWAIVABLE, waiverFor } from './waivers';
-import type { WaiverState } from './waivers';
+import { isWaivable, RULE_IDS, RULES, RULES_BY_ID } from './rules';
+import type { RegisteredRule, RuleId } from './rules';
+import type { Finding, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
+import { readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -22,74 +25,96 @@ function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
 }
 
+/**
+ * Where a finding is shown. Undefined when it is placed on a node the text does not hold
+ * (read through an alias) and its rule asked to skip it then.
+ */
+function placeFinding(loc: Locator, f: RuleFinding): Range | undefined {
+  if (f.range) return f.range;
+  const at = f.at ?? 'subject';
+  return loc.anchorRange(f.path, at) ?? (f.unplaced === 'skip' ? undefined : loc.missingRange(f.path));
+}
+
+/**
+ * The "Waive <rule> here" fix: a waiver whose target is the nearest one, from the finding's
+ * own path up, that a waiver can name and that covers the finding (a key no dotted path
+ * can spell is waived through its parent).
+ */
+function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix | undefined {
+  if (!isWaivable(f)) return undefined;
+  let target: string | undefined;
+  for (let n = f.path.length; n > 0 && target === undefined; n--) {
+    const candidate = n === f.path.length ? f.target : ctx.loc.target(f.path.slice(0, n));
+    const resolved = resolveWaiverTarget(ctx.loc, candidate);
+    if (resolved && resolved.every((segment, i) => f.path[i] === segment)) target = candidate;
+  }
+  if (target === undefined && f.path.length) return undefined;
+  const entry: Record<string, string> = { rule: f.rule };
+  if (target) entry.target = target;
+  entry.reason = 'other';
+  const e = ctx.edit.appendItem(['waivers'], entry);
+  return e && { title: `Waive ${f.rule} here`, kind: 'waive', edits: [e] };
+}
+
+/** A rule's finding made whole; the waive fix joins the rule's fixes when a host first asks for them. */
+function completeFinding(ctx: RuleContext, rule: RuleId, f: RuleFinding, range: Range, severity: Severity): Finding {
+  const { at: _at, unplaced: _unplaced, fixes: ruleFixes = [], ...found } = f;
+  const base = { ...found, rule, range, target: f.target ?? ctx.loc.target(f.path) };
+  let fixes: Fix[] | undefined;
+  return Object.defineProperty({ ...base, severity }, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: (): Fix[] => {
+      if (!fixes) {
+        const waive = waiveFix(ctx, base);
+        fixes = waive ? [...ruleFixes, waive] : ruleFixes;
+      }
+      return fixes;
+    },
+  }) as Finding;
+}
+
+/** The rules this document gets: all that are on, but only `schema` for a top level that is not a mapping. */
+function activeRules(design: ParsedDesign, setting: (id: RuleId) => SeveritySetting): RegisteredRule[] {
+  // Other rules wait for a document they can read.
+  if (design.errors.length) return setting('yaml-syntax') === 'off' ? [] : [RULES_BY_ID['yaml-syntax']];
+  // A document whose top level is not a mapping (`~`, a list, prose) is one schema problem:
+  // the design rules, and their fixes, need a mapping to read and to write into.
+  const root = design.doc?.contents;
+  const readable = !root || isMap(root);
+  return RULES.filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off' && (readable || r.id === 'schema'));
+}
+
 export function review(text: string, options: ReviewOptions = {}): ReviewResult {
   const design = parse(text);
   const loc = new Locator(design.doc, design.lines);
-  const edit = new Editor(loc);
+  const data = asRecord(design.data) ?? {};
+  const today = options.today ?? todayUtc();
   const setting = (id: RuleId): SeveritySetting => options.rules?.[id] ?? RULES_BY_ID[id].severity;
-  const ctx: RuleContext = { design, data: asRecord(design.data) ?? {}, loc, edit, today: options.today ?? todayUtc() };
-
-  const waiveFix = (f: RuleFinding & { target: string }): Fix | undefined => {
-    if (UNWAIVABLE.has(f.rule) || f.path[0] === 'waivers') return undefined;
-    // The nearest target, from the finding's own path up, that a waiver can name and that
-    // covers the finding (a key no dotted path can spell is waived through its parent).
-    let target: string | undefined;
-    for (let n = f.path.length; n > 0 && target === undefined; n--) {
-      const candidate = n === f.path.length ? f.target : loc.target(f.path.slice(0, n));
-      const resolved = resolveWaiverTarget(loc, candidate);
-      if (resolved && resolved.every((segment, i) => f.path[i] === segment)) target = candidate;
-    }
-    if (target === undefined && f.path.length) return undefined;
-    const entry: Record<string, string> = { rule: f.rule };
-    if (target) entry.target = target;
-    entry.reason = 'other';
-    const e = edit.appendItem(['waivers'], entry);
-    return e && { title: `Waive ${f.rule} here`, edits: [e], kind: 'waive' };
-  };
-  const finish = (f: RuleFinding, severity: Severity): Finding => {
-    const target = f.target ?? loc.target(f.path);
-    // The waive fix joins the rule's fixes when a host first asks for them.
-    let fixes: Fix[] | undefined;
-    return Object.defineProperty({ ...f, target, severity }, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get: (): Fix[] => {
-        if (!fixes) {
-          const waive = waiveFix({ ...f, target });
-          fixes = waive ? [...f.fixes, waive] : f.fixes;
-        }
-        return fixes;
-      },
-    }) as Finding;
+  const off = new Set(RULES.filter((r) => setting(r.id) === 'off').map((r) => r.id));
+  const ctx: RuleContext = {
+    design, data, loc, edit: new Editor(loc), today, ruleIds: RULE_IDS,
+    waivers: { waivers: readWaivers(data, loc, today, RULE_IDS), silenced: new Map(), off },
   };
 
   const findings: Finding[] = [];
   const waived: WaivedFinding[] = [];
-  const report = (raw: RuleFinding[], state?: WaiverState): void => {
-    for (const f of raw) {
-      const level = setting(f.rule);
-      if (level === 'off') continue;
-      const waiver = state && waiverFor(state, f);
-      if (waiver) waived.push({ ...finish(f, level), waiver: waiver.index });
-      else findings.push(finish(f, level));
+  const run = (rule: RegisteredRule): void => {
+    const severity = setting(rule.id) as Severity;
+    for (const found of rule.check(ctx)) {
+      const range = placeFinding(loc, found);
+      if (!range) continue;
+      const finding = completeFinding(ctx, rule.id, found, range, severity);
+      // Waivers apply to design findings; the `waivers` phase reports on what they silenced.
+      const waiver = rule.phase !== 'waivers' && isWaivable(finding) ? waiverFor(ctx.waivers, finding) : undefined;
+      if (waiver) waived.push({ ...finding, waiver: waiver.index });
+      else findings.push(finding);
     }
   };
+  const rules = activeRules(design, setting);
+  for (const r of rules) if (r.phase !== 'waivers') run(r);
+  for (const r of rules) if (r.phase === 'waivers') run(r);
 
-  if (design.errors.length) {
-    // Other rules wait for a document they can read.
-    report(design.errors);
-  } else {
-    const off = new Set(RULES.filter((r) => setting(r.id) === 'off').map((r) => r.id));
-    const state: WaiverState = { waivers: readWaivers(ctx.data, loc, ctx.today), silenced: new Map(), off };
-    // A document whose top level is not a mapping (`~`, a list, prose) is one schema problem:
-    // the design rules, and their fixes, need a mapping to read and to write into.
-    const root = design.doc?.contents;
-    const readable = !root || isMap(root);
-    const active = RULES.filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off' && (readable || r.id === 'schema'));
-    for (const r of active) if (r.phase !== 'waivers') report(r.check(ctx), state);
-    ctx.waivers = state;
-    for (const r of active) if (r.phase === 'waivers') report(r.check(ctx));
-  }
   findings.sort(byPosition);
   waived.sort(byPosition);
   let lifecycle: LifecycleModel | undefined;

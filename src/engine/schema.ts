@@ -6,9 +6,17 @@
 import type { ErrorObject } from 'ajv';
 import validate from './generated/validate-schema';
 import schemaJson from '../../schemas/mlsystem.schema.json';
-import type { RuleContext } from './rule';
-import { STAGE_STATUSES } from './types';
-import type { DataPath, Fix, RuleFinding } from './types';
+import type { DataPath, Fix, RuleFinding } from './basics';
+import type { Editor } from './edits';
+import type { Locator } from './locate';
+import { STAGE_STATUSES } from './vocabulary';
+
+/** What the schema findings read: the design as data, and where to place and fix things. */
+export interface SchemaContext {
+  data: unknown;
+  loc: Locator;
+  edit: Editor;
+}
 
 /** The parts of a JSON Schema this module reads. */
 export interface JsonSchema {
@@ -344,8 +352,8 @@ function expected(schema: JsonSchema): string[] {
 export class SchemaFindings {
   private readonly data: unknown;
 
-  constructor(private readonly ctx: RuleContext) {
-    this.data = ctx.design.data;
+  constructor(private readonly ctx: SchemaContext) {
+    this.data = ctx.data;
   }
 
   /** How a list item is named in messages: `objective "faster-routing"`, `framing #2`. */
@@ -374,15 +382,9 @@ export class SchemaFindings {
     return this.itemName(path) ?? `"${this.ctx.loc.target(path)}"`;
   }
 
-  private finding(path: DataPath, message: string, range = this.ctx.loc.valueRange(path), fixes: Fix[] = []): RuleFinding {
-    return {
-      rule: 'schema',
-      message,
-      // A key the locator cannot name (a number, a complex key) falls back to its mapping's key.
-      range: path.length ? range ?? this.ctx.loc.missingRange(path) : this.ctx.loc.firstKeyRange(),
-      path,
-      fixes,
-    };
+  /** A key the locator cannot name (a number, a complex key) is shown at its mapping's key. */
+  private finding(path: DataPath, message: string, at: 'value' | 'key' | 'missing' = 'value', fixes: Fix[] = []): RuleFinding {
+    return { message, path, at: path.length ? at : 'missing', fixes };
   }
 
   private unknownKey(parent: DataPath, key: string): RuleFinding {
@@ -409,7 +411,7 @@ export class SchemaFindings {
       const edit = this.ctx.edit.renameKey(path, s);
       return edit && { title: `Rename to \`${s}\``, edits: [edit] };
     });
-    return this.finding(path, message, this.ctx.loc.keyRange(path), fixes);
+    return this.finding(path, message, 'key', fixes);
   }
 
   private missing(parent: DataPath, key: string): RuleFinding {
@@ -424,7 +426,7 @@ export class SchemaFindings {
     let message = why[key] && (!parent.length || key === 'objectives') ? why[key] : `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
     if (key === 'id' && owner) message += ' Other parts of the design refer to it by its id.';
     if (key === 'rule' && owner) message += ' A waiver must name the rule it silences.';
-    return this.finding(path, message, this.ctx.loc.missingRange(path));
+    return this.finding(path, message, 'missing');
   }
 
   private badEnum(path: DataPath, value: unknown, allowed: readonly unknown[]): RuleFinding {
@@ -505,6 +507,6 @@ export class SchemaFindings {
 }
 
 /** The `schema` rule's findings for a design. */
-export function schemaFindings(ctx: RuleContext): RuleFinding[] {
+export function schemaFindings(ctx: SchemaContext): RuleFinding[] {
   return new SchemaFindings(ctx).findings();
 }

@@ -3,68 +3,13 @@
  * speaks these types, and nothing here depends on `vscode` or the file system.
  */
 
-export type Severity = 'error' | 'warning' | 'info';
-/** A rule's configured level: a severity, or `off` to drop its findings. */
-export type SeveritySetting = Severity | 'off';
-
-/** Zero-based line and UTF-16 character, as in the Language Server Protocol. */
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-/** Replace the text in `range` with `newText` (an insertion has an empty range). */
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-/** A quick fix: one or more non-overlapping edits to the same document. */
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-  /** The fix a user most likely wants; fix-all applies it (or a finding's only fix). */
-  isPreferred?: boolean;
-  /** `waive` for the "Waive <rule> here" fix every finding carries; absent for real fixes. */
-  kind?: 'waive';
-}
-
-export const RULE_IDS = [
-  'yaml-syntax',
-  'schema',
-  'missing-pillar',
-  'empty-pillar',
-  'unframed-objective',
-  'incomplete-framing',
-  'unknown-reference',
-  'duplicate-id',
-  'unlinked-metric',
-  'unmeasured-objective',
-  'growth-unplanned',
-  'unversioned',
-  'silent-failure',
-  'no-retraining',
-  'missing-stage',
-  'unmonitored-deployment',
-  'task-mismatch',
-  'no-stakeholders',
-  'expired-waiver',
-  'unused-waiver',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-/** A data path into the design: keys and list indexes, e.g. ['framing', 0, 'serves', 1]. */
-export type DataPath = readonly (string | number)[];
-
-export interface RelatedLocation {
-  message: string;
-  range: Range;
-}
+export type { DataPath, Fix, FixKind, Position, Range, RelatedLocation, Severity, SeveritySetting, TextEdit } from './basics';
+import type { DataPath, Fix, Range, RelatedLocation, Severity, SeveritySetting } from './basics';
+export { PILLAR_IDS, STAGE_IDS, STAGE_STATUSES, TASKS } from './vocabulary';
+export type { PillarId, StageId, StageStatus, Task } from './vocabulary';
+import type { PillarId, StageId, StageStatus } from './vocabulary';
+export type { RuleId } from './rules';
+import type { RuleId } from './rules';
 
 export interface Finding {
   rule: RuleId;
@@ -89,30 +34,12 @@ export interface WaivedFinding extends Finding {
   waiver: number;
 }
 
-/** A rule's finding before review() sets its severity and adds the waive fix. */
-export type RuleFinding = Omit<Finding, 'severity' | 'target'> & { target?: string };
-
 export interface ReviewOptions {
   /** Per-rule severity overrides; rules not named keep their defaults. */
   rules?: Partial<Record<RuleId, SeveritySetting>>;
   /** Today's date as YYYY-MM-DD, for `expired-waiver` (defaults to the clock's UTC date). */
   today?: string;
 }
-
-export const STAGE_IDS = [
-  'scoping',
-  'data_engineering',
-  'model_development',
-  'deployment',
-  'monitoring',
-  'business_analysis',
-] as const;
-export type StageId = (typeof STAGE_IDS)[number];
-export const STAGE_STATUSES = ['planned', 'in-progress', 'done', 'blocked', 'skipped'] as const;
-export type StageStatus = (typeof STAGE_STATUSES)[number];
-
-export const PILLAR_IDS = ['reliability', 'scalability', 'maintainability', 'adaptability'] as const;
-export type PillarId = (typeof PILLAR_IDS)[number];
 
 /** A finding as the lifecycle model carries it (no fixes). */
 export interface FindingSummary {

@@ -2,12 +2,11 @@
  * Waivers: accepted risks written in the document. A valid, unexpired waiver silences
  * findings of its rule at or under its target (everywhere when it has no target).
  */
-import { asArray, asRecord, asString } from './rule';
+import type { DataPath } from './basics';
 import { isAlias, isMap, isScalar, isSeq } from './locate';
-import { knownKeyNames } from './schema';
 import type { Locator } from './locate';
-import { RULE_IDS } from './types';
-import type { DataPath, RuleFinding, RuleId } from './types';
+import { asArray, asRecord, asString } from './read';
+import { knownKeyNames } from './schema';
 
 export interface Waiver {
   /** Index in the document's `waivers` list. */
@@ -66,34 +65,36 @@ export function resolveWaiverTarget(loc: Locator, target: string): DataPath | un
   return canHoldKeys && rest.every((key) => known.has(key)) ? [...path, ...rest] : undefined;
 }
 
-export function readWaivers(data: Record<string, unknown>, loc: Locator, today: string): Waiver[] {
+/** The document's waivers, each with its problem if it can silence nothing; `ruleIds` are the rules a waiver may name. */
+export function readWaivers(data: Record<string, unknown>, loc: Locator, today: string, ruleIds: readonly string[]): Waiver[] {
   return asArray(data.waivers).map((raw, index) => {
     const entry = asRecord(raw) ?? {};
     const waiver: Waiver = { index, rule: asString(entry.rule), target: asString(entry.target), expires: isoDate(entry.expires) };
     if (waiver.target !== undefined) waiver.targetPath = resolveWaiverTarget(loc, waiver.target);
     // A target that is not text (a list, a mapping) is a schema error; it must not widen the waiver to the whole file.
     const badTarget = waiver.target === undefined && entry.target !== undefined && entry.target !== null;
-    if (!waiver.rule || !(RULE_IDS as readonly string[]).includes(waiver.rule)) waiver.problem = 'unknown-rule';
+    if (!waiver.rule || !ruleIds.includes(waiver.rule)) waiver.problem = 'unknown-rule';
     else if (badTarget || (waiver.target !== undefined && !waiver.targetPath)) waiver.problem = 'unknown-target';
     else if (waiver.expires && waiver.expires < today) waiver.problem = 'expired';
     return waiver;
   });
 }
 
-/** Rules whose findings no waiver can silence: they are about waivers or about unreadable text. */
-export const UNWAIVABLE: ReadonlySet<RuleId> = new Set<RuleId>(['yaml-syntax', 'expired-waiver', 'unused-waiver']);
+/** What a waiver compares: the finding's rule and data path. */
+interface Silenceable {
+  rule: string;
+  path: DataPath;
+}
 
-function covers(waiver: Waiver, finding: RuleFinding): boolean {
+function covers(waiver: Waiver, finding: Silenceable): boolean {
   if (waiver.problem || waiver.rule !== finding.rule) return false;
   const target = waiver.targetPath;
   // Compared as data paths, so `framing.0` and `framing.department-classifier` are the same target.
   return !target || target.every((segment, i) => finding.path[i] === segment);
 }
 
-/** The first waiver that silences `finding`, counting it as used. */
-export function waiverFor(state: WaiverState, finding: RuleFinding): Waiver | undefined {
-  if (UNWAIVABLE.has(finding.rule)) return undefined;
-  if (finding.rule === 'unknown-reference' && finding.path[0] === 'waivers') return undefined;
+/** The first waiver that silences `finding` (a waivable one: see isWaivable), counting it as used. */
+export function waiverFor(state: WaiverState, finding: Silenceable): Waiver | undefined {
   const waiver = state.waivers.find((w) => covers(w, finding));
   if (waiver) state.silenced.set(waiver.index, (state.silenced.get(waiver.index) ?? 0) + 1);
   return waiver;

@@ -1,6 +1,7 @@
-import type { Rule, RuleContext } from '../rule';
-import { asArray, asRecord, asString } from '../rule';
-import type { DataPath, RuleFinding } from '../types';
+import type { DataPath, RuleFinding } from '../basics';
+import { asArray, asRecord, asString } from '../read';
+import { defineRule } from '../rule';
+import type { RuleContext } from '../rule';
 
 function duplicatesIn(ctx: RuleContext, listPath: DataPath, list: unknown, what: string): RuleFinding[] {
   const first = new Map<string, number>();
@@ -13,23 +14,19 @@ function duplicatesIn(ctx: RuleContext, listPath: DataPath, list: unknown, what:
       first.set(id, index);
       return;
     }
-    const path = [...listPath, index, 'id'];
-    const range = ctx.loc.valueRange(path);
     const firstRange = ctx.loc.valueRange([...listPath, earlier, 'id']);
-    if (!range) return;
     findings.push({
-      rule: 'duplicate-id',
       message: `Another ${what} already has the id \`${id}\`: references to it (\`serves\`, \`moves\`, waiver targets) cannot tell the two apart. Give each ${what} its own id.`,
-      range,
-      path,
-      fixes: [],
+      path: [...listPath, index, 'id'],
+      at: 'value',
+      unplaced: 'skip',
       related: firstRange ? [{ message: `The first ${what} with the id \`${id}\``, range: firstRange }] : undefined,
     });
   });
   return findings;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'duplicate-id',
   severity: 'error',
   summary: 'Objective ids must be unique among objectives, and framing ids among framings.',
@@ -37,4 +34,4 @@ export const rule: Rule = {
     ...duplicatesIn(ctx, ['business', 'objectives'], asRecord(ctx.data.business)?.objectives, 'business objective'),
     ...duplicatesIn(ctx, ['framing'], ctx.data.framing, 'framing'),
   ],
-};
+});

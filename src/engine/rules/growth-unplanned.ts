@@ -1,8 +1,10 @@
+import type { RuleFinding, TextEdit } from '../basics';
+import { fillKeys, joinInsertions } from '../fill';
 import { inspectablePillar } from '../pillars';
-import { asRecord, isFilled } from '../rule';
-import type { Rule } from '../rule';
-import { fillKeys, joinInsertions, listWords, PILLAR_SKELETONS } from '../skeletons';
-import type { RuleFinding, TextEdit } from '../types';
+import { asRecord, isFilled } from '../read';
+import { defineRule } from '../rule';
+import { PILLAR_SKELETONS } from '../skeletons';
+import { listWords } from '../wording';
 
 const DIMENSIONS = ['traffic', 'model_complexity', 'model_count'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
@@ -23,7 +25,7 @@ function gap(value: unknown): 'absent' | 'no-expected' | undefined {
   return isFilled(value) ? undefined : 'absent';
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'growth-unplanned',
   severity: 'info',
   summary: 'Scalability must plan for growth in traffic, model complexity and model count.',
@@ -49,13 +51,11 @@ export const rule: Rule = {
     // Nested insertions first: at the same offset, a deeper key must come before its parent's next key.
     const edits = joinInsertions([...nested, ...fillKeys(edit, loc, scalability, path, wanted)]);
     const finding: RuleFinding = {
-      rule: 'growth-unplanned',
       message: `Scalability does not plan for growth in ${listWords(missing.map((d) => WORDS[d]))}: `
         + 'a system sized for today can fail when load, model size or the number of models grows.',
-      range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
       fixes: edits.length ? [{ title: `Add ${listWords(missing)} to scalability`, edits }] : [],
     };
     return [finding];
   },
-};
+});

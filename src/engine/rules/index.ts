@@ -1,6 +1,8 @@
-/** Every review rule, in the order of RULES.md. One file per rule, each exporting `rule`. */
+/**
+ * The rule registry: every review rule, in the order of docs/rules/README.md. A rule is
+ * one file exporting `rule` plus one line here; `RuleId` and `RULE_IDS` derive from it.
+ */
 import type { Rule } from '../rule';
-import type { RuleId } from '../types';
 import { rule as yamlSyntax } from './yaml-syntax';
 import { rule as schema } from './schema';
 import { rule as missingPillar } from './missing-pillar';
@@ -22,7 +24,7 @@ import { rule as noStakeholders } from './no-stakeholders';
 import { rule as expiredWaiver } from './expired-waiver';
 import { rule as unusedWaiver } from './unused-waiver';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   yamlSyntax,
   schema,
   missingPillar,
@@ -43,6 +45,20 @@ export const RULES: readonly Rule[] = [
   noStakeholders,
   expiredWaiver,
   unusedWaiver,
-];
+] as const;
 
-export const RULES_BY_ID = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, Rule>;
+export type RuleId = (typeof RULES)[number]['id'];
+export type RegisteredRule = Rule<RuleId>;
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+export const RULES_BY_ID = Object.fromEntries(RULES.map((r) => [r.id, r])) as Readonly<Record<RuleId, RegisteredRule>>;
+
+/** The rule's documentation page, linked from every diagnostic. */
+export const DOCS_BASE = 'https://github.com/mlsystem-review/mlsystem-review/blob/main/docs/rules/';
+export function ruleDocsUrl(id: RuleId): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+/** Whether a waiver may silence this finding: not for rules that say no, nor for findings about the waivers themselves. */
+export function isWaivable(finding: { rule: RuleId; path: readonly unknown[] }): boolean {
+  return RULES_BY_ID[finding.rule].waivable !== false && finding.path[0] !== 'waivers';
+}

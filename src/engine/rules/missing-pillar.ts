@@ -1,10 +1,10 @@
-import { PILLAR_LABELS } from '../lifecycle';
+import type { RuleFinding } from '../basics';
 import { pillarShape } from '../pillars';
-import { asRecord, isFilled } from '../rule';
-import type { Rule } from '../rule';
+import { asRecord, isFilled } from '../read';
+import { defineRule } from '../rule';
 import { PILLAR_SKELETONS } from '../skeletons';
-import { PILLAR_IDS } from '../types';
-import type { PillarId, RuleFinding } from '../types';
+import { PILLAR_IDS, PILLAR_LABELS } from '../vocabulary';
+import type { PillarId } from '../vocabulary';
 
 /** What the design cannot answer without each pillar. */
 const WHY: Record<PillarId, string> = {
@@ -14,13 +14,11 @@ const WHY: Record<PillarId, string> = {
   adaptability: 'the design does not say how the system notices change in the world and adapts to it (monitoring, retraining, rollout)',
 };
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'missing-pillar',
   severity: 'warning',
   summary: 'requirements must cover reliability, scalability, maintainability and adaptability.',
-  check({ design, data, loc, edit }) {
-    // A document that is a list or a scalar is a schema error, not a design missing everything.
-    if (design.data != null && !asRecord(design.data)) return [];
+  check({ data, edit }) {
     const requirements = data.requirements;
     // A `requirements` written as something other than a mapping is a schema error.
     if (isFilled(requirements) && !asRecord(requirements)) return [];
@@ -33,13 +31,12 @@ export const rule: Rule = {
       const entry = { [id]: PILLAR_SKELETONS[id] };
       const insert = replace ? edit.fillEmpty(['requirements'], entry) : edit.insertEntries(['requirements'], entry);
       findings.push({
-        rule: 'missing-pillar',
         message: `Requirements do not cover ${PILLAR_LABELS[id].toLowerCase()}: ${WHY[id]}.`,
-        range: loc.missingRange(path),
         path,
+        at: 'missing',
         fixes: insert ? [{ title: `Add ${id === 'adaptability' ? 'an' : 'a'} ${id} skeleton`, edits: [insert] }] : [],
       });
     }
     return findings;
   },
-};
+});

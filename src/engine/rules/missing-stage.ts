@@ -1,17 +1,14 @@
-import { STAGE_LABELS } from '../lifecycle';
-import { asRecord, isFilled } from '../rule';
-import type { Rule } from '../rule';
+import type { RuleFinding } from '../basics';
+import { asRecord, isFilled } from '../read';
+import { defineRule } from '../rule';
 import { STAGE_SKELETON } from '../skeletons';
-import { STAGE_IDS } from '../types';
-import type { RuleFinding } from '../types';
+import { STAGE_IDS, STAGE_LABELS } from '../vocabulary';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'missing-stage',
   severity: 'info',
   summary: 'Every lifecycle stage should appear in lifecycle, even if only planned.',
-  check({ design, data, loc, edit }) {
-    // A document that is a list or a scalar is a schema error, not a design missing everything.
-    if (design.data != null && !asRecord(design.data)) return [];
+  check({ data, edit }) {
     const lifecycle = data.lifecycle;
     // A `lifecycle` written as something other than a mapping is a schema error.
     if (isFilled(lifecycle) && !asRecord(lifecycle)) return [];
@@ -25,14 +22,13 @@ export const rule: Rule = {
       const entry = { [id]: { ...STAGE_SKELETON } };
       const insert = replace ? edit.fillEmpty(['lifecycle'], entry) : edit.insertEntries(['lifecycle'], entry);
       findings.push({
-        rule: 'missing-stage',
         message: `The lifecycle has no ${STAGE_LABELS[id].toLowerCase()} stage: `
           + 'the process is a cycle, and a stage nobody planned is a step the team will skip.',
-        range: loc.missingRange(path),
         path,
+        at: 'missing',
         fixes: insert ? [{ title: `Add the ${id} stage as planned`, edits: [insert] }] : [],
       });
     }
     return findings;
   },
-};
+});

@@ -1,12 +1,11 @@
-import { inspectablePillar, textsOf } from '../pillars';
-import { isFilled } from '../rule';
-import type { Rule } from '../rule';
-import { missingPillarKey } from '../skeletons';
+import { inspectablePillar, missingPillarKey, textsOf } from '../pillars';
+import { isFilled } from '../read';
+import { defineRule } from '../rule';
 
 /** Words that show adaptability plans for retraining or continual learning. */
 const RETRAINING = /re-?train|continual(ly)?[\s_-]+learn|continuous[\s_-]+learning|online[\s_-]+learning|fine-?tun/i;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'no-retraining',
   severity: 'info',
   summary: 'Adaptability must say how the model is retrained or keeps learning.',
@@ -17,8 +16,8 @@ export const rule: Rule = {
     const mentions = Object.entries(adaptability).some(([key, value]) =>
       isFilled(value) && (RETRAINING.test(key) || textsOf(value).some((t) => RETRAINING.test(t))));
     if (mentions) return [];
-    return [missingPillarKey(ctx, 'no-retraining', 'adaptability', adaptability, 'retraining',
+    return [missingPillarKey(ctx, 'adaptability', adaptability, 'retraining',
       'Adaptability says nothing about retraining or continual learning: '
         + 'data and the world drift, and a model that is never retrained gets worse over time.')];
   },
-};
+});

@@ -1,7 +1,6 @@
-import { inspectablePillar, pillarShape } from '../pillars';
-import { isFilled } from '../rule';
-import type { Rule } from '../rule';
-import { missingPillarKey } from '../skeletons';
+import { inspectablePillar, missingPillarKey, pillarShape } from '../pillars';
+import { isFilled } from '../read';
+import { defineRule } from '../rule';
 
 /** Monitoring in adaptability also catches silent failures; prose adaptability counts when it mentions it. */
 function adaptabilityMonitors(data: Record<string, unknown>): boolean {
@@ -10,15 +9,15 @@ function adaptabilityMonitors(data: Record<string, unknown>): boolean {
   return shape.kind === 'prose' && typeof shape.value === 'string' && /monitor/i.test(shape.value);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'silent-failure',
   severity: 'warning',
   summary: 'Something must detect silent failures: reliability.silent_failures or adaptability.monitoring.',
   check(ctx) {
     const reliability = inspectablePillar(ctx.data, 'reliability');
     if (!reliability || isFilled(reliability.silent_failures) || adaptabilityMonitors(ctx.data)) return [];
-    return [missingPillarKey(ctx, 'silent-failure', 'reliability', reliability, 'silent_failures',
+    return [missingPillarKey(ctx, 'reliability', reliability, 'silent_failures',
       'Nothing detects silent failures (neither reliability.silent_failures nor adaptability.monitoring): '
         + 'an ML system can keep answering, wrongly, with no error raised, and nobody would notice.')];
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { asArray, asRecord, asString } from '../rule';
-import type { RuleFinding } from '../types';
+import type { RuleFinding } from '../basics';
+import { asArray, asRecord, asString, framingName } from '../read';
+import { defineRule } from '../rule';
 
 /** How the task and the class count disagree, or undefined when they agree. */
 function disagreement(task: string, count: number): string | undefined {
@@ -16,11 +16,11 @@ function disagreement(task: string, count: number): string | undefined {
   return undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'task-mismatch',
   severity: 'warning',
   summary: 'The task and the classes must agree (binary: 2 classes, multiclass: 3 or more, regression and ranking: none).',
-  check({ data, loc }) {
+  check({ data }) {
     const findings: RuleFinding[] = [];
     asArray(data.framing).forEach((raw, index) => {
       const framing = asRecord(raw);
@@ -31,18 +31,13 @@ export const rule: Rule = {
       if (count === undefined) return;
       const why = disagreement(task, count);
       if (!why) return;
-      const path = ['framing', index, 'classes'];
-      const range = loc.valueRange(path);
-      if (!range) return;
-      const name = asString(framing.id);
       findings.push({
-        rule: 'task-mismatch',
-        message: `${name === undefined ? `Framing ${index + 1}` : `Framing \`${name}\``} has task \`${task}\` but its classes disagree: ${why}`,
-        range,
-        path,
-        fixes: [],
+        message: `${framingName(framing, index)} has task \`${task}\` but its classes disagree: ${why}`,
+        path: ['framing', index, 'classes'],
+        at: 'value',
+        unplaced: 'skip',
       });
     });
     return findings;
   },
-};
+});

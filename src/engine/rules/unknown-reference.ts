@@ -1,10 +1,10 @@
-import type { Rule, RuleContext } from '../rule';
-import { asArray, asRecord, asString } from '../rule';
+import type { DataPath, Fix, RuleFinding } from '../basics';
 import { isMap, isScalar, isSeq, itemId } from '../locate';
-import { RULE_IDS } from '../types';
-import type { DataPath, Fix, RuleFinding } from '../types';
+import { asArray, asRecord, asString, objectiveIds } from '../read';
+import { defineRule } from '../rule';
+import type { RuleContext } from '../rule';
 import { closeMatches } from '../schema';
-import { existingPrefix, readWaivers, resolveWaiverTarget } from '../waivers';
+import { existingPrefix, resolveWaiverTarget } from '../waivers';
 
 /**
  * The ids close to `word` (the schema's "did you mean"); when none is close but there are
@@ -29,18 +29,14 @@ function replaceFixes(ctx: RuleContext, path: DataPath, choices: readonly string
 
 /** References from framings to business objectives: `serves` and `metrics[].moves`. */
 function objectiveReferences(ctx: RuleContext): RuleFinding[] {
-  const { data, loc } = ctx;
-  const ids = asArray(asRecord(data.business)?.objectives)
-    .map((o) => asString(asRecord(o)?.id))
-    .filter((id): id is string => id !== undefined);
+  const { data } = ctx;
+  const ids = objectiveIds(data);
   const findings: RuleFinding[] = [];
   const check = (path: DataPath, value: unknown, message: (id: string) => string): void => {
     const id = asString(value);
     if (id === undefined || ids.includes(id)) return;
-    const range = loc.valueRange(path);
-    if (!range) return;
     const known = ids.length ? `The objectives are ${ids.map((i) => `\`${i}\``).join(', ')}.` : 'No business objective has an id yet.';
-    findings.push({ rule: 'unknown-reference', message: `${message(id)} ${known}`, range, path, fixes: replaceFixes(ctx, path, closeIds(id, ids)) });
+    findings.push({ message: `${message(id)} ${known}`, path, at: 'value', unplaced: 'skip', fixes: replaceFixes(ctx, path, closeIds(id, ids)) });
   };
   const each = (path: DataPath, value: unknown, message: (id: string) => string): void => {
     if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, message));
@@ -81,27 +77,23 @@ function targetChoices(ctx: RuleContext, target: string): string[] {
 /** Each waiver's `rule` must be a rule id and its `target` must name something in the document. */
 function waiverReferences(ctx: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const waiver of readWaivers(ctx.data, ctx.loc, ctx.today)) {
+  for (const waiver of ctx.waivers.waivers) {
     if (waiver.problem === 'unknown-rule' && waiver.rule !== undefined) {
       const path = ['waivers', waiver.index, 'rule'];
-      const range = ctx.loc.valueRange(path);
-      if (!range) continue;
       findings.push({
-        rule: 'unknown-reference',
         message: `This waiver names rule \`${waiver.rule}\`, which does not exist: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`,
-        range,
         path,
-        fixes: replaceFixes(ctx, path, closeIds(waiver.rule, RULE_IDS)),
+        at: 'value',
+        unplaced: 'skip',
+        fixes: replaceFixes(ctx, path, closeIds(waiver.rule, ctx.ruleIds)),
       });
     } else if (waiver.problem === 'unknown-target' && waiver.target !== undefined) {
       const path = ['waivers', waiver.index, 'target'];
-      const range = ctx.loc.valueRange(path);
-      if (!range) continue;
       findings.push({
-        rule: 'unknown-reference',
         message: `This waiver's target \`${waiver.target}\` names nothing in this document: it silences nothing. A target is a dotted path such as \`requirements.scalability\` or \`business.objectives.<id>\`.`,
-        range,
         path,
+        at: 'value',
+        unplaced: 'skip',
         fixes: replaceFixes(ctx, path, targetChoices(ctx, waiver.target)),
       });
     }
@@ -109,9 +101,9 @@ function waiverReferences(ctx: RuleContext): RuleFinding[] {
   return findings;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unknown-reference',
   severity: 'error',
   summary: 'Every `serves`, `moves` and waiver `rule`/`target` must name something that exists.',
   check: (ctx) => [...objectiveReferences(ctx), ...waiverReferences(ctx)],
-};
+});

@@ -1,20 +1,17 @@
-import type { Rule } from '../rule';
-import { asArray, asRecord, asString, isFilled } from '../rule';
-import type { Fix, RuleFinding } from '../types';
-import { servedIds } from './unframed-objective';
+import type { Fix, RuleFinding } from '../basics';
+import { asArray, asRecord, asString, isFilled, objectiveIds as objectiveIdsOf, servedIds } from '../read';
+import { defineRule } from '../rule';
 
 /** At most this many "Add `moves`" fixes per metric. */
 const MAX_CHOICES = 5;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unlinked-metric',
   severity: 'warning',
   summary: 'Every ML metric must name the business objective it moves (`moves`).',
-  check({ data, loc, edit }) {
-    const objectiveIds = [...new Set(asArray(asRecord(data.business)?.objectives)
-      .map((o) => asString(asRecord(o)?.id))
-      // A blank id is no objective a metric could name.
-      .filter((id): id is string => id !== undefined && id.trim() !== ''))];
+  check({ data, edit }) {
+    // A blank id is no objective a metric could name.
+    const objectiveIds = [...new Set(objectiveIdsOf(data).filter((id) => id.trim() !== ''))];
     const findings: RuleFinding[] = [];
     asArray(data.framing).forEach((rawFraming, f) => {
       const framing = asRecord(rawFraming);
@@ -25,8 +22,6 @@ export const rule: Rule = {
         const metric = asRecord(rawMetric);
         if (!metric || isFilled(metric.moves)) return;
         const path = ['framing', f, 'metrics', m];
-        const range = loc.subjectRange(path);
-        if (!range) return;
         const fixes: Fix[] = [];
         // The objectives the framing serves first, then the others; a handful is a choice, hundreds are noise.
         const candidates = [...new Set([...served, ...objectiveIds])].slice(0, MAX_CHOICES);
@@ -36,14 +31,13 @@ export const rule: Rule = {
         }
         const name = asString(metric.name);
         findings.push({
-          rule: 'unlinked-metric',
           message: `ML metric ${name === undefined ? m + 1 : `\`${name}\``} does not say which business objective it moves: an ML metric matters only when improving it moves a business metric. Add \`moves: <objective id>\`.`,
-          range,
           path,
+          unplaced: 'skip',
           fixes,
         });
       });
     });
     return findings;
   },
-};
+});

@@ -1,14 +1,14 @@
-import type { Rule } from '../rule';
-import { asArray, asRecord, asString, isFilled } from '../rule';
-import { fillKeys } from '../skeletons';
-import type { RuleFinding } from '../types';
+import type { RuleFinding } from '../basics';
+import { fillKeys } from '../fill';
+import { asArray, asRecord, asString, isFilled } from '../read';
+import { defineRule } from '../rule';
 
 const PLACEHOLDERS: Readonly<Record<'metric' | 'target', string>> = {
   metric: 'TODO: which business metric shows this objective is met?',
   target: 'TODO: the value of that metric that means success',
 };
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unmeasured-objective',
   severity: 'warning',
   summary: 'Every business objective must name its business metric and a target.',
@@ -20,20 +20,17 @@ export const rule: Rule = {
       const missing = (['metric', 'target'] as const).filter((key) => !isFilled(objective[key]));
       if (!missing.length) return;
       const path = ['business', 'objectives', index];
-      const range = loc.subjectRange(path);
-      if (!range) return;
       const wanted = Object.fromEntries(missing.map((key) => [key, PLACEHOLDERS[key]]));
       const edits = fillKeys(edit, loc, objective, path, wanted);
       const id = asString(objective.id);
       const keys = missing.map((k) => `\`${k}\``).join(' and ');
       findings.push({
-        rule: 'unmeasured-objective',
         message: `Business objective ${id === undefined ? index + 1 : `\`${id}\``} has no ${keys}: without a business metric and a target, nobody can tell whether the system reached it, or which ML metrics matter.`,
-        range,
         path,
+        unplaced: 'skip',
         fixes: edits.length ? [{ title: `Add ${keys}`, edits }] : [],
       });
     });
     return findings;
   },
-};
+});

@@ -1,11 +1,11 @@
-import { asRecord, asString } from '../rule';
-import type { Rule } from '../rule';
-import type { RelatedLocation, RuleFinding } from '../types';
+import type { RelatedLocation, RuleFinding } from '../basics';
+import { asRecord, asString } from '../read';
+import { defineRule } from '../rule';
 
 const LIVE = new Set(['in-progress', 'done']);
 const NOT_WATCHING = new Set(['planned', 'skipped']);
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unmonitored-deployment',
   severity: 'warning',
   summary: 'A deployment in progress or done needs a monitoring stage that is under way.',
@@ -25,14 +25,11 @@ export const rule: Rule = {
     const monitoringRange = loc.subjectRange(['lifecycle', 'monitoring']);
     if (monitoringRange) related.push({ message: `Monitoring is ${monitoringStatus ?? 'empty'} here.`, range: monitoringRange });
     const finding: RuleFinding = {
-      rule: 'unmonitored-deployment',
       message: `Deployment is ${status} but ${how}: a model in production without monitoring fails silently `
         + 'when the data drifts or the model degrades.',
-      range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
-      fixes: [],
     };
     if (related.length) finding.related = related;
     return [finding];
   },
-};
+});

@@ -1,8 +1,10 @@
+import type { RuleFinding, TextEdit } from '../basics';
+import { fillKeys } from '../fill';
 import { inspectablePillar } from '../pillars';
-import { asRecord, isFilled } from '../rule';
-import type { Rule } from '../rule';
-import { fillKeys, listWords, PILLAR_SKELETONS } from '../skeletons';
-import type { RuleFinding, TextEdit } from '../types';
+import { asRecord, isFilled } from '../read';
+import { defineRule } from '../rule';
+import { PILLAR_SKELETONS } from '../skeletons';
+import { listWords } from '../wording';
 
 const KINDS = ['code', 'data', 'artifacts'] as const;
 type Kind = (typeof KINDS)[number];
@@ -13,7 +15,7 @@ const MENTIONS: Record<Kind, RegExp> = {
   artifacts: /\bartifacts?\b|\bartefacts?\b|\bmodels?\b/i,
 };
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unversioned',
   severity: 'info',
   summary: 'Maintainability must say how code, data and artifacts are each versioned.',
@@ -43,13 +45,11 @@ export const rule: Rule = {
     if (!missing.length) return [];
     const where = versioning === undefined ? 'does not say' : 'does not fully say';
     const finding: RuleFinding = {
-      rule: 'unversioned',
       message: `Maintainability ${where} how ${listWords(missing)} ${missing.length > 1 ? 'are' : 'is'} versioned: `
         + 'without versions of code, data and artifacts a model cannot be reproduced, audited or rolled back.',
-      range: loc.subjectRange(path) ?? loc.missingRange(path),
       path,
       fixes: edits.length ? [{ title: `Add versioning of ${listWords(missing)}`, edits }] : [],
     };
     return [finding];
   },
-};
+});
