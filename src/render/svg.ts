@@ -6,7 +6,8 @@
  * stylesheet (theme colours, no inline styles, so the webview CSP holds); `print` embeds
  * its own light styles so the file stands alone outside VS Code.
  */
-import type { FindingSummary, LifecycleModel, PillarModel, Severity, StageModel, StageStatus } from '../engine/types';
+import type { FindingSummary, LifecycleModel, PillarModel, Severity, StageModel } from '../engine/types';
+import { STATUS_TEXT } from '../engine/vocabulary';
 import { elementKey } from './elements';
 import { escapeMarkup as esc } from './escape';
 
@@ -43,14 +44,6 @@ const CENTERS = [
   { x: COLUMNS[1], y: ROWS[1] },
   { x: COLUMNS[0], y: ROWS[1] },
 ];
-
-export const STATUS_TEXT: Record<StageStatus, string> = {
-  planned: 'planned',
-  'in-progress': 'in progress',
-  done: 'done',
-  blocked: 'blocked',
-  skipped: 'skipped',
-};
 
 /** Text width estimate for a sans-serif face; good enough to keep text inside its box. */
 function fits(fontSize: number, width: number): number {
