@@ -37,7 +37,7 @@ export type FixKind = 'insert' | 'replace' | 'rename' | 'remove' | 'waive';
 /** A quick fix: one or more non-overlapping edits to the same document. */
 export interface Fix {
   title: string;
-  kind?: FixKind;
+  kind: FixKind;
   edits: TextEdit[];
   /** The fix a user most likely wants; fix-all applies it (or a finding's only fix). */
   isPreferred?: boolean;

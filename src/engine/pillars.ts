@@ -59,5 +59,5 @@ export function missingPillarKey(
 ): RuleFinding {
   const pillarPath = ['requirements', pillar];
   const edits = fillKeys(edit, loc, current, pillarPath, { [key]: PILLAR_SKELETONS[pillar][key] });
-  return { message, path: [...pillarPath, key], fixes: edits.length ? [{ title: `Add ${key} to ${pillar}`, edits }] : [] };
+  return { message, path: [...pillarPath, key], fixes: edits.length ? [{ title: `Add ${key} to ${pillar}`, kind: 'insert', edits }] : [] };
 }

@@ -409,7 +409,7 @@ export class SchemaFindings {
     }
     const fixes = suggestionFixes(matches, (s) => {
       const edit = this.ctx.edit.renameKey(path, s);
-      return edit && { title: `Rename to \`${s}\``, edits: [edit] };
+      return edit && { title: `Rename to \`${s}\``, kind: 'rename', edits: [edit] };
     });
     return this.finding(path, message, 'key', fixes);
   }
@@ -441,7 +441,7 @@ export class SchemaFindings {
       : `${shown} is not ${noun}: use one of ${quoteList(values)}.`;
     const fixes = suggestionFixes(matches, (s) => {
       const edit = this.ctx.edit.replaceValue(path, s);
-      return edit && { title: `Replace with \`${s}\``, edits: [edit] };
+      return edit && { title: `Replace with \`${s}\``, kind: 'replace', edits: [edit] };
     });
     return this.finding(path, message, undefined, fixes);
   }
@@ -461,7 +461,7 @@ export class SchemaFindings {
       case 'const': {
         const fix = String(value).trim() === '1' ? this.ctx.edit.replaceValue(path, 1) : undefined;
         return this.finding(path, `${subject} must be 1: this is format 1 of the design document, the only format this review reads.`, undefined,
-          fix ? [{ title: 'Replace with `1`', edits: [fix], isPreferred: true }] : []);
+          fix ? [{ title: 'Replace with `1`', kind: 'replace', edits: [fix], isPreferred: true }] : []);
       }
       case 'type':
       case 'anyOf':
@@ -475,7 +475,7 @@ export class SchemaFindings {
           // `deployment: done` is a natural shorthand: offer the mapping it means.
           const edit = this.ctx.edit.replaceValue(path, { status: value });
           return this.finding(path, `${subject} must be a mapping such as {status: ${value}}, not a string.`, undefined,
-            edit ? [{ title: `Replace with \`{status: ${value}}\``, edits: [edit], isPreferred: true }] : []);
+            edit ? [{ title: `Replace with \`{status: ${value}}\``, kind: 'replace', edits: [edit], isPreferred: true }] : []);
         }
         const written = schemaAt(path);
         const schema = error.keyword === 'type' ? { type: params.type as string | string[], items: written && resolve(written).items } : written;

@@ -88,8 +88,9 @@ describe('review()', () => {
     const { findings } = reviewAt(DRAFT);
     assert.ok(findings.length >= 6);
     for (const f of findings) {
-      const waive = f.fixes.filter((x) => x.title === `Waive ${f.rule} here`);
+      const waive = f.fixes.filter((x) => x.kind === 'waive');
       assert.equal(waive.length, 1, `${f.rule} at ${f.target}`);
+      assert.equal(waive[0].title, `Waive ${f.rule} here`);
       assert.equal(waive[0].isPreferred, undefined, 'fix-all must never waive');
       const after = checkWaiveFix(DRAFT, f);
       assert.ok(after.endsWith(`waivers:\n  - rule: ${f.rule}\n${f.target ? `    target: ${f.target}\n` : ''}    reason: other\n`), after);

@@ -33,7 +33,7 @@ export function findingAt(text: string, rule: Finding['rule'], path: DataPath): 
 
 /** The rule's own fix (every finding also carries the "Waive ..." fix, which is not it). */
 export function ruleFix(finding: Finding): Fix {
-  const fixes = finding.fixes.filter((f) => !f.title.startsWith('Waive '));
+  const fixes = finding.fixes.filter((f) => f.kind !== 'waive');
   assert.equal(fixes.length, 1, `expected one fix for ${finding.rule}, got ${fixes.map((f) => f.title).join(', ')}`);
   return fixes[0];
 }

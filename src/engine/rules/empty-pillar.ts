@@ -20,7 +20,7 @@ export const rule = defineRule({
       findings.push({
         message: `${PILLAR_LABELS[id]} ${what}: the pillar is named but the design makes no ${id} decisions a reviewer can check.`,
         path,
-        fixes: edits.length ? [{ title: `Fill in the ${id} skeleton`, edits }] : [],
+        fixes: edits.length ? [{ title: `Fill in the ${id} skeleton`, kind: 'insert', edits }] : [],
       });
     }
     return findings;

@@ -44,7 +44,7 @@ export const rule = defineRule({
         message: `${framingName(framing, index)} lacks ${keys}: ${why}`,
         path,
         unplaced: 'skip',
-        fixes: edits.length ? [{ title: `Add ${keys}`, edits }] : [],
+        fixes: edits.length ? [{ title: `Add ${keys}`, kind: 'insert', edits }] : [],
       });
     });
     return findings;

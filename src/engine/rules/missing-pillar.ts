@@ -34,7 +34,7 @@ export const rule = defineRule({
         message: `Requirements do not cover ${PILLAR_LABELS[id].toLowerCase()}: ${WHY[id]}.`,
         path,
         at: 'missing',
-        fixes: insert ? [{ title: `Add ${id === 'adaptability' ? 'an' : 'a'} ${id} skeleton`, edits: [insert] }] : [],
+        fixes: insert ? [{ title: `Add ${id === 'adaptability' ? 'an' : 'a'} ${id} skeleton`, kind: 'insert', edits: [insert] }] : [],
       });
     }
     return findings;

@@ -26,7 +26,7 @@ export const rule = defineRule({
           + 'the process is a cycle, and a stage nobody planned is a step the team will skip.',
         path,
         at: 'missing',
-        fixes: insert ? [{ title: `Add the ${id} stage as planned`, edits: [insert] }] : [],
+        fixes: insert ? [{ title: `Add the ${id} stage as planned`, kind: 'insert', edits: [insert] }] : [],
       });
     }
     return findings;

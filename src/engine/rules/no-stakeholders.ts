@@ -18,7 +18,7 @@ export const rule = defineRule({
       message: 'No stakeholders are listed: involving the people the system serves is the first step of the lifecycle, '
         + 'and without them objectives and trade-offs go unchecked.',
       path,
-      fixes: insert ? [{ title: 'Add a stakeholder skeleton', edits: [insert] }] : [],
+      fixes: insert ? [{ title: 'Add a stakeholder skeleton', kind: 'insert', edits: [insert] }] : [],
     }];
   },
 });

@@ -46,7 +46,7 @@ export const rule = defineRule({
         message: `Business objective \`${id}\` is served by no framing: no ML problem is defined to reach it, so nothing in the design says how machine learning helps with it. Add a framing whose \`serves\` names it.`,
         path: ['business', 'objectives', index],
         unplaced: 'skip',
-        fixes: insert ? [{ title: `Add a framing that serves \`${id}\``, edits: [insert] }] : [],
+        fixes: insert ? [{ title: `Add a framing that serves \`${id}\``, kind: 'insert', edits: [insert] }] : [],
       });
     });
     return findings;

@@ -21,7 +21,7 @@ function replaceFixes(ctx: RuleContext, path: DataPath, choices: readonly string
   const fixes: Fix[] = [];
   for (const choice of choices) {
     const e = ctx.edit.replaceValue(path, choice);
-    if (e) fixes.push({ title: `Replace with \`${choice}\``, edits: [e] });
+    if (e) fixes.push({ title: `Replace with \`${choice}\``, kind: 'replace', edits: [e] });
   }
   if (fixes.length === 1) fixes[0].isPreferred = true;
   return fixes;

@@ -27,7 +27,7 @@ export const rule = defineRule({
         const candidates = [...new Set([...served, ...objectiveIds])].slice(0, MAX_CHOICES);
         for (const id of candidates) {
           const e = 'moves' in metric ? edit.fillEmpty([...path, 'moves'], id) : edit.insertEntries(path, { moves: id });
-          if (e) fixes.push({ title: `Add \`moves: ${id}\``, edits: [e], isPreferred: served.length === 1 && served[0] === id });
+          if (e) fixes.push({ title: `Add \`moves: ${id}\``, kind: 'insert', edits: [e], isPreferred: served.length === 1 && served[0] === id });
         }
         const name = asString(metric.name);
         findings.push({

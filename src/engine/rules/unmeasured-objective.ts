@@ -28,7 +28,7 @@ export const rule = defineRule({
         message: `Business objective ${id === undefined ? index + 1 : `\`${id}\``} has no ${keys}: without a business metric and a target, nobody can tell whether the system reached it, or which ML metrics matter.`,
         path,
         unplaced: 'skip',
-        fixes: edits.length ? [{ title: `Add ${keys}`, edits }] : [],
+        fixes: edits.length ? [{ title: `Add ${keys}`, kind: 'insert', edits }] : [],
       });
     });
     return findings;

@@ -20,7 +20,7 @@ export const rule = defineRule({
         message: `This waiver of \`${waiver.rule}\`${where} silences nothing: the problem it accepted is gone. Remove it so the accepted risks listed stay the real ones.`,
         path: ['waivers', waiver.index],
         unplaced: 'skip',
-        fixes: remove ? [{ title: 'Remove the waiver', edits: [remove] }] : [],
+        fixes: remove ? [{ title: 'Remove the waiver', kind: 'remove', edits: [remove] }] : [],
       });
     }
     return findings;
