@@ -3,7 +3,7 @@
  * streams in, exit code out. Every failure becomes one line on stderr, never a stack trace.
  */
 import path from 'node:path';
-import { ConfigError, LIMITS, review } from '../engine';
+import { ConfigError, LIMITS, reviewBytes } from '../engine';
 import type { LifecycleModel, RuleId, Severity, SeveritySetting } from '../engine';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE, UsageError } from './args';
@@ -11,11 +11,11 @@ import type { CliOptions, FailLevel } from './args';
 import { ConfigLookup, readConfigFile } from './config-lookup';
 import { discover, NoMatchError, toPosix } from './discovery';
 import type { DesignFile } from './discovery';
-import { CannotReadError, readText } from './files';
+import { CannotReadError, readBytes } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish, useColor } from './formatters/stylish';
-import type { FileReport, ReportedFinding } from './report';
+import type { FileReport } from './report';
 import { CannotWriteError, writeDiagram } from './diagram';
 
 export interface OutStream {
@@ -105,21 +105,10 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
 
 /** One file's findings and lifecycle model; no report when it is too large to review. */
 function reviewFile(file: DesignFile, rules: Partial<Record<RuleId, SeveritySetting>>, today: string | undefined): { report?: FileReport; lifecycle?: LifecycleModel } {
-  const read = readText(file.absolute, file.display);
-  if (read.kind === 'too-large') return {};
-  const report = (findings: ReportedFinding[]): FileReport => ({ file: file.display, absolute: file.absolute, findings });
-  if (read.kind === 'invalid-utf8') {
-    const level = rules['yaml-syntax'] ?? 'error';
-    return {
-      report: report(level === 'off' ? [] : [{
-        rule: 'yaml-syntax',
-        severity: level,
-        message: 'The file is not valid UTF-8 text, so it cannot be read as YAML: save it as UTF-8.',
-        range: read.range,
-        target: '',
-      }]),
-    };
-  }
-  const result = review(read.text, { rules, today });
-  return { report: report(result.findings), lifecycle: result.lifecycle };
+  const bytes = readBytes(file.absolute, file.display);
+  const reviewed = bytes && reviewBytes(bytes, { rules, today });
+  if (!reviewed || reviewed.kind === 'too-large') return {};
+  const report: FileReport = { file: file.display, absolute: file.absolute, findings: reviewed.result.findings };
+  // Bytes that are not text hold no design to draw.
+  return { report, lifecycle: reviewed.kind === 'text' ? reviewed.result.lifecycle : undefined };
 }

@@ -1,6 +1,9 @@
 /** The engine's public API: what the CLI, the editor, the webview and the tests import. */
 export * from './types';
-export { review, todayUtc } from './review';
+export { review, reviewBytes, todayUtc } from './review';
+export type { BytesReview } from './review';
+export { decodeText, MAX_DESIGN_BYTES } from './decode';
+export type { DecodedText } from './decode';
 export { applyEdits } from './edits';
 export { LIMITS } from './parse';
 export { isWaivable, RULE_IDS, RULES, RULES_BY_ID, ruleDocsUrl } from './rules';

@@ -124,6 +124,11 @@ function repeatedYamlDirective(text: string): number {
   return -1;
 }
 
+/** Text that cannot be read at all (not UTF-8): one `yaml-syntax` problem at `range`. */
+export function unreadable(text: string, range: Range, message: string): ParsedDesign {
+  return { text, lines: new LineIndex(text), doc: undefined, data: undefined, errors: [{ message, range }] };
+}
+
 export function parse(text: string): ParsedDesign {
   const lines = new LineIndex(text);
   const refuse = (start: number, end: number, message: string): ParsedDesign => ({

@@ -8,7 +8,9 @@ import { Editor } from './edits';
 import { buildLifecycle } from './lifecycle';
 import { designOutline } from './outline';
 import { isMap, Locator } from './locate';
-import { parse } from './parse';
+import { decodeText, INVALID_UTF8_MESSAGE } from './decode';
+import type { DecodedText } from './decode';
+import { parse, unreadable } from './parse';
 import type { ParsedDesign } from './parse';
 import { asRecord } from './read';
 import type { RuleContext } from './rule';
@@ -86,7 +88,20 @@ function activeRules(design: ParsedDesign, setting: (id: RuleId) => SeveritySett
 }
 
 export function review(text: string, options: ReviewOptions = {}): ReviewResult {
-  const design = parse(text);
+  return reviewDesign(parse(text), options);
+}
+
+/** A file's review: of its text, or of bytes that are not UTF-8 (one `yaml-syntax` finding); none when it is too large. */
+export type BytesReview = { kind: 'text' | 'invalid-utf8'; result: ReviewResult } | Extract<DecodedText, { kind: 'too-large' }>;
+
+export function reviewBytes(bytes: Uint8Array, options: ReviewOptions = {}): BytesReview {
+  const decoded = decodeText(bytes);
+  if (decoded.kind === 'too-large') return decoded;
+  const design = decoded.kind === 'text' ? parse(decoded.text) : unreadable(decoded.text, decoded.range, INVALID_UTF8_MESSAGE);
+  return { kind: decoded.kind, result: reviewDesign(design, options) };
+}
+
+function reviewDesign(design: ParsedDesign, options: ReviewOptions): ReviewResult {
   const loc = new Locator(design.doc, design.lines);
   const data = asRecord(design.data) ?? {};
   const today = options.today ?? todayUtc();

@@ -11,7 +11,7 @@ import Ajv04 from 'ajv-draft-04';
 import { LIMITS, RULES } from '../../src/engine';
 import { run } from '../../src/cli/run';
 import type { CliIo } from '../../src/cli/run';
-import { decodeText } from '../../src/cli/files';
+import { decodeText } from '../../src/engine';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'cli');
 const today = '2026-11-26';

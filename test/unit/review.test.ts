@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, review, RULES, todayUtc } from '../../src/engine';
+import { applyEdits, review, reviewBytes, RULES, todayUtc } from '../../src/engine';
 import type { Finding } from '../../src/engine';
 import { checkWaiveFix, reviewAt, TODAY } from './support/fixes';
 
@@ -147,5 +147,32 @@ describe('review()', () => {
         assert.deepEqual(fixed.split('\n').slice(0, start), DRAFT.split('\n').slice(0, start), fix.title);
       }
     }
+  });
+});
+
+describe('reviewBytes', () => {
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const CLEAN = 'mlsystem: 1\nname: x\n';
+
+  it('reviews UTF-8 bytes as their text', () => {
+    const reviewed = reviewBytes(utf8(CLEAN), { today: TODAY });
+    assert.equal(reviewed.kind, 'text');
+    assert.deepEqual(reviewed.kind === 'text' && reviewed.result.findings, review(CLEAN, { today: TODAY }).findings);
+  });
+
+  it('gives bytes that are not UTF-8 one unwaivable yaml-syntax error at the first bad byte', () => {
+    const bytes = new Uint8Array([...utf8('mlsystem: 1\nname: x'), 0xff, ...utf8('\n')]);
+    const reviewed = reviewBytes(bytes, { today: TODAY });
+    assert.equal(reviewed.kind, 'invalid-utf8');
+    const findings = reviewed.kind === 'invalid-utf8' ? reviewed.result.findings : [];
+    assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.range, f.fixes]), [
+      ['yaml-syntax', 'error', { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } }, []],
+    ]);
+    assert.match(findings[0].message, /not valid UTF-8/);
+  });
+
+  it('follows the yaml-syntax setting for bytes that are not UTF-8', () => {
+    const reviewed = reviewBytes(new Uint8Array([0xff]), { today: TODAY, rules: { 'yaml-syntax': 'off' } });
+    assert.deepEqual(reviewed.kind === 'invalid-utf8' && reviewed.result.findings, []);
   });
 });
