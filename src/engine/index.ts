@@ -14,6 +14,7 @@ export { isDesignDocument, isDesignFileName, isYamlFileName, hasDesignKey, match
 export { CONFIG_FILE_NAMES, ConfigError, parseConfig, validateConfig, mergeConfigs } from './config';
 export type { ReviewConfig } from './config';
 export { fixAll, safeFix } from './fix-all';
+export { waiverTargets } from './waivers';
 export type { FixAllResult } from './fix-all';
 export { describePath, keysAt, knownKeyNames, MLSYSTEM_SCHEMA } from './schema';
 /** The `yaml` package itself, so host bundles share the engine's copy instead of carrying their own. */

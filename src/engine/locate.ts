@@ -103,6 +103,14 @@ export function itemId(node: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
+/**
+ * How a waiver target names a list item: by its id when no other item of the list shares
+ * it (`sharing` counts the items with this id) and it has no dot; else by its index.
+ */
+export function itemTargetName(id: string | undefined, sharing: number, index: number): string {
+  return id !== undefined && !id.includes('.') && sharing === 1 ? id : String(index);
+}
+
 export class Locator {
   constructor(
     readonly doc: Document.Parsed | undefined,
@@ -228,10 +236,8 @@ export class Locator {
     for (const segment of path) {
       if (typeof segment === 'number') {
         const item: Node | undefined = isSeq(node) ? (node.items[segment] as Node | undefined) : undefined;
-        // An id names the item only when no other item shares it and it has no dot; else the index does.
         const id = itemId(item);
-        const named = id !== undefined && !id.includes('.') && isSeq(node) && idCount(node, id) === 1;
-        parts.push(named ? id : String(segment));
+        parts.push(itemTargetName(id, id !== undefined && isSeq(node) ? idCount(node, id) : 0, segment));
         node = item;
       } else {
         parts.push(segment);

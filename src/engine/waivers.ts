@@ -3,7 +3,7 @@
  * findings of its rule at or under its target (everywhere when it has no target).
  */
 import type { DataPath } from './basics';
-import { isAlias, isMap, isScalar, isSeq } from './locate';
+import { isAlias, isMap, isScalar, isSeq, itemTargetName } from './locate';
 import type { Locator } from './locate';
 import { asArray, asRecord, asString } from './read';
 import { knownKeyNames } from './schema';
@@ -98,4 +98,33 @@ export function waiverFor(state: WaiverState, finding: Silenceable): Waiver | un
   const waiver = state.waivers.find((w) => covers(w, finding));
   if (waiver) state.silenced.set(waiver.index, (state.silenced.get(waiver.index) ?? 0) + 1);
   return waiver;
+}
+
+/**
+ * Every place a waiver `target` can name in the design (plain data), dotted and with list
+ * items named as `Locator.target` names them; at most `limit`, five levels deep.
+ */
+export function waiverTargets(data: unknown, limit = 500): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, prefix: string, depth: number): void => {
+    if (out.length >= limit || depth > 5) return;
+    if (Array.isArray(value)) {
+      const ids = value.map((item) => asString(asRecord(item)?.id));
+      value.forEach((item, i) => {
+        const id = ids[i];
+        const target = `${prefix}.${itemTargetName(id, ids.filter((other) => other === id).length, i)}`;
+        out.push(target);
+        walk(item, target, depth + 1);
+      });
+    } else if (asRecord(value)) {
+      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+        if (!prefix && (key === 'waivers' || key === 'mlsystem')) continue;
+        const target = prefix ? `${prefix}.${key}` : key;
+        out.push(target);
+        walk(child, target, depth + 1);
+      }
+    }
+  };
+  walk(data, '', 0);
+  return out.slice(0, limit);
 }

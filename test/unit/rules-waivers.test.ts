@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { review } from '../../src/engine';
+import { review, waiverTargets } from '../../src/engine';
 import { applyFix, findingsOf, fixTitled, only, reviewAt, TODAY } from './support/fixes';
 
 /** An objective without a target: one unmeasured-objective finding to waive. */
@@ -194,5 +194,26 @@ describe('each waiver gets at most one finding', () => {
       'expired-waiver waivers.2',
       'unused-waiver waivers.3',
     ]);
+  });
+});
+
+describe('waiverTargets (what completion offers)', () => {
+  it('names list items as the review names findings: by a unique id without a dot, else by index', () => {
+    const text = `mlsystem: 1
+name: routing
+business:
+  objectives:
+    - id: same
+      metric: m
+    - id: same
+      metric: m
+    - id: v1.5
+      metric: m
+`;
+    const result = review(text, { today: TODAY });
+    const targets = waiverTargets(result.design);
+    const unmeasured = result.findings.filter((f) => f.rule === 'unmeasured-objective').map((f) => f.target);
+    assert.deepEqual(unmeasured, ['business.objectives.0', 'business.objectives.1', 'business.objectives.2']);
+    for (const target of unmeasured) assert.ok(targets.includes(target), `${target} among ${targets.join(', ')}`);
   });
 });

@@ -3,7 +3,7 @@
  * cursor context (yaml-cursor.ts). Host-free: returns plain entries the editor turns
  * into `CompletionItem`s, so the logic is unit-tested without VS Code.
  */
-import { RULES_BY_ID, RULE_IDS } from '../../engine';
+import { RULES_BY_ID, RULE_IDS, waiverTargets } from '../../engine';
 import type { RuleId } from '../../engine';
 import type { CursorContext, DataPath } from './yaml-cursor';
 
@@ -208,31 +208,8 @@ function ids(list: unknown): string[] {
   return out;
 }
 
-/** Every place a waiver `target` can name, dotted as `Locator.target` writes them. */
-export function waiverTargets(data: unknown, limit = 500): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown, prefix: string, depth: number): void => {
-    if (out.length >= limit || depth > 5) return;
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        const id = record(item)?.id;
-        const name = typeof id === 'string' || typeof id === 'number' ? String(id) : String(i);
-        const target = `${prefix}.${name}`;
-        out.push(target);
-        walk(item, target, depth + 1);
-      });
-    } else if (record(value)) {
-      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        if (!prefix && (key === 'waivers' || key === 'mlsystem')) continue;
-        const target = prefix ? `${prefix}.${key}` : key;
-        out.push(target);
-        walk(child, target, depth + 1);
-      }
-    }
-  };
-  walk(data, '', 0);
-  return out.slice(0, limit);
-}
+/** Every place a waiver `target` can name, as the review names them (the engine's list). */
+export { waiverTargets };
 
 /** Does `path` (optionally followed by one list index) match `pattern`, where `#` is any index? */
 function matches(path: DataPath, pattern: readonly (string | '#')[], allowItem = false): boolean {
