@@ -10,6 +10,10 @@
  * anchors, aliases, explicit or non-scalar keys, duplicate keys, tabs in indentation,
  * comments inside flow collections, ...) gives `undefined`, and the caller uses
  * `parseDocument`. test/unit/compose.test.ts checks the two agree wherever this accepts.
+ *
+ * This follows the Composer's internals, which a minor or patch release of `yaml` may
+ * change without notice, so package.json pins `yaml` to one exact version: move it only
+ * together with a run of the compose tests (test/unit/dependencies.test.ts holds the pin).
  */
 import { CST, Document, Pair, Parser, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 

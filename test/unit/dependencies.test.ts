@@ -23,6 +23,12 @@ describe('shipped dependencies', () => {
     });
   }
 
+  it('pins yaml to one exact version: the fast composer (src/engine/compose.ts) follows its internals', () => {
+    const declared = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies.yaml as string;
+    assert.match(declared, /^\d+\.\d+\.\d+$/, `package.json asks for yaml ${declared}, a range`);
+    assert.equal(installed('yaml'), declared);
+  });
+
   it('compiles the schema validator with $data off', () => {
     const generator = readFileSync(path.join(root, 'scripts', 'generate', 'generate-validator.mjs'), 'utf8');
     assert.match(generator, /new Ajv\(\{.*\$data: false.*\}\)/);
