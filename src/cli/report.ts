@@ -1,4 +1,5 @@
 /** What the formatters print: each reviewed file with its reported findings. */
+import { countBySeverity } from '../engine';
 import type { Finding } from '../engine';
 
 export type ReportedFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'range' | 'target'>;
@@ -17,7 +18,5 @@ export interface Counts {
 }
 
 export function countFindings(reports: readonly FileReport[]): Counts {
-  const counts: Counts = { error: 0, warning: 0, info: 0 };
-  for (const r of reports) for (const f of r.findings) counts[f.severity]++;
-  return counts;
+  return countBySeverity(reports.flatMap((r) => r.findings));
 }

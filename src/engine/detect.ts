@@ -13,6 +13,11 @@ export function isDesignFileName(fileName: string): boolean {
   return DESIGN_NAME.test(fileName);
 }
 
+/** The system name a design's file name carries: `routing` for `routing.mlsystem.yaml`, '' for `mlsystem.yaml` or another name. */
+export function designNameOf(fileName: string): string {
+  return DESIGN_NAME.exec(fileName)?.[2]?.slice(0, -1) ?? '';
+}
+
 export function isYamlFileName(fileName: string): boolean {
   return YAML_NAME.test(fileName);
 }

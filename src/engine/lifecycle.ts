@@ -8,7 +8,8 @@ import { asArray, asRecord, asString } from './read';
 import type { RuleContext } from './rule';
 import { PILLAR_IDS, PILLAR_LABELS, STAGE_IDS, STAGE_LABELS, STAGE_STATUSES } from './vocabulary';
 import type { PillarId, StageId, StageStatus } from './vocabulary';
-import type { DataPath, Finding, FindingSummary, LifecycleModel, MetricLink, ObjectiveTrace, PillarModel, Range, Severity, StageModel } from './types';
+import type { DataPath, Finding, FindingSummary, LifecycleModel, MetricLink, ObjectiveTrace, PillarModel, Range, StageModel } from './types';
+import { countBySeverity } from './wording';
 
 /**
  * Which stage a finding belongs to: its own `lifecycle.<stage>` entry, or the stage whose
@@ -37,11 +38,10 @@ export function buildLifecycle(ctx: Pick<RuleContext, 'data' | 'loc'>, findings:
     const end = located?.node?.range?.[1] ?? (located?.pair?.key as Node | undefined)?.range?.[1];
     return start === undefined || end === undefined ? undefined : loc.lines.range(start, Math.max(start, end));
   };
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const counts = countBySeverity(findings);
   const byStage = new Map<StageId, FindingSummary[]>();
   const byPillar = new Map<PillarId, FindingSummary[]>();
   for (const f of findings) {
-    counts[f.severity]++;
     const stage = stageOf(f);
     if (stage) byStage.set(stage, [...(byStage.get(stage) ?? []), summary(f)]);
     const [section, child] = f.path;

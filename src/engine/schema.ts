@@ -10,6 +10,7 @@ import type { DataPath, Fix, RuleFinding } from './basics';
 import type { Editor } from './edits';
 import type { Locator } from './locate';
 import { STAGE_STATUSES } from './vocabulary';
+import { listWords } from './wording';
 
 /** What the schema findings read: the design as data, and where to place and fix things. */
 export interface SchemaContext {
@@ -302,12 +303,7 @@ const ENUM_NOUNS: Record<string, string> = {
 };
 
 function quoteList(words: readonly string[]): string {
-  const quoted = words.map((w) => `"${w}"`);
-  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
-}
-
-function plainList(words: readonly string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return listWords(words.map((w) => `"${w}"`), 'or');
 }
 
 /** A value's kind in plain words. */
@@ -343,7 +339,7 @@ function expected(schema: JsonSchema): string[] {
       words.push(items.length === 1 && items[0] === 'a string' ? 'a list of strings' : items.length === 1 && items[0] === 'a mapping' ? 'a list of mappings' : 'a list');
     } else if (t === 'object') {
       const keys = Object.keys(s.properties ?? {});
-      words.push(keys.length && keys.length <= 3 ? `a mapping with ${plainList(keys)}` : 'a mapping');
+      words.push(keys.length && keys.length <= 3 ? `a mapping with ${listWords(keys)}` : 'a mapping');
     }
   }
   return words;

@@ -8,7 +8,8 @@ import type { FindingSummary, LifecycleModel, PillarModel, Severity, StageModel 
 import { elementKey } from './elements';
 import { escapeMarkup as esc } from './escape';
 import { renderMarkdown } from './markdown';
-import { findingsText, pillarLabel, plural, stageLabel, stageStatusText } from './svg';
+import { plural } from '../engine/wording';
+import { findingsText, pillarLabel, stageLabel, stageStatusText } from './svg';
 
 const SEVERITY_ICON: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 

@@ -8,6 +8,7 @@
  */
 import type { FindingSummary, LifecycleModel, PillarModel, Severity, StageModel } from '../engine/types';
 import { STATUS_TEXT } from '../engine/vocabulary';
+import { countBySeverity, plural } from '../engine/wording';
 import { elementKey } from './elements';
 import { escapeMarkup as esc } from './escape';
 
@@ -64,22 +65,12 @@ function wrapTwo(text: string, max: number): string[] {
   return [flat.slice(0, cut), truncate(flat.slice(cut + 1), max)];
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** "2 findings (1 error, 1 warning)", or "no findings". */
 export function findingsText(findings: readonly FindingSummary[]): string {
   if (!findings.length) return 'no findings';
   const by = countBySeverity(findings);
   const parts = (['error', 'warning', 'info'] as const).filter((s) => by[s]).map((s) => (s === 'info' ? `${by[s]} info` : plural(by[s], s)));
   return `${plural(findings.length, 'finding')} (${parts.join(', ')})`;
-}
-
-function countBySeverity(findings: readonly FindingSummary[]): Record<Severity, number> {
-  const by: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) by[f.severity]++;
-  return by;
 }
 
 function worstSeverity(findings: readonly FindingSummary[]): Severity | undefined {

@@ -3,6 +3,7 @@
  * aligned row per finding (`line:col  severity  message  rule`, one-based for people),
  * then a summary line.
  */
+import { plural } from '../../engine';
 import type { Severity } from '../../engine';
 import { countFindings } from '../report';
 import type { FileReport } from '../report';
@@ -25,10 +26,6 @@ export function useColor(env: Readonly<Record<string, string | undefined>>, isTT
   if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
   if (env.NO_COLOR) return false;
   return isTTY;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function formatStylish(reports: readonly FileReport[], color: boolean): string {

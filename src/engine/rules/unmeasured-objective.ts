@@ -2,6 +2,7 @@ import type { RuleFinding } from '../basics';
 import { fillKeys } from '../fill';
 import { asArray, asRecord, asString, isFilled } from '../read';
 import { defineRule } from '../rule';
+import { listWords } from '../wording';
 
 const PLACEHOLDERS: Readonly<Record<'metric' | 'target', string>> = {
   metric: 'TODO: which business metric shows this objective is met?',
@@ -23,7 +24,7 @@ export const rule = defineRule({
       const wanted = Object.fromEntries(missing.map((key) => [key, PLACEHOLDERS[key]]));
       const edits = fillKeys(edit, loc, objective, path, wanted);
       const id = asString(objective.id);
-      const keys = missing.map((k) => `\`${k}\``).join(' and ');
+      const keys = listWords(missing.map((k) => `\`${k}\``));
       findings.push({
         message: `Business objective ${id === undefined ? index + 1 : `\`${id}\``} has no ${keys}: without a business metric and a target, nobody can tell whether the system reached it, or which ML metrics matter.`,
         path,

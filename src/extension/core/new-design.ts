@@ -1,19 +1,18 @@
 /** The host-free parts of "ML Design: New Design File": the name check, the text, the messages. */
+import { designNameOf, isDesignFileName } from '../../engine';
 import { snippetToText } from './snippets';
-
-const DESIGN_NAME = /(^|\.)mlsystem\.ya?ml$/i;
 
 /** Why a file name cannot be used, or undefined when it can. */
 export function invalidFileName(name: string): string | undefined {
   if (!name.trim()) return 'Enter a file name.';
   if (/[\\/]/.test(name)) return 'Enter a name, not a path.';
-  if (!DESIGN_NAME.test(name)) return 'Name it mlsystem.yaml or <name>.mlsystem.yaml, so it is found as a design document.';
+  if (!isDesignFileName(name)) return 'Name it mlsystem.yaml or <name>.mlsystem.yaml, so it is found as a design document.';
   return undefined;
 }
 
 /** The skeleton's text, named after the file (`routing.mlsystem.yaml` → `name: routing`). */
 export function skeletonText(snippetBody: string | undefined, fileName: string): string {
-  const name = fileName.replace(DESIGN_NAME, '') || 'my-ml-system';
+  const name = designNameOf(fileName) || 'my-ml-system';
   return snippetBody ? snippetToText(snippetBody).replace(/^name: .*$/m, `name: ${name}`) : `mlsystem: 1\nname: ${name}\n`;
 }
 
