@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (no browser download), with the flags this
-// closed network needs (see /work/shared/design/TESTING.md).
+// closed network needs (see docs/testing.md).
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 

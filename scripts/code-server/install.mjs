@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs code-server (a real VS Code as a server) into the ignored folder .code-server/,
-// offline-safe, as /work/shared/design/TESTING.md explains. Idempotent: a marker file
+// offline-safe, as docs/testing.md explains. Idempotent: a marker file
 // records a finished install, so a second run returns at once.
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync, chmodSync } from 'node:fs';

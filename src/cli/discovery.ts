@@ -1,5 +1,5 @@
 /**
- * Paths, folders and globs -> the design documents to review (FORMAT.md "Which files are
+ * Paths, folders and globs -> the design documents to review (docs/format.md "Which files are
  * design documents"). Folders are searched recursively, skipping `.git` and
  * `node_modules` only; other YAML (CI configs, compose files, manifests) is never reviewed.
  */

@@ -1,5 +1,5 @@
 /**
- * Which files are design documents (FORMAT.md): by name, by content (a top-level
+ * Which files are design documents (docs/format.md): by name, by content (a top-level
  * `mlsystem` key), or by a configured glob. Other YAML is never reviewed.
  */
 import picomatch from 'picomatch';

@@ -1,5 +1,5 @@
 // Helpers for integration suites: wait on events or conditions with a deadline, never a
-// fixed sleep (see /work/shared/design/ARCHITECTURE.md, "Traps").
+// fixed sleep (docs/testing.md, "Writing a suite").
 import * as vscode from 'vscode';
 import type { MlsystemReviewApi } from '../../src/extension/extension';
 

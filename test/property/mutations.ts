@@ -1,6 +1,6 @@
 /**
  * Mutated valid designs for the property tests: start from real designs (the examples and
- * the FORMAT.md example) and break them the ways people do: keys deleted, renamed or
+ * the example of docs/format.md) and break them the ways people do: keys deleted, renamed or
  * retyped, lines moved, text cut anywhere.
  */
 import { readdirSync, readFileSync } from 'node:fs';

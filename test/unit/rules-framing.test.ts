@@ -50,9 +50,9 @@ function lines(text: string): string[] {
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
 describe('objective and framing rules stay quiet', () => {
-  it('on the FORMAT.md example, apart from its waiver that silences nothing', () => {
+  it('on the format example (docs/format.md), apart from its waiver that silences nothing', () => {
     const text = readFileSync(join(__dirname, '..', 'fixtures', 'format-example.mlsystem.yaml'), 'utf8');
-    // FORMAT.md says the example's waiver silences nothing; RULES.md reports exactly that.
+    // docs/format.md says the example's waiver silences nothing; unused-waiver reports exactly that.
     assert.deepEqual(mine(text), ['unused-waiver waivers.0']);
   });
 

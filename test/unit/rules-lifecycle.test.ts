@@ -26,7 +26,7 @@ const LIFECYCLE = `lifecycle:
 const STAGES = ['scoping', 'data_engineering', 'model_development', 'deployment', 'monitoring', 'business_analysis'];
 
 describe('lifecycle rules on complete designs', () => {
-  it('the FORMAT.md example gives none of them', () => {
+  it('the format example (docs/format.md) gives none of them', () => {
     const rules: RuleId[] = ['missing-stage', 'unmonitored-deployment', 'no-stakeholders'];
     assert.deepEqual(rules.filter((rule) => findingsOf(formatExample, rule).length), []);
   });

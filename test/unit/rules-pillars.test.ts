@@ -32,7 +32,7 @@ function rulesFired(text: string): RuleId[] {
 }
 
 describe('pillar rules on complete designs', () => {
-  it('the FORMAT.md example gives none of them', () => {
+  it('the format example (docs/format.md) gives none of them', () => {
     assert.deepEqual(rulesFired(formatExample), []);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The JSON Schema and the `schema` rule: the schema is valid draft-07, the FORMAT.md example
+ * The JSON Schema and the `schema` rule: the schema is valid draft-07, the format example (docs/format.md)
  * passes it, and each kind of problem gives exactly one finding on the exact node, with
  * "did you mean" fixes that leave a document the schema accepts.
  */
@@ -120,7 +120,7 @@ describe('schema lookups for the editor', () => {
 });
 
 describe('schema rule: valid documents', () => {
-  it('the FORMAT.md example has no schema finding', () => {
+  it('the format example (docs/format.md) has no schema finding', () => {
     assert.deepEqual(schemaFindings(formatExample), []);
   });
 

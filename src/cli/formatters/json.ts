@@ -1,4 +1,4 @@
-/** `--format json`: the contract of RULES.md, zero-based ranges as in the LSP. */
+/** `--format json` (docs/cli.md, "Output formats"): zero-based ranges as in the LSP. */
 import type { FileReport } from '../report';
 
 export function formatJson(reports: readonly FileReport[]): string {

@@ -1,5 +1,5 @@
 /**
- * The rule registry: every review rule, in the order of docs/rules/README.md. A rule is
+ * The rule registry: every review rule, in the order the README's rule table lists them. A rule is
  * one file exporting `rule` plus one line here; `RuleId` and `RULE_IDS` derive from it.
  */
 import type { Rule } from '../rule';
