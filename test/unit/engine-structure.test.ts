@@ -3,67 +3,30 @@
  * the rule registry as the one list of rules, and one vocabulary equal to the schema's.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import schema from '../../schemas/mlsystem.schema.json';
 import { RULE_IDS, RULES } from '../../src/engine';
 import { PILLAR_IDS, STAGE_IDS, STAGE_LABELS, PILLAR_LABELS, STAGE_STATUSES, STATUS_TEXT, TASKS } from '../../src/engine/vocabulary';
+import { importCycles, importGraph, layerOf, srcRoot } from './support/import-graph';
 
-const ENGINE = resolve(__dirname, '../../src/engine');
-const RULES_DIR = join(ENGINE, 'rules');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-const files = sourceFiles(ENGINE);
-
-/** The engine files a file imports (relative imports only; `import type` counts too). */
-function localImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'|^\s*import\s+'(\.[^']+)'/gm)].map((m) => m[1] ?? m[2]);
-  return specifiers.flatMap((spec) => {
-    const base = resolve(dirname(file), spec);
-    const found = [`${base}.ts`, join(base, 'index.ts')].find((c) => files.includes(c));
-    return found ? [found] : [];
-  });
-}
-
-const graph = new Map(files.map((f) => [f, localImports(f)]));
-const name = (f: string): string => relative(ENGINE, f);
+const engine = importGraph().filter((m) => layerOf(m.file) === 'engine');
+/** A rule's own file (not the registry). */
+const isRule = (file: string): boolean => file.startsWith('engine/rules/') && file !== 'engine/rules/index.ts';
 
 describe('engine structure', () => {
-  it('has no import cycles', () => {
-    const cycles: string[] = [];
-    const state = new Map<string, 'visiting' | 'done'>();
-    const stack: string[] = [];
-    const visit = (file: string): void => {
-      state.set(file, 'visiting');
-      stack.push(file);
-      for (const next of graph.get(file) ?? []) {
-        if (state.get(next) === 'visiting') cycles.push([...stack.slice(stack.indexOf(next)), next].map(name).join(' -> '));
-        else if (!state.has(next)) visit(next);
-      }
-      stack.pop();
-      state.set(file, 'done');
-    };
-    for (const file of files) if (!state.has(file)) visit(file);
-    assert.deepEqual(cycles, []);
+  it('has no import cycles, type-only imports included', () => {
+    assert.deepEqual(importCycles(engine).map((cycle) => cycle.join(' -> ')), []);
   });
 
   it('has no rule importing another rule', () => {
-    const ruleFiles = files.filter((f) => dirname(f) === RULES_DIR && !f.endsWith('index.ts'));
-    const offenders = ruleFiles.flatMap((f) => (graph.get(f) ?? []).filter((g) => dirname(g) === RULES_DIR).map((g) => `${name(f)} -> ${name(g)}`));
+    const offenders = engine.filter((m) => isRule(m.file)).flatMap((m) => m.local.filter(isRule).map((other) => `${m.file} -> ${other}`));
     assert.deepEqual(offenders, []);
   });
 
   it('registers every rule file once, under its file name', () => {
-    const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    const ruleFiles = readdirSync(path.join(srcRoot, 'engine', 'rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
     assert.deepEqual([...RULE_IDS].sort(), ruleFiles.sort());
     assert.deepEqual(RULES.map((r) => r.id), RULE_IDS);
   });
