@@ -13,7 +13,6 @@ import { isWaivable, review, RULE_IDS, RULES_BY_ID } from '../../src/engine';
 const root = join(__dirname, '..', '..');
 const rulesDir = join(root, 'docs', 'rules');
 const markdown = new MarkdownIt();
-/** Findings no waiver can silence (docs/format.md, "Waivers: accepted risks"). */
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 

@@ -217,3 +217,18 @@ business:
     for (const target of unmeasured) assert.ok(targets.includes(target), `${target} among ${targets.join(', ')}`);
   });
 });
+
+describe('what no waiver silences', () => {
+  it('keeps a finding inside `waivers` even under a waiver of its rule', () => {
+    const text = `${DESIGN}waivers:
+  - rule: growth-unplanned
+    reason: other
+    expires: someday
+  - rule: schema
+    reason: other
+`;
+    const result = review(text, { today: TODAY });
+    assert.deepEqual(result.findings.filter((f) => f.rule === 'schema').map((f) => f.target), ['waivers.0.expires']);
+    assert.ok(!result.waived.some((f) => f.rule === 'schema'));
+  });
+});
