@@ -2,13 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { LifecycleModel } from '../engine';
 import { renderLifecycleSvg } from '../render/svg';
-import { describeFsError } from './files';
-
-export class CannotWriteError extends Error {
-  constructor(display: string, cause: unknown) {
-    super(`cannot write "${display}": ${describeFsError(cause)}`);
-  }
-}
+import { CannotWriteError } from './write';
 
 export function writeDiagram(model: LifecycleModel, absolute: string, display: string): void {
   const svg = renderLifecycleSvg(model, { theme: 'print' });

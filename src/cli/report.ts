@@ -1,6 +1,6 @@
 /** What the formatters print: each reviewed file with its reported findings. */
 import { countBySeverity } from '../engine';
-import type { Finding } from '../engine';
+import type { Finding, LifecycleModel } from '../engine';
 
 export type ReportedFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'range' | 'target'>;
 
@@ -9,6 +9,9 @@ export interface FileReport {
   file: string;
   absolute: string;
   findings: ReportedFinding[];
+  /** The lifecycle model and the design as plain data, when the file could be read as text (for the Markdown summary). */
+  lifecycle?: LifecycleModel;
+  design?: unknown;
 }
 
 export interface Counts {

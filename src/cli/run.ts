@@ -3,20 +3,27 @@
  * streams in, exit code out. Every failure becomes one line on stderr, never a stack trace.
  */
 import path from 'node:path';
-import { ConfigError, LIMITS, reviewBytes } from '../engine';
-import type { LifecycleModel, RuleId, Severity, SeveritySetting } from '../engine';
+import { ConfigError, decodeText, LIMITS, plural, review, reviewBytes, todayUtc } from '../engine';
+import type { LifecycleModel, ReviewResult, RuleId, Severity, SeveritySetting } from '../engine';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE, UsageError } from './args';
-import type { CliOptions, FailLevel } from './args';
+import type { CliOptions, FailLevel, Format } from './args';
 import { ConfigLookup, readConfigFile } from './config-lookup';
 import { discover, NoMatchError, toPosix } from './discovery';
 import type { DesignFile } from './discovery';
 import { CannotReadError, readBytes } from './files';
+import { fixText, unifiedDiff } from './fix';
+import { formatGithub } from './formatters/github';
+import { formatGitlab } from './formatters/gitlab';
 import { formatJson } from './formatters/json';
+import { formatMarkdown } from './formatters/markdown';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish, useColor } from './formatters/stylish';
+import { printable } from './printable';
 import type { FileReport } from './report';
-import { CannotWriteError, writeDiagram } from './diagram';
+import { writeDiagram } from './diagram';
+import { CannotWriteError, writeAtomically } from './write';
+import { renderReviewReport } from '../render/report-html';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -40,7 +47,7 @@ const FAIL_RANK: Record<FailLevel, number> = { info: 1, warning: 2, error: 3, ne
 
 export function run(argv: readonly string[], io: CliIo): number {
   const say = (line: string): void => {
-    io.stderr.write(`mlsystem-review: ${line}\n`);
+    io.stderr.write(`mlsystem-review: ${printable(line)}\n`);
   };
   try {
     return review_(parseCliArgs(argv), io, say);
@@ -61,9 +68,12 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
     io.stdout.write(`${version}\n`);
     return 0;
   }
+  // The review date, decided once for the whole run.
+  const today = options.today ?? io.today ?? todayUtc();
   const display = (abs: string): string => toPosix(path.relative(io.cwd, abs)) || '.';
   const fixed = options.config === undefined ? undefined : readConfigFile(path.resolve(io.cwd, options.config), options.config);
   const configs = new ConfigLookup(display, fixed);
+  if (options.command === 'report') return writeReport(options, io, say, configs, today);
 
   const { files, notes } = discover(options.paths, io.cwd, configs);
   for (const note of notes) say(note);
@@ -73,11 +83,13 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
 
   const progress = io.stderr.isTTY && files.length > PROGRESS_THRESHOLD;
   const reports: FileReport[] = [];
+  const diffs: string[] = [];
+  const fix = options.fix || options.fixDryRun ? { dryRun: options.fixDryRun, diffs, say } : undefined;
   let skipped = 0;
   files.forEach((file, i) => {
     if (progress) io.stderr.write(`\rReviewing ${i + 1}/${files.length}`);
     const rules = configs.forFile(file.absolute)?.config.rules ?? {};
-    const outcome = reviewFile(file, rules, io.today);
+    const outcome = reviewFile(file, rules, today, fix);
     if (outcome.report) {
       reports.push(outcome.report);
     } else {
@@ -92,9 +104,8 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
   });
   if (progress) io.stderr.write('\r\x1b[K');
 
-  if (options.format === 'json') io.stdout.write(formatJson(reports));
-  else if (options.format === 'sarif') io.stdout.write(formatSarif(reports, { version, root: io.cwd }));
-  else io.stdout.write(formatStylish(reports, useColor(io.env, io.stdout.isTTY === true)));
+  if (options.fixDryRun) io.stdout.write(diffs.join(''));
+  else io.stdout.write(formatReports(options.format, reports, io, today));
 
   // A file too large to review counts as an error: it was not reviewed at all.
   // A loop, not Math.max(...all): a spread of every finding overflows the stack on huge reviews.
@@ -103,12 +114,82 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
   return worst >= FAIL_RANK[options.failOn] ? 1 : 0;
 }
 
-/** One file's findings and lifecycle model; no report when it is too large to review. */
-function reviewFile(file: DesignFile, rules: Partial<Record<RuleId, SeveritySetting>>, today: string | undefined): { report?: FileReport; lifecycle?: LifecycleModel } {
+/** Every format lists the same findings; they differ in shape only. */
+function formatReports(format: Format, reports: readonly FileReport[], io: CliIo, today: string): string {
+  switch (format) {
+    case 'json': return formatJson(reports);
+    case 'sarif': return formatSarif(reports, { version, root: io.cwd });
+    case 'github': return formatGithub(reports);
+    case 'gitlab': return formatGitlab(reports, { root: io.cwd });
+    case 'markdown': return formatMarkdown(reports, { today });
+    default: return formatStylish(reports, useColor(io.env, io.stdout.isTTY === true));
+  }
+}
+
+interface FixRun {
+  /** Collect diffs instead of writing. */
+  dryRun: boolean;
+  diffs: string[];
+  say: (line: string) => void;
+}
+
+const hasBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/** `--fix`: the design's text after its clear corrections, written back (BOM kept) unless a dry run. */
+function fixFile(file: DesignFile, bytes: Uint8Array, text: string, rules: Partial<Record<RuleId, SeveritySetting>>, today: string, run: FixRun): string {
+  const fixed = fixText(text, { rules, today });
+  if (fixed.text === text) return text;
+  if (run.dryRun) {
+    run.diffs.push(unifiedDiff(file.display, text, fixed.text));
+  } else {
+    writeAtomically(file.absolute, file.display, (hasBom(bytes) ? '\uFEFF' : '') + fixed.text);
+    run.say(`fixed "${file.display}": ${plural(fixed.applied, 'correction')}`);
+  }
+  return fixed.text;
+}
+
+/** `report DESIGN`: the review of one design as a self-contained HTML page. */
+function writeReport(options: CliOptions, io: CliIo, say: (line: string) => void, configs: ConfigLookup, today: string): number {
+  const { files, notes } = discover(options.paths, io.cwd, configs);
+  for (const note of notes) say(note);
+  if (files.length !== 1) throw new UsageError(`report shows one design, but ${files.length} were found: name the one to show`);
+  const [file] = files;
   const bytes = readBytes(file.absolute, file.display);
-  const reviewed = bytes && reviewBytes(bytes, { rules, today });
-  if (!reviewed || reviewed.kind === 'too-large') return {};
-  const report: FileReport = { file: file.display, absolute: file.absolute, findings: reviewed.result.findings };
+  const reviewed = bytes && reviewBytes(bytes, { rules: configs.forFile(file.absolute)?.config.rules ?? {}, today });
+  if (!reviewed || reviewed.kind !== 'text') {
+    say(`cannot report on "${file.display}": ${reviewed?.kind === 'invalid-utf8' ? 'it is not valid UTF-8 text' : 'too large to review'}`);
+    return 2;
+  }
+  const { result } = reviewed;
+  const html = renderReviewReport({
+    fileName: file.display,
+    model: result.lifecycle,
+    findings: result.findings,
+    design: result.design,
+    today,
+    generator: `mlsystem-review ${version}`,
+  });
+  if (options.output === undefined) io.stdout.write(html);
+  else writeAtomically(path.resolve(io.cwd, options.output), options.output, html);
+  return 0;
+}
+
+/** One file's findings and lifecycle model, fixed first under --fix; no report when it is too large to review. */
+function reviewFile(file: DesignFile, rules: Partial<Record<RuleId, SeveritySetting>>, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel } {
+  const bytes = readBytes(file.absolute, file.display);
+  if (!bytes) return {};
+  let reviewed: { kind: 'text' | 'invalid-utf8'; result: ReviewResult } | undefined;
+  const decoded = fix ? decodeText(bytes) : undefined;
+  if (decoded?.kind === 'text' && fix) {
+    reviewed = { kind: 'text', result: review(fixFile(file, bytes, decoded.text, rules, today, fix), { rules, today }) };
+  } else {
+    const outcome = reviewBytes(bytes, { rules, today });
+    if (outcome.kind === 'too-large') return {};
+    reviewed = outcome;
+  }
+  const { result } = reviewed;
   // Bytes that are not text hold no design to draw.
-  return { report, lifecycle: reviewed.kind === 'text' ? reviewed.result.lifecycle : undefined };
+  const lifecycle = reviewed.kind === 'text' ? result.lifecycle : undefined;
+  const report: FileReport = { file: file.display, absolute: file.absolute, findings: result.findings, lifecycle, design: result.design };
+  return { report, lifecycle };
 }

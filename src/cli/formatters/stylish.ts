@@ -1,10 +1,12 @@
 /**
  * `--format stylish` (the default), after ESLint's: a header per file with problems, one
  * aligned row per finding (`line:col  severity  message  rule`, one-based for people),
- * then a summary line.
+ * then a summary line. Document text and file names pass through `printable`: no
+ * control character or line break of theirs reaches the terminal.
  */
 import { plural } from '../../engine';
 import type { Severity } from '../../engine';
+import { printable } from '../printable';
 import { countFindings } from '../report';
 import type { FileReport } from '../report';
 
@@ -37,12 +39,12 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
       line: String(f.range.start.line + 1),
       column: String(f.range.start.character + 1),
       severity: f.severity,
-      message: f.message.replace(/\s*\n\s*/g, ' '),
+      message: printable(f.message),
       rule: f.rule,
     }));
     const width = (key: 'line' | 'column' | 'severity' | 'message'): number => Math.max(...rows.map((r) => r[key].length));
     const [lineWidth, columnWidth, severityWidth, messageWidth] = [width('line'), width('column'), width('severity'), width('message')];
-    out += `\n${paint(ANSI.underline, report.file)}\n`;
+    out += `\n${paint(ANSI.underline, printable(report.file))}\n`;
     for (const r of rows) {
       const position = `${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`;
       out += `  ${paint(ANSI.dim, position)}  ${paint(SEVERITY_COLOR[r.severity], r.severity.padEnd(severityWidth))}  ${r.message.padEnd(messageWidth)}  ${paint(ANSI.dim, r.rule)}\n`;

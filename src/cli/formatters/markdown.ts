@@ -1,0 +1,75 @@
+/**
+ * `--format markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment. Per
+ * design: counts by severity, a table of section and pillar readiness, the findings with
+ * links to their rules' pages, and the waivers with owner and expiry. Document text and
+ * file names are escaped for Markdown and HTML (and `@` so a document cannot mention anyone).
+ */
+import { plural, ruleDocsUrl } from '../../engine';
+import { designWaivers, readiness, waiverStateText } from '../../render/report-html';
+import type { Counts } from '../../render/report-html';
+import { printable } from '../printable';
+import type { FileReport } from '../report';
+import { countFindings } from '../report';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '&#64;', '|': '&#124;' };
+
+/**
+ * Untrusted text as inline Markdown that renders as exactly that text, on one line (it is
+ * never at a line's start, so only inline syntax needs escaping: emphasis, code, links,
+ * autolinks, HTML, table cells, mentions).
+ */
+export function escapeMarkdown(text: string): string {
+  return printable(text)
+    .replace(/[&<>@|]/g, (c) => ENTITIES[c])
+    .replace(/[\\`*_[\]~:]/g, '\\$&');
+}
+
+function countsText(c: Counts): string {
+  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`;
+}
+
+const SEVERITY_MARK = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' } as const;
+
+function fileSection(report: FileReport, today: string): string {
+  const counts = countFindings([report]);
+  const name = report.lifecycle?.name?.trim();
+  const lines = [`### ${escapeMarkdown(report.file)}${name ? ` — ${escapeMarkdown(name)}` : ''}`, '', `**${countsText(counts)}**`, ''];
+  if (report.lifecycle) {
+    lines.push('| Section or pillar | State | Errors | Warnings | Info |', '|---|---|--:|--:|--:|');
+    for (const row of readiness(report.lifecycle, report.findings, report.design)) {
+      const label = row.kind === 'pillar' ? `Pillar: ${row.label}` : row.label;
+      lines.push(`| ${escapeMarkdown(label)} | ${row.state} | ${row.counts.error} | ${row.counts.warning} | ${row.counts.info} |`);
+    }
+    lines.push('');
+  }
+  if (report.findings.length) {
+    lines.push('#### Findings', '');
+    for (const f of report.findings) {
+      lines.push(`- ${SEVERITY_MARK[f.severity]} [\`${f.rule}\`](${ruleDocsUrl(f.rule)}) line ${f.range.start.line + 1}: ${escapeMarkdown(f.message)}`);
+    }
+    lines.push('');
+  }
+  const waivers = designWaivers(report.design, today);
+  if (waivers.length) {
+    lines.push('#### Waivers', '', '| Rule | Target | Reason | Owner | Expires |', '|---|---|---|---|---|');
+    for (const w of waivers) {
+      const cell = (value: string | undefined): string => (value === undefined ? '—' : escapeMarkdown(value));
+      const expiry = w.expires === undefined ? '—' : `${escapeMarkdown(w.expires)} (${waiverStateText(w)})`;
+      const marked = w.state === 'expiring' || w.state === 'expired' ? `⚠️ ${expiry}` : expiry;
+      lines.push(`| ${cell(w.rule)} | ${w.target === undefined ? 'whole file' : cell(w.target)} | ${cell(w.reason)} | ${cell(w.owner)} | ${marked} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function formatMarkdown(reports: readonly FileReport[], options: { today: string }): string {
+  const total = countFindings(reports);
+  const head = [
+    '## ML system design review',
+    '',
+    reports.length ? `${plural(reports.length, 'design')} reviewed: ${countsText(total)}.` : 'No design documents were reviewed.',
+    '',
+  ].join('\n');
+  return `${[head, ...reports.map((r) => fileSection(r, options.today))].join('\n')}\n`;
+}
