@@ -151,7 +151,7 @@ describe('cli: exit codes', () => {
       assert.equal(out.code, 2, argv.join(' '));
       assert.match(out.stderr, /^mlsystem-review: .*\(see --help\)\n$/, argv.join(' '));
     }
-    assert.match(review(['--format', 'xml'], tree).stderr, /--format must be one of stylish, json, sarif \(got "xml"\)/);
+    assert.match(review(['--format', 'xml'], tree).stderr, /--format must be one of stylish, json, sarif, github, markdown, gitlab \(got "xml"\)/);
   });
   it('prints help and version', () => {
     const help = review(['--help'], tree);

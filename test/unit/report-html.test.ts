@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { review } from '../../src/engine';
-import { designWaivers, readiness, renderReviewReport } from '../../src/webview/render-report';
+import { designWaivers, readiness, renderReviewReport } from '../../src/render/report-html';
 import { run } from '../../src/cli/run';
 import type { CliIo } from '../../src/cli/run';
 
