@@ -104,6 +104,7 @@ document.addEventListener('keydown', (event) => {
 });
 
 byId('export').addEventListener('click', () => post({ type: 'export' }));
+byId('export-report').addEventListener('click', () => post({ type: 'exportReport' }));
 byId('lock').addEventListener('click', () => post({ type: 'toggleLock' }));
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -46,6 +46,7 @@ ${options.styleUris.map((href) => `<link rel="stylesheet" href="${esc(href)}">`)
   <div id="counts" class="counts" role="status" aria-live="polite"></div>
   <div class="actions">
     <button type="button" id="export" class="action" title="Export the diagram as a standalone SVG file"><span class="codicon codicon-export" aria-hidden="true"></span><span class="action-label">Export SVG</span></button>
+    <button type="button" id="export-report" class="action" title="Export the review as a standalone HTML page for a review meeting (printable)"><span class="codicon codicon-report" aria-hidden="true"></span><span class="action-label">Export Review Report</span></button>
     <button type="button" id="lock" class="action" aria-pressed="false" title="Lock the preview on this design, or let it follow the active editor"><span class="codicon codicon-unlock" aria-hidden="true"></span><span class="action-label">Follow editor</span></button>
   </div>
 </header>

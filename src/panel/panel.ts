@@ -16,11 +16,14 @@ import { renderPanelHtml } from './page-html';
 import { isPageMessage, VIEW_TYPE } from '../protocol/panel-messages';
 import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol/panel-messages';
 import { renderLifecycleSvg } from '../render/svg';
+import { renderReviewReport } from '../render/report-html';
+import { todayUtc } from '../engine';
 
 export const COMMANDS = {
   open: 'mlsystem.openPreview',
   openToSide: 'mlsystem.openPreviewToSide',
   exportDiagram: 'mlsystem.exportDiagram',
+  exportReport: 'mlsystem.exportReport',
   toggleLock: 'mlsystem.togglePreviewLock',
 } as const;
 
@@ -33,6 +36,12 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
     enableScripts: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   };
+}
+
+/** The installed extension's version, for the report's footer (as the CLI writes its own). */
+function extensionVersion(): string {
+  const json = vscode.extensions.getExtension('mlsystem-review.mlsystem-review')?.packageJSON as { version?: unknown } | undefined;
+  return typeof json?.version === 'string' ? json.version : '';
 }
 
 function baseName(uri: vscode.Uri): string {
@@ -174,6 +183,9 @@ export class LifecyclePanel implements vscode.Disposable {
         return;
       case 'export':
         await this.preview.exportDiagram(this.uri);
+        return;
+      case 'exportReport':
+        await this.preview.exportReport(this.uri);
         return;
       case 'toggleLock':
         this.preview.toggleLock(this);
@@ -333,6 +345,35 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     return target;
   }
 
+  /**
+   * Writes the review report (the page `mlsystem-review report` writes) for a design review
+   * meeting, dated today; the save dialog and `target` behave as for the diagram.
+   */
+  async exportReport(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const result = await this.reviews.request(document);
+    if (!result) {
+      void vscode.window.showWarningMessage(`${baseName(uri)} is not an ML design document: there is no review to export.`);
+      return undefined;
+    }
+    if (!target) {
+      const defaultUri = vscode.Uri.joinPath(uri, '..', `${baseName(uri).replace(/\.ya?ml$/i, '')}.review.html`);
+      target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'HTML page': ['html'] }, saveLabel: 'Export report', title: 'Export Review Report' });
+      if (!target) return undefined;
+    }
+    const html = renderReviewReport({
+      fileName: vscode.workspace.asRelativePath(uri),
+      model: result.lifecycle,
+      findings: result.findings,
+      design: result.design,
+      today: todayUtc(),
+      generator: `mlsystem-review ${extensionVersion()}`.trim(),
+    });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    void vscode.window.showInformationMessage(`Review report saved to ${vscode.workspace.asRelativePath(target)}.`);
+    return target;
+  }
+
   dispose(): void {
     for (const p of [...this.panels]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -378,6 +419,14 @@ export function registerLifecyclePreview(context: vscode.ExtensionContext, revie
         return undefined;
       }
       return preview.exportDiagram(uri, target instanceof vscode.Uri ? target : undefined);
+    }),
+    vscode.commands.registerCommand(COMMANDS.exportReport, async (arg?: unknown, target?: unknown) => {
+      const uri = commandTarget(preview, arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('Open an ML design document (mlsystem.yaml) to export its review report.');
+        return undefined;
+      }
+      return preview.exportReport(uri, target instanceof vscode.Uri ? target : undefined);
     }),
   );
   return preview;

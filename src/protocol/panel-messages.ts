@@ -38,6 +38,8 @@ export type PageMessage =
   /** Show this element's source in the editor. */
   | { type: 'reveal'; key: string; range: Range }
   | { type: 'export' }
+  /** Export the review report (HTML), as the command does. */
+  | { type: 'exportReport' }
   | { type: 'toggleLock' };
 
 function isPosition(value: unknown): boolean {
@@ -57,6 +59,7 @@ export function isPageMessage(value: unknown): value is PageMessage {
   switch (m.type) {
     case 'ready':
     case 'export':
+    case 'exportReport':
     case 'toggleLock':
       return true;
     case 'reveal':

@@ -187,4 +187,17 @@ describe('lifecycle preview panel', function () {
     assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.exportDiagram', undefined, second))?.toString(), second.toString());
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(second)), svg, 'the same diagram');
   });
+
+  it('exports the review report, the page the CLI writes, to the file a caller names', async () => {
+    const design = fixtureUri('mlsystem.yaml');
+    const target = fixtureUri(`panel-scratch/report-${++counter}.html`);
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.exportReport', design, target);
+    assert.equal(written?.toString(), target.toString());
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="en">/);
+    assert.match(html, /<h1>Design review: support-request-routing<\/h1>/);
+    assert.match(html, /reviewed on <time datetime="\d{4}-\d{2}-\d{2}">/);
+    assert.match(html, /<section class="diagram"[\s\S]*<svg /, 'the lifecycle diagram');
+    assert.doesNotMatch(html, /<script/i);
+  });
 });
