@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Range } from '../engine/types';
+import type { Range, ReviewResult } from '../engine/types';
 import type { DesignReviewSource } from './review-source';
 import { keysAt } from '../render/elements';
 import { escapeMarkup } from '../render/escape';
@@ -36,6 +36,20 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
     enableScripts: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   };
+}
+
+/** What an export writes, and how its save dialog asks. */
+interface ExportKind {
+  /** "there is no <thing> to export" */
+  thing: string;
+  /** Replaces the design's .yaml for the suggested file name. */
+  suffix: string;
+  filters: Record<string, string[]>;
+  saveLabel: string;
+  title: string;
+  /** "<saved> saved to <file>." */
+  saved: string;
+  render(result: ReviewResult): string;
 }
 
 /** The installed extension's version, for the report's footer (as the CLI writes its own). */
@@ -327,50 +341,56 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
    * the file in the save dialog, which itself asks before replacing one; a `target` given by
    * a caller (scripts, tests) is written as is, replacing any file there: the caller chose it.
    */
-  async exportDiagram(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const document = await vscode.workspace.openTextDocument(uri);
-    const result = await this.reviews.request(document);
-    if (!result) {
-      void vscode.window.showWarningMessage(`${baseName(uri)} is not an ML design document: there is no lifecycle to export.`);
-      return undefined;
-    }
-    if (!target) {
-      const defaultUri = vscode.Uri.joinPath(uri, '..', `${baseName(uri).replace(/\.ya?ml$/i, '')}.lifecycle.svg`);
-      target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'SVG image': ['svg'] }, saveLabel: 'Export diagram', title: 'Export Lifecycle Diagram as SVG' });
-      if (!target) return undefined;
-    }
-    const svg = renderLifecycleSvg(result.lifecycle, { theme: 'print' });
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`));
-    void vscode.window.showInformationMessage(`Lifecycle diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
-    return target;
+  exportDiagram(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.exportFile(uri, target, {
+      thing: 'lifecycle',
+      suffix: '.lifecycle.svg',
+      filters: { 'SVG image': ['svg'] },
+      saveLabel: 'Export diagram',
+      title: 'Export Lifecycle Diagram as SVG',
+      saved: 'Lifecycle diagram',
+      render: (result) => `<?xml version="1.0" encoding="UTF-8"?>\n${renderLifecycleSvg(result.lifecycle, { theme: 'print' })}\n`,
+    });
   }
 
   /**
    * Writes the review report (the page `mlsystem-review report` writes) for a design review
    * meeting, dated today; the save dialog and `target` behave as for the diagram.
    */
-  async exportReport(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  exportReport(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.exportFile(uri, target, {
+      thing: 'review',
+      suffix: '.review.html',
+      filters: { 'HTML page': ['html'] },
+      saveLabel: 'Export report',
+      title: 'Export Review Report',
+      saved: 'Review report',
+      render: (result) =>
+        renderReviewReport({
+          fileName: vscode.workspace.asRelativePath(uri),
+          model: result.lifecycle,
+          findings: result.findings,
+          design: result.design,
+          today: todayUtc(),
+          generator: `mlsystem-review ${extensionVersion()}`.trim(),
+        }),
+    });
+  }
+
+  private async exportFile(uri: vscode.Uri, target: vscode.Uri | undefined, what: ExportKind): Promise<vscode.Uri | undefined> {
     const document = await vscode.workspace.openTextDocument(uri);
     const result = await this.reviews.request(document);
     if (!result) {
-      void vscode.window.showWarningMessage(`${baseName(uri)} is not an ML design document: there is no review to export.`);
+      void vscode.window.showWarningMessage(`${baseName(uri)} is not an ML design document: there is no ${what.thing} to export.`);
       return undefined;
     }
     if (!target) {
-      const defaultUri = vscode.Uri.joinPath(uri, '..', `${baseName(uri).replace(/\.ya?ml$/i, '')}.review.html`);
-      target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'HTML page': ['html'] }, saveLabel: 'Export report', title: 'Export Review Report' });
+      const defaultUri = vscode.Uri.joinPath(uri, '..', `${baseName(uri).replace(/\.ya?ml$/i, '')}${what.suffix}`);
+      target = await vscode.window.showSaveDialog({ defaultUri, filters: what.filters, saveLabel: what.saveLabel, title: what.title });
       if (!target) return undefined;
     }
-    const html = renderReviewReport({
-      fileName: vscode.workspace.asRelativePath(uri),
-      model: result.lifecycle,
-      findings: result.findings,
-      design: result.design,
-      today: todayUtc(),
-      generator: `mlsystem-review ${extensionVersion()}`.trim(),
-    });
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
-    void vscode.window.showInformationMessage(`Review report saved to ${vscode.workspace.asRelativePath(target)}.`);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(what.render(result)));
+    void vscode.window.showInformationMessage(`${what.saved} saved to ${vscode.workspace.asRelativePath(target)}.`);
     return target;
   }
 

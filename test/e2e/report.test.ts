@@ -12,22 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { run } from '../../src/cli/run';
-import type { CliIo } from '../../src/cli/run';
+import { runCli } from '../unit/support/cli';
+import type { CliOutcome } from '../unit/support/cli';
 // @ts-expect-error: a plain ES module shared with the other browser tests
 import { launchBrowser } from '../../scripts/code-server/browser.mjs';
 
 const root = join(__dirname, '..', '..');
 const results = join(root, 'test-results', 'report');
-const today = '2026-11-26';
 const DESIGN = 'examples/draft/mlsystem.yaml';
 
-function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd: root, env: {}, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, today };
-  return { code: run(argv, io), stdout, stderr };
-}
+const cli = (argv: string[], cwd = root): CliOutcome => runCli(argv, cwd);
 
 /** Text as a PDF's text layer and the DOM both hold it: without any white space. */
 const squeeze = (text: string): string => text.replace(/\s+/g, '');

@@ -10,25 +10,13 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
-import { run } from '../../src/cli/run';
-import type { CliIo } from '../../src/cli/run';
+import { runCli } from './support/cli';
+import type { CliOutcome } from './support/cli';
 
 const root = join(__dirname, '..', '..');
-const today = '2026-11-26';
 const COMPOSE = 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n    constraint: would be a typo in a design\n';
 
-function cli(argv: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    today,
-  };
-  return { code: run(argv, io), stdout, stderr };
-}
+const cli = (argv: string[], cwd: string): CliOutcome => runCli(argv, cwd);
 
 const temps: string[] = [];
 after(() => {

@@ -11,28 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { RULE_IDS, ruleDocsUrl } from '../../src/engine';
-import { run } from '../../src/cli/run';
-import type { CliIo } from '../../src/cli/run';
+import { runCli } from './support/cli';
+import type { CliOutcome } from './support/cli';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
 import { printable } from '../../src/cli/printable';
 
 const root = join(__dirname, '..', '..');
-const today = '2026-11-26';
 const HOSTILE_KEY = '\u001b]0;PWNED\u0007\u001b[2J';
 const SPOOF_NAME = 'x\n::error file=README.md,line=1::Spoofed.mlsystem.yaml';
 
-function cli(argv: string[], cwd = root): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    today,
-  };
-  return { code: run(argv, io), stdout, stderr };
-}
+const cli = (argv: string[], cwd = root): CliOutcome => runCli(argv, cwd);
 
 const temps: string[] = [];
 function tempDir(): string {

@@ -11,18 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { review } from '../../src/engine';
 import { designWaivers, readiness, renderReviewReport } from '../../src/render/report-html';
-import { run } from '../../src/cli/run';
-import type { CliIo } from '../../src/cli/run';
+import { CLI_TODAY, runCli } from './support/cli';
+import type { CliOutcome } from './support/cli';
 
 const root = join(__dirname, '..', '..');
-const today = '2026-11-26';
+const today = CLI_TODAY;
 
-function cli(argv: string[], cwd = root): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, env: {}, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, today };
-  return { code: run(argv, io), stdout, stderr };
-}
+const cli = (argv: string[], cwd = root): CliOutcome => runCli(argv, cwd);
 
 function reportOf(text: string, fileName = 'mlsystem.yaml', date = today): string {
   const result = review(text, { today: date });
