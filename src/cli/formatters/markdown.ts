@@ -2,7 +2,7 @@
  * `--format markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment. Per
  * design: counts by severity, a table of section and pillar readiness, the findings with
  * links to their rules' pages, and the waivers with owner and expiry. Document text and
- * file names are escaped for Markdown and HTML (and `@` so a document cannot mention anyone).
+ * file names are escaped for Markdown and HTML (and `@` broken up, so a document cannot mention anyone).
  */
 import { plural, ruleDocsUrl } from '../../engine';
 import { designWaivers, readiness, waiverStateText } from '../../render/report-html';
@@ -11,7 +11,8 @@ import { printable } from '../printable';
 import type { FileReport } from '../report';
 import { countFindings } from '../report';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '&#64;', '|': '&#124;' };
+// `@` gets a zero-width space after it: GitHub decodes entities before it looks for mentions.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '@&#8203;', '|': '&#124;' };
 
 /**
  * Untrusted text as inline Markdown that renders as exactly that text, on one line (it is
