@@ -67,11 +67,12 @@ describe('notes as Markdown', () => {
 });
 
 describe('messages from the page', () => {
-  it('accepts the four message kinds and nothing else', () => {
+  it('accepts the five message kinds and nothing else', () => {
     const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } };
     assert.ok(isPageMessage({ type: 'ready' }));
     assert.ok(isPageMessage({ type: 'reveal', key: 'stage:scoping', range }));
     assert.ok(isPageMessage({ type: 'export' }));
+    assert.ok(isPageMessage({ type: 'exportReport' }));
     assert.ok(isPageMessage({ type: 'toggleLock' }));
     assert.ok(!isPageMessage({ type: 'reveal', key: 'x', range: { start: { line: -1, character: 0 }, end: range.end } }));
     assert.ok(!isPageMessage({ type: 'reveal', range }));

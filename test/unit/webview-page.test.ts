@@ -235,8 +235,9 @@ describe('lifecycle page in Chromium', () => {
     assert.deepEqual((await posted()).at(-1), { type: 'reveal', key: 'finding:pillar:reliability:0', range: finding.range });
 
     await page.click('#export');
+    await page.click('#export-report');
     await page.click('#lock');
-    assert.deepEqual((await posted()).slice(-2), [{ type: 'export' }, { type: 'toggleLock' }]);
+    assert.deepEqual((await posted()).slice(-3), [{ type: 'export' }, { type: 'exportReport' }, { type: 'toggleLock' }]);
     await page.context().close();
   });
 
