@@ -357,7 +357,10 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   h3 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   .diagram { break-inside: avoid; }
-  .tables { grid-template-columns: 1fr 1fr; }
+}
+/* A printed page (A4 or Letter, about 700 CSS pixels wide) or a narrow window: one table, card column under another. */
+@media print, (max-width: 760px) {
+  .tables { grid-template-columns: 1fr; }
 }
 `;
 

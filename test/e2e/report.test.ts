@@ -74,6 +74,21 @@ describe('the review report in Chromium', () => {
     await page.screenshot({ path: join(results, 'review-report.png'), fullPage: true });
   });
 
+  it('in print layout, at the width of an A4 or Letter page, nothing sticks out at the side', async () => {
+    await page.setViewportSize({ width: 700, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    const overflowing = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1 || e.scrollWidth > e.clientWidth + 1)
+        .map((e) => `${e.tagName.toLowerCase()}.${(e as HTMLElement).className}`)
+        .filter((name) => !name.startsWith('svg') && !/^(path|text|rect|g|line|circle|polygon|title|marker|defs|style)\./.test(name));
+    });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1100, height: 900 });
+    assert.deepEqual(overflowing, []);
+  });
+
   for (const format of ['A4', 'Letter'] as const) {
     it(`prints on ${format} to two or more pages, no card cut across a page break`, async () => {
       await page.emulateMedia({ media: 'print' });
