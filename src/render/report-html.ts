@@ -216,7 +216,7 @@ function readinessTable(rows: readonly ReadinessRow[]): string {
       .filter((r) => r.kind === kind)
       .map((r) => `<tr><th scope="row">${esc(r.label)}</th><td><span class="state state-${r.state}">${r.state}</span></td>${countCells(r.counts)}</tr>`)
       .join('');
-  const head = (first: string): string => `<thead><tr><th scope="col">${first}</th><th scope="col">State</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Info</th></tr></thead>`;
+  const head = (first: string): string => `<thead><tr><th scope="col">${first}</th><th scope="col">State</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Info</th></tr></thead>`;
   return [
     '<section class="readiness" aria-labelledby="readiness-heading"><h2 id="readiness-heading">Readiness</h2>',
     '<div class="tables">',
@@ -334,7 +334,7 @@ a { color: var(--info); }
 .tables { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; align-items: start; }
 table { border-collapse: collapse; width: 100%; padding: 0; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); }
-thead th { font-size: 12px; color: var(--muted); } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+thead th { font-size: 12px; color: var(--muted); } th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .state { font-weight: 600; } .state-present { color: var(--ok); } .state-empty { color: var(--warning); } .state-missing { color: var(--error); }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; }
 .sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
