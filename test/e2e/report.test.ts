@@ -79,7 +79,7 @@ describe('the review report in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     const overflowing = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('main *')]
+      return Array.from(document.querySelectorAll('main *'))
         .filter((e) => e.getBoundingClientRect().right > width + 1 || e.scrollWidth > e.clientWidth + 1)
         .map((e) => `${e.tagName.toLowerCase()}.${(e as HTMLElement).className}`)
         .filter((name) => !name.startsWith('svg') && !/^(path|text|rect|g|line|circle|polygon|title|marker|defs|style)\./.test(name));
