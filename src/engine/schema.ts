@@ -1,14 +1,15 @@
 /**
  * The JSON Schema of mlsystem.yaml: the precompiled validator, the mapping of its errors to
- * `schema` findings (one per problem, at the exact node, with "did you mean" fixes), and
- * schema lookups for the editor (descriptions for hover and completion, known keys).
+ * `schema` findings (one per problem, at the exact node, with "did you mean" fixes). The
+ * schema itself is walked by schema-navigator.ts.
  */
 import type { ErrorObject } from 'ajv';
 import validate from './generated/validate-schema';
-import schemaJson from '../../schemas/mlsystem.schema.json';
 import type { DataPath, Fix, RuleFinding } from './basics';
 import type { Editor } from './edits';
 import type { Locator } from './locate';
+import { alternatives, keyHomes, keysAt, resolve, schemaAt, typeOf, valueAt } from './schema-navigator';
+import type { JsonSchema } from './schema-navigator';
 import { STAGE_STATUSES } from './vocabulary';
 import { listWords } from './wording';
 
@@ -17,146 +18,6 @@ export interface SchemaContext {
   data: unknown;
   loc: Locator;
   edit: Editor;
-}
-
-/** The parts of a JSON Schema this module reads. */
-export interface JsonSchema {
-  $ref?: string;
-  description?: string;
-  type?: string | string[];
-  const?: unknown;
-  enum?: unknown[];
-  markdownEnumDescriptions?: string[];
-  examples?: unknown[];
-  properties?: Record<string, JsonSchema>;
-  patternProperties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  required?: string[];
-  items?: JsonSchema;
-  minItems?: number;
-  pattern?: string;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  definitions?: Record<string, JsonSchema>;
-}
-
-/** The raw schema (schemas/mlsystem.schema.json), for the editor's completion and hover. */
-export const MLSYSTEM_SCHEMA: JsonSchema = schemaJson as unknown as JsonSchema;
-
-// ---------------------------------------------------------------------------------------
-// Walking the schema
-
-/** A schema with its `$ref` followed; keywords written beside the `$ref` win (descriptions). */
-function resolve(schema: JsonSchema, depth = 0): JsonSchema {
-  if (!schema.$ref || depth > 16) return schema;
-  const name = /^#\/definitions\/([^/]+)$/.exec(schema.$ref)?.[1];
-  const target = name ? MLSYSTEM_SCHEMA.definitions?.[name] : undefined;
-  if (!target) return schema;
-  const { $ref: _ignored, ...siblings } = schema;
-  return { ...resolve(target, depth + 1), ...siblings };
-}
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-function acceptsType(schema: JsonSchema, value: unknown): boolean {
-  const actual = typeOf(value);
-  if (schema.type !== undefined) {
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    return types.some((t) => t === actual || (t === 'integer' && Number.isInteger(value)));
-  }
-  if (schema.enum) return schema.enum.some((v) => typeOf(v) === actual);
-  return true;
-}
-
-/** The alternatives a schema offers (its `anyOf` branches, or itself), narrowed to those that accept `value`'s type. */
-function alternatives(schema: JsonSchema, value?: unknown, narrow = false): JsonSchema[] {
-  const resolved = resolve(schema);
-  const branches = (resolved.anyOf ?? resolved.oneOf)?.map((b) => resolve(b)) ?? [resolved];
-  if (!narrow) return branches;
-  const fitting = branches.filter((b) => acceptsType(b, value));
-  return fitting.length ? fitting : branches;
-}
-
-function child(schema: JsonSchema, segment: string | number): JsonSchema | undefined {
-  if (typeof segment === 'number') return schema.items;
-  const property = schema.properties?.[segment];
-  if (property) return property;
-  for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
-    if (new RegExp(pattern, 'u').test(segment)) return sub;
-  }
-  return undefined;
-}
-
-function valueAt(data: unknown, path: DataPath): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}
-
-/**
- * The schema of the value at `path`, as written at its property (so the property's own
- * description wins). With `data`, `anyOf` choices follow the value actually written.
- */
-function schemaAt(path: DataPath, data?: unknown): JsonSchema | undefined {
-  let schema: JsonSchema = MLSYSTEM_SCHEMA;
-  for (let i = 0; i < path.length; i++) {
-    const value = data === undefined ? undefined : valueAt(data, path.slice(0, i));
-    let next: JsonSchema | undefined;
-    for (const branch of alternatives(schema, value, data !== undefined)) {
-      next = child(branch, path[i]);
-      if (next) break;
-    }
-    if (!next) return undefined;
-    schema = next;
-  }
-  return schema;
-}
-
-/** The schema's description of the field at a data path (hover and completion), if it has one. */
-export function describePath(path: DataPath): string | undefined {
-  const schema = schemaAt(path);
-  return schema ? resolve(schema).description : undefined;
-}
-
-/** The keys a mapping may hold at `path` (the value written there picks between alternatives). */
-export function keysAt(path: DataPath, data?: unknown): string[] {
-  const schema = schemaAt(path, data);
-  if (!schema) return [];
-  const value = data === undefined ? {} : valueAt(data, path);
-  const keys = new Set<string>();
-  for (const branch of alternatives(schema, value, true)) for (const key of Object.keys(branch.properties ?? {})) keys.add(key);
-  return [...keys];
-}
-
-/** Where each property name may appear: its parents as dotted paths, `[]` marking a list's items. */
-const KEY_HOMES: ReadonlyMap<string, readonly string[]> = (() => {
-  const homes = new Map<string, string[]>();
-  const visit = (schema: JsonSchema, at: string, depth: number): void => {
-    if (depth > 12) return;
-    for (const branch of alternatives(schema)) {
-      for (const [key, sub] of Object.entries(branch.properties ?? {})) {
-        const list = homes.get(key) ?? [];
-        if (!list.includes(at)) list.push(at);
-        homes.set(key, list);
-        visit(sub, at ? `${at}.${key}` : key, depth + 1);
-      }
-      if (branch.items) visit(branch.items, `${at}[]`, depth + 1);
-    }
-  };
-  visit(MLSYSTEM_SCHEMA, '', 0);
-  return homes;
-})();
-
-/** Every property name anywhere in the schema. */
-export function knownKeyNames(): ReadonlySet<string> {
-  return new Set(KEY_HOMES.keys());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -394,7 +255,7 @@ export class SchemaFindings {
     if (suggestions.length) {
       message += ` Did you mean ${quoteList(suggestions.slice(0, 3))}?`;
     } else {
-      const homes = KEY_HOMES.get(key);
+      const homes = keyHomes(key);
       const home = homes?.length === 1 ? homes[0] : undefined;
       if (home !== undefined) {
         const where = home.endsWith('[]') ? `each item of "${home.slice(0, -2).replace(/\[\]/g, '')}"` : `"${home.replace(/\[\]/g, '')}"`;

@@ -6,7 +6,7 @@ import type { DataPath } from './basics';
 import { isAlias, isMap, isScalar, isSeq, itemTargetName } from './locate';
 import type { Locator } from './locate';
 import { asArray, asRecord, asString } from './read';
-import { knownKeyNames } from './schema';
+import { knownKeyNames } from './schema-navigator';
 
 export interface Waiver {
   /** Index in the document's `waivers` list. */

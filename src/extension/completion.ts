@@ -31,7 +31,7 @@ export class DesignCompletion implements vscode.CompletionItemProvider {
     if (!cursor) return [];
     const replace = new vscode.Range(document.positionAt(cursor.wordStart), document.positionAt(cursor.wordEnd));
     const items: vscode.CompletionItem[] = [];
-    for (const entry of completionEntries(await this.files.schemaNavigator(), cursor)) {
+    for (const entry of completionEntries(cursor)) {
       const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
       item.insertText = new vscode.SnippetString(entry.insertText);
       item.range = replace;

@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(selector, new DesignCodeActions(reviews, diagnostics, configuration), DesignCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(selector, new DesignCompletion(reviews, files), ...COMPLETION_TRIGGERS),
-    vscode.languages.registerHoverProvider(selector, new DesignHover(reviews, files)),
+    vscode.languages.registerHoverProvider(selector, new DesignHover(reviews)),
     vscode.languages.registerDocumentSymbolProvider(selector, new DesignSymbols(reviews), { label: 'ML design' }),
   );
 

@@ -1,20 +1,14 @@
 /** Completion and hover content from the real schema and the document's own ids. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { completionEntries, hoverMarkdown, SchemaNavigator, waiverTargets } from '../../src/extension/core/schema-completion';
-import type { JsonSchema } from '../../src/extension/core/schema-completion';
+import { completionEntries, hoverMarkdown, waiverTargets } from '../../src/extension/core/schema-completion';
 import { cursorContext } from '../../src/extension/core/yaml-cursor';
-
-const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'mlsystem.schema.json'), 'utf8')) as JsonSchema;
-const nav = new SchemaNavigator(schema);
 
 function complete(textWithCursor: string): Map<string, string> {
   const offset = textWithCursor.indexOf('|');
   const cursor = cursorContext(textWithCursor.replace('|', ''), offset);
   assert.ok(cursor, 'a completion context');
-  return new Map(completionEntries(nav, cursor).map((e) => [e.label, e.insertText]));
+  return new Map(completionEntries(cursor).map((e) => [e.label, e.insertText]));
 }
 
 describe('completion entries', () => {
@@ -74,16 +68,16 @@ describe('waiverTargets', () => {
 
 describe('hover', () => {
   it('shows the schema description of a key', () => {
-    const md = hoverMarkdown(nav, ['framing', 0, 'task'], true, 'task');
+    const md = hoverMarkdown(['framing', 0, 'task'], true, 'task');
     assert.match(md ?? '', /^\*\*task\*\*/);
     assert.match(md ?? '', /kind of ML task/i);
   });
   it('shows the rule summary for a waiver rule id', () => {
-    const md = hoverMarkdown(nav, ['waivers', 0, 'rule'], false, 'growth-unplanned');
+    const md = hoverMarkdown(['waivers', 0, 'rule'], false, 'growth-unplanned');
     assert.match(md ?? '', /\*\*growth-unplanned\*\* \(info by default\)/);
     assert.match(md ?? '', /traffic/);
   });
   it('shows nothing for an unknown key', () => {
-    assert.equal(hoverMarkdown(nav, ['business', 'nonsense'], true, 'nonsense'), undefined);
+    assert.equal(hoverMarkdown(['business', 'nonsense'], true, 'nonsense'), undefined);
   });
 });

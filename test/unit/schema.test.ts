@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { applyEdits, isWaivable, review, RULE_IDS } from '../../src/engine';
 import type { Finding, Fix, Range } from '../../src/engine';
-import { closeMatches, describePath, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema';
-import type { JsonSchema } from '../../src/engine/schema';
+import { closeMatches } from '../../src/engine/schema';
+import { describePath, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema-navigator';
+import type { JsonSchema } from '../../src/engine/schema-navigator';
 
 const root = join(__dirname, '..', '..');
 const formatExample = readFileSync(join(root, 'test', 'fixtures', 'format-example.mlsystem.yaml'), 'utf8');

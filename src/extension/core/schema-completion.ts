@@ -1,36 +1,11 @@
 /**
- * Completion and hover content from the JSON Schema and the document's own ids, for a
- * cursor context (yaml-cursor.ts). Host-free: returns plain entries the editor turns
+ * Completion and hover content from the JSON Schema (read through the engine's navigator)
+ * and the document's own ids, for a cursor context (yaml-cursor.ts). Host-free: returns plain entries the editor turns
  * into `CompletionItem`s, so the logic is unit-tested without VS Code.
  */
-import { RULES_BY_ID, RULE_IDS, waiverTargets } from '../../engine';
-import type { RuleId } from '../../engine';
+import { describePath, keysWithSchemas, RULES_BY_ID, RULE_IDS, typesOf, valuesAt, valuesOf, waiverTargets } from '../../engine';
+import type { JsonSchema, RuleId } from '../../engine';
 import type { CursorContext, DataPath } from './yaml-cursor';
-
-/** The parts of JSON Schema (draft 2020-12 / 07) that completion reads. */
-export interface JsonSchema {
-  $ref?: string;
-  $defs?: Record<string, JsonSchema>;
-  definitions?: Record<string, JsonSchema>;
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  markdownDescription?: string;
-  properties?: Record<string, JsonSchema>;
-  patternProperties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  required?: string[];
-  items?: JsonSchema | boolean;
-  enum?: unknown[];
-  markdownEnumDescriptions?: string[];
-  enumDescriptions?: string[];
-  const?: unknown;
-  oneOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  default?: unknown;
-  examples?: unknown[];
-}
 
 export interface CompletionEntry {
   label: string;
@@ -46,114 +21,6 @@ export interface CompletionEntry {
 
 const ID_SAFE = /^[A-Za-z0-9_.-]+$/;
 
-/** Walks a JSON Schema along data paths, through `$ref`, `oneOf`, `anyOf` and `allOf`. */
-export class SchemaNavigator {
-  constructor(private readonly root: JsonSchema) {}
-
-  private deref(schema: JsonSchema, seen = new Set<string>()): JsonSchema {
-    let s = schema;
-    while (s.$ref && !seen.has(s.$ref)) {
-      seen.add(s.$ref);
-      const m = /^#\/(\$defs|definitions)\/(.+)$/.exec(s.$ref);
-      const target = m ? (m[1] === '$defs' ? this.root.$defs : this.root.definitions)?.[decodeURIComponent(m[2])] : s.$ref === '#' ? this.root : undefined;
-      if (!target) break;
-      const { $ref: _ignored, ...rest } = s;
-      s = { ...target, ...rest };
-    }
-    return s;
-  }
-
-  /** The alternatives a schema allows, each without combinators. */
-  branches(schema: JsonSchema | boolean | undefined): JsonSchema[] {
-    if (!schema || schema === true) return [];
-    const s = this.deref(schema);
-    const out: JsonSchema[] = [];
-    const { oneOf, anyOf, allOf, ...base } = s;
-    if (base.type || base.properties || base.enum || base.const !== undefined || base.items || base.description) out.push(base);
-    for (const sub of [...(oneOf ?? []), ...(anyOf ?? []), ...(allOf ?? [])]) {
-      for (const b of this.branches(sub)) out.push({ description: base.description, ...b });
-    }
-    return out;
-  }
-
-  /** The schemas that may describe the value at `path` (empty when the path is unknown). */
-  at(path: DataPath): JsonSchema[] {
-    let current = this.branches(this.root);
-    for (const segment of path) {
-      const next: JsonSchema[] = [];
-      for (const s of current) {
-        if (typeof segment === 'number') {
-          if (s.items && s.items !== true) next.push(...this.branches(s.items));
-          continue;
-        }
-        const prop = s.properties?.[segment];
-        if (prop) {
-          next.push(...this.branches(prop));
-          continue;
-        }
-        let matched = false;
-        for (const [pattern, sub] of Object.entries(s.patternProperties ?? {})) {
-          if (new RegExp(pattern, 'u').test(segment)) {
-            next.push(...this.branches(sub));
-            matched = true;
-          }
-        }
-        if (!matched && typeof s.additionalProperties === 'object') next.push(...this.branches(s.additionalProperties));
-      }
-      current = next;
-    }
-    return current;
-  }
-
-  /** The first description found for the value at `path`. */
-  describe(path: DataPath): string | undefined {
-    for (const s of this.at(path)) {
-      const text = s.markdownDescription ?? s.description;
-      if (text) return text;
-    }
-    return undefined;
-  }
-
-  /** Keys a mapping at `path` may have, with their schemas and whether they are required. */
-  keys(path: DataPath): { name: string; schema: JsonSchema[]; required: boolean }[] {
-    const byName = new Map<string, { name: string; schema: JsonSchema[]; required: boolean }>();
-    for (const s of this.at(path)) {
-      for (const [name, sub] of Object.entries(s.properties ?? {})) {
-        const entry = byName.get(name) ?? { name, schema: [], required: false };
-        entry.schema.push(...this.branches(sub));
-        entry.required ||= Boolean(s.required?.includes(name));
-        byName.set(name, entry);
-      }
-    }
-    return [...byName.values()];
-  }
-
-  /** The enumerated values (and booleans) the value at `path` may take. */
-  values(path: DataPath): { value: string; description?: string }[] {
-    return enumValues(this.at(path));
-  }
-}
-
-function types(s: JsonSchema): string[] {
-  return Array.isArray(s.type) ? s.type : s.type ? [s.type] : s.properties ? ['object'] : s.items ? ['array'] : [];
-}
-
-function enumValues(schemas: JsonSchema[]): { value: string; description?: string }[] {
-  const out = new Map<string, string | undefined>();
-  for (const s of schemas) {
-    const descriptions = s.markdownEnumDescriptions ?? s.enumDescriptions ?? [];
-    (s.enum ?? []).forEach((v, i) => {
-      if (v !== null && typeof v !== 'object') out.set(String(v), descriptions[i]);
-    });
-    if (s.const !== undefined && s.const !== null && typeof s.const !== 'object') out.set(String(s.const), s.description);
-    if (types(s).includes('boolean')) {
-      out.set('true', undefined);
-      out.set('false', undefined);
-    }
-  }
-  return [...out].map(([value, description]) => (description ? { value, description } : { value }));
-}
-
 /** Escape text for a snippet's literal part. */
 function snippetText(text: string): string {
   return text.replace(/[$}\\]/g, '\\$&');
@@ -166,11 +33,11 @@ function yamlScalar(value: string): string {
 
 /** What to insert after `key:` for a value of these schemas. */
 function keyInsertText(name: string, schemas: JsonSchema[]): string {
-  const all = schemas.flatMap(types);
-  const values = enumValues(schemas);
-  const hasMapping = schemas.some((s) => types(s).includes('object') && s.properties);
-  const itemSchemas = schemas.filter((s) => types(s).includes('array'));
-  const itemsAreMappings = itemSchemas.some((s) => s.items && s.items !== true && (types(s.items).includes('object') || s.items.$ref !== undefined));
+  const all = schemas.flatMap(typesOf);
+  const values = valuesOf(schemas);
+  const hasMapping = schemas.some((s) => typesOf(s).includes('object') && s.properties);
+  const itemSchemas = schemas.filter((s) => typesOf(s).includes('array'));
+  const itemsAreMappings = itemSchemas.some((s) => s.items && (typesOf(s.items).includes('object') || s.items.$ref !== undefined));
   const key = snippetText(name);
   if (values.length && !all.includes('object') && !all.includes('array')) {
     return `${key}: \${1|${values.map((v) => v.value.replace(/[,|\\]/g, '\\$&')).join(',')}|}`;
@@ -182,7 +49,7 @@ function keyInsertText(name: string, schemas: JsonSchema[]): string {
 }
 
 function shapeOf(schemas: JsonSchema[]): string {
-  const names = [...new Set(schemas.flatMap(types))].filter((t) => t !== 'null');
+  const names = [...new Set(schemas.flatMap(typesOf))].filter((t) => t !== 'null');
   const words: Record<string, string> = { object: 'mapping', array: 'list' };
   return names.map((t) => words[t] ?? t).join(' or ');
 }
@@ -234,19 +101,18 @@ export function referenceValues(path: DataPath, data: unknown): { value: string;
 }
 
 /** Completion entries for a cursor context. */
-export function completionEntries(nav: SchemaNavigator, cursor: CursorContext & { data?: unknown }): CompletionEntry[] {
+export function completionEntries(cursor: CursorContext & { data?: unknown }): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   if (cursor.kind === 'key' || cursor.kind === 'item') {
     const present = new Set(cursor.presentKeys);
-    for (const k of nav.keys(cursor.path)) {
+    for (const k of keysWithSchemas(cursor.path)) {
       if (present.has(k.name)) continue;
-      const description = k.schema.map((s) => s.markdownDescription ?? s.description).find(Boolean);
       out.push({
         label: k.name,
         kind: 'key',
-        insertText: keyInsertText(k.name, k.schema),
-        detail: [k.required ? 'required' : '', shapeOf(k.schema)].filter(Boolean).join(', ') || undefined,
-        documentation: description,
+        insertText: keyInsertText(k.name, k.schemas),
+        detail: [k.required ? 'required' : '', shapeOf(k.schemas)].filter(Boolean).join(', ') || undefined,
+        documentation: k.description,
         sortText: `${k.required ? '0' : '1'}${k.name}`,
       });
     }
@@ -259,7 +125,7 @@ export function completionEntries(nav: SchemaNavigator, cursor: CursorContext & 
       seen.add(v.value);
       out.push({ label: v.value, kind: 'reference', insertText: snippetText(ID_SAFE.test(v.value) ? v.value : JSON.stringify(v.value)), documentation: v.description });
     }
-    for (const v of nav.values(cursor.path)) {
+    for (const v of valuesAt(cursor.path)) {
       if (present.has(v.value) || seen.has(v.value)) continue;
       seen.add(v.value);
       out.push({ label: v.value, kind: 'value', insertText: snippetText(yamlScalar(v.value)), documentation: v.description });
@@ -269,12 +135,12 @@ export function completionEntries(nav: SchemaNavigator, cursor: CursorContext & 
 }
 
 /** Hover text (Markdown) for the key or value at a path. */
-export function hoverMarkdown(nav: SchemaNavigator, path: DataPath, onKey: boolean, value: unknown): string | undefined {
+export function hoverMarkdown(path: DataPath, onKey: boolean, value: unknown): string | undefined {
   if (!onKey && matches(path, ['waivers', '#', 'rule']) && typeof value === 'string' && (RULE_IDS as readonly string[]).includes(value)) {
     const rule = RULES_BY_ID[value as RuleId];
     return `**${rule.id}** (${rule.severity} by default)\n\n${rule.summary}`;
   }
-  const description = nav.describe(path) ?? (typeof path[path.length - 1] === 'number' ? nav.describe(path.slice(0, -1)) : undefined);
+  const description = describePath(path) ?? (typeof path[path.length - 1] === 'number' ? describePath(path.slice(0, -1)) : undefined);
   if (!description) return undefined;
   const name = [...path].reverse().find((p) => typeof p === 'string');
   return name ? `**${name}**\n\n${description}` : description;

@@ -1,0 +1,223 @@
+/**
+ * The one walker of the JSON Schema of mlsystem.yaml (schemas/mlsystem.schema.json, bundled):
+ * the schema at a data path, its description, the keys and values it allows, where each key
+ * belongs. The `schema` rule's messages, completion and hover all read the schema through it.
+ */
+import schemaJson from '../../schemas/mlsystem.schema.json';
+import type { DataPath } from './types';
+
+/** The parts of a JSON Schema the review and the editor read. */
+export interface JsonSchema {
+  $ref?: string;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  markdownEnumDescriptions?: string[];
+  examples?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  patternProperties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  pattern?: string;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  definitions?: Record<string, JsonSchema>;
+}
+
+/** The raw schema, as shipped. */
+export const MLSYSTEM_SCHEMA: JsonSchema = schemaJson as unknown as JsonSchema;
+
+/** A schema with its `$ref` followed; keywords written beside the `$ref` win (descriptions). */
+export function resolve(schema: JsonSchema, depth = 0): JsonSchema {
+  if (!schema.$ref || depth > 16) return schema;
+  const name = /^#\/definitions\/([^/]+)$/.exec(schema.$ref)?.[1];
+  const target = name ? MLSYSTEM_SCHEMA.definitions?.[name] : undefined;
+  if (!target) return schema;
+  const { $ref: _ignored, ...siblings } = schema;
+  return { ...resolve(target, depth + 1), ...siblings };
+}
+
+/** A value's JSON type: `null`, `array`, `object`, `string`, `number` or `boolean`. */
+export function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function acceptsType(schema: JsonSchema, value: unknown): boolean {
+  const actual = typeOf(value);
+  if (schema.type !== undefined) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    return types.some((t) => t === actual || (t === 'integer' && Number.isInteger(value)));
+  }
+  if (schema.enum) return schema.enum.some((v) => typeOf(v) === actual);
+  return true;
+}
+
+/**
+ * The alternatives a schema offers (its `anyOf` branches, or itself); with `narrow`, only
+ * those that accept `value`'s type (all of them when none does).
+ */
+export function alternatives(schema: JsonSchema, value?: unknown, narrow = false): JsonSchema[] {
+  const resolved = resolve(schema);
+  const branches = (resolved.anyOf ?? resolved.oneOf)?.map((b) => resolve(b)) ?? [resolved];
+  if (!narrow) return branches;
+  const fitting = branches.filter((b) => acceptsType(b, value));
+  return fitting.length ? fitting : branches;
+}
+
+/** A schema's description: its own (or its property's), else its first alternative's. */
+function descriptionOf(schema: JsonSchema): string | undefined {
+  return resolve(schema).description ?? alternatives(schema).find((b) => b.description !== undefined)?.description;
+}
+
+function childrenOf(schema: JsonSchema, segment: string | number): JsonSchema[] {
+  if (typeof segment === 'number') return schema.items ? [schema.items] : [];
+  const property = schema.properties?.[segment];
+  if (property) return [property];
+  return Object.entries(schema.patternProperties ?? {})
+    .filter(([pattern]) => new RegExp(pattern, 'u').test(segment))
+    .map(([, sub]) => sub);
+}
+
+/** The value at a data path in parsed data, if there is one. */
+export function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/**
+ * Every schema that may describe the value at `path`, as written at its property (so the
+ * property's own description wins), first the likeliest. With `data`, `anyOf` choices
+ * follow the values actually written along the path.
+ */
+function schemasAt(path: DataPath, data?: unknown): JsonSchema[] {
+  let current: JsonSchema[] = [MLSYSTEM_SCHEMA];
+  for (let i = 0; i < path.length && current.length; i++) {
+    const value = data === undefined ? undefined : valueAt(data, path.slice(0, i));
+    current = current.flatMap((s) => alternatives(s, value, data !== undefined)).flatMap((b) => childrenOf(b, path[i]));
+  }
+  return current;
+}
+
+/** The schema of the value at `path`, as written at its property; `undefined` off the schema. */
+export function schemaAt(path: DataPath, data?: unknown): JsonSchema | undefined {
+  return schemasAt(path, data)[0];
+}
+
+/** The alternatives that may describe the value at `path` (empty off the schema). */
+export function branchesAt(path: DataPath): JsonSchema[] {
+  return schemasAt(path).flatMap((s) => alternatives(s));
+}
+
+/** The schema's description of the field at a data path (hover and completion), if it has one. */
+export function describePath(path: DataPath): string | undefined {
+  for (const schema of schemasAt(path)) {
+    const description = descriptionOf(schema);
+    if (description !== undefined) return description;
+  }
+  return undefined;
+}
+
+/** A key a mapping may hold: its alternatives, its description, whether some alternative requires it. */
+export interface SchemaKey {
+  name: string;
+  schemas: JsonSchema[];
+  description?: string;
+  required: boolean;
+}
+
+/** The keys a mapping at `path` may hold, with their schemas (for completion). */
+export function keysWithSchemas(path: DataPath): SchemaKey[] {
+  const byName = new Map<string, SchemaKey>();
+  for (const branch of branchesAt(path)) {
+    for (const [name, sub] of Object.entries(branch.properties ?? {})) {
+      const entry = byName.get(name) ?? { name, schemas: [], required: false };
+      entry.schemas.push(...alternatives(sub));
+      entry.description ??= descriptionOf(sub);
+      entry.required ||= Boolean(branch.required?.includes(name));
+      byName.set(name, entry);
+    }
+  }
+  return [...byName.values()];
+}
+
+/** The keys a mapping may hold at `path` (the value written there picks between alternatives). */
+export function keysAt(path: DataPath, data?: unknown): string[] {
+  const schema = schemaAt(path, data);
+  if (!schema) return [];
+  const value = data === undefined ? {} : valueAt(data, path);
+  const keys = new Set<string>();
+  for (const branch of alternatives(schema, value, true)) for (const key of Object.keys(branch.properties ?? {})) keys.add(key);
+  return [...keys];
+}
+
+/** The JSON types a schema allows; a schema with properties or items counts as a mapping or a list. */
+export function typesOf(schema: JsonSchema): string[] {
+  return Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : schema.properties ? ['object'] : schema.items ? ['array'] : [];
+}
+
+/** A value a field may take, with the schema's words for it. */
+export interface SchemaValue {
+  value: string;
+  description?: string;
+}
+
+/** The enumerated values (and booleans) these alternatives allow, each once. */
+export function valuesOf(schemas: readonly JsonSchema[]): SchemaValue[] {
+  const out = new Map<string, string | undefined>();
+  for (const s of schemas) {
+    const descriptions = s.markdownEnumDescriptions ?? [];
+    (s.enum ?? []).forEach((v, i) => {
+      if (v !== null && typeof v !== 'object') out.set(String(v), descriptions[i]);
+    });
+    if (s.const !== undefined && s.const !== null && typeof s.const !== 'object') out.set(String(s.const), s.description);
+    if (typesOf(s).includes('boolean')) {
+      out.set('true', undefined);
+      out.set('false', undefined);
+    }
+  }
+  return [...out].map(([value, description]) => (description ? { value, description } : { value }));
+}
+
+/** The enumerated values (and booleans) the value at `path` may take. */
+export function valuesAt(path: DataPath): SchemaValue[] {
+  return valuesOf(branchesAt(path));
+}
+
+/** Where each property name may appear: its parents as dotted paths, `[]` marking a list's items. */
+const KEY_HOMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const homes = new Map<string, string[]>();
+  const visit = (schema: JsonSchema, at: string, depth: number): void => {
+    if (depth > 12) return;
+    for (const branch of alternatives(schema)) {
+      for (const [key, sub] of Object.entries(branch.properties ?? {})) {
+        const list = homes.get(key) ?? [];
+        if (!list.includes(at)) list.push(at);
+        homes.set(key, list);
+        visit(sub, at ? `${at}.${key}` : key, depth + 1);
+      }
+      if (branch.items) visit(branch.items, `${at}[]`, depth + 1);
+    }
+  };
+  visit(MLSYSTEM_SCHEMA, '', 0);
+  return homes;
+})();
+
+/** The parents (dotted, `[]` for a list's items) under which a property name may appear. */
+export function keyHomes(key: string): readonly string[] | undefined {
+  return KEY_HOMES.get(key);
+}
+
+/** Every property name anywhere in the schema. */
+export function knownKeyNames(): ReadonlySet<string> {
+  return new Set(KEY_HOMES.keys());
+}
