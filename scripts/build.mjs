@@ -10,9 +10,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
 
-// 1. Generated sources (the precompiled schema validator, the rules' docs for SARIF help).
+// 1. Generated sources (the precompiled schema validator, the rules' docs for SARIF help)
+//    and the committed files that restate the rule registry (settings, schema, README).
 //    Each generator is a module under scripts/generate/ exporting `generate(root)`.
-for (const generator of ['generate-validator.mjs', 'generate-rule-help.mjs']) {
+for (const generator of ['generate-validator.mjs', 'generate-rule-help.mjs', 'generate-rule-registry.mjs']) {
   const file = path.join(root, 'scripts', 'generate', generator);
   if (existsSync(file)) await (await import(file)).generate(root);
 }

@@ -1,0 +1,101 @@
+// Writes what the rule registry (src/engine/rules/index.ts) decides into the committed
+// files that must repeat it: the `mlsystem.rules` settings in package.json, the waiver
+// `rule` examples in schemas/mlsystem.schema.json and the rule table in README.md.
+// Deterministic (same registry, same bytes) and writes only files whose text changes;
+// test/unit/generated-files.test.ts fails when a committed file has drifted.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+/** The committed files this generator owns, relative to the repository root. */
+export const RULE_REGISTRY_FILES = ['package.json', 'schemas/mlsystem.schema.json', 'README.md'];
+
+const README_START = '<!-- rules:start (generated from the rule registry by `npm run build`) -->';
+const README_END = '<!-- rules:end -->';
+
+const SEVERITY_SETTING = {
+  type: 'string',
+  enum: ['off', 'info', 'warning', 'error'],
+  enumDescriptions: ['Do not report this rule.', 'Report as information.', 'Report as a warning.', 'Report as an error.'],
+};
+
+function packageJson(text, rules) {
+  const pkg = JSON.parse(text);
+  const setting = pkg.contributes?.configuration?.properties?.['mlsystem.rules'];
+  if (!setting) throw new Error('package.json: contributes.configuration.properties["mlsystem.rules"] not found');
+  setting.properties = Object.fromEntries(rules.map((r) => [r.id, SEVERITY_SETTING]));
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** The schema is formatted by hand, so only the examples' array is rewritten in place. */
+function schemaJson(text, rules) {
+  const waiver = text.indexOf('"waiver": {');
+  const rule = waiver < 0 ? -1 : text.indexOf('"rule": {', waiver);
+  const start = rule < 0 ? -1 : text.indexOf('"examples": [', rule);
+  const end = start < 0 ? -1 : text.indexOf(']', start);
+  if (end < 0) throw new Error('schemas/mlsystem.schema.json: definitions.waiver.properties.rule.examples not found');
+  const examples = rules.filter((r) => r.waivable).map((r) => r.id);
+  const out = `${text.slice(0, start)}"examples": [${examples.map((id) => JSON.stringify(id)).join(', ')}${text.slice(end)}`;
+  if (JSON.stringify(JSON.parse(out).definitions.waiver.properties.rule.examples) !== JSON.stringify(examples)) {
+    throw new Error('schemas/mlsystem.schema.json: the waiver rule examples are not where the generator writes them');
+  }
+  return out;
+}
+
+function readme(text, rules) {
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END, start);
+  if (start < 0 || end < 0) throw new Error(`README.md: the rule table markers ${README_START} ... ${README_END} are missing`);
+  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.summary} |`);
+  const table = ['| rule | default | checks |', '|---|---|---|', ...rows].join('\n');
+  return `${text.slice(0, start)}${README_START}\n${table}\n${text.slice(end)}`;
+}
+
+/**
+ * The generated files' text for a registry (each rule: id, severity, summary, waivable),
+ * from their current text: returns a map from path (as in RULE_REGISTRY_FILES) to text.
+ */
+export function renderRuleRegistryFiles(rules, current) {
+  return {
+    'package.json': packageJson(current['package.json'], rules),
+    'schemas/mlsystem.schema.json': schemaJson(current['schemas/mlsystem.schema.json'], rules),
+    'README.md': readme(current['README.md'], rules),
+  };
+}
+
+/** What the generated files say of each rule, from the registry and the rules no waiver silences. */
+export function ruleEntries(rules, unwaivable) {
+  return rules.map((r) => ({ id: r.id, severity: r.severity, summary: r.summary, waivable: !unwaivable.has(r.id) }));
+}
+
+/** The registry as plain data, read by bundling the engine's rules in memory (they are TypeScript). */
+async function loadRegistry(root) {
+  const result = await build({
+    stdin: {
+      contents: "export { RULES } from './src/engine/rules';\nexport { UNWAIVABLE } from './src/engine/waivers';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(path.join(root, 'package.json')));
+  return ruleEntries(module.exports.RULES, module.exports.UNWAIVABLE);
+}
+
+export async function generate(root) {
+  const rules = await loadRegistry(root);
+  const current = Object.fromEntries(RULE_REGISTRY_FILES.map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));
+  const next = renderRuleRegistryFiles(rules, current);
+  for (const file of RULE_REGISTRY_FILES) {
+    if (next[file] !== current[file]) {
+      writeFileSync(path.join(root, file), next[file]);
+      console.log(`build: regenerated ${file} from the rule registry`);
+    }
+  }
+}
