@@ -107,7 +107,7 @@ async function main() {
 async function runPass({ label, suite, vsixes }) {
   const scratch = mkdtempSync(join(tmpdir(), 'mlsystem-integration-'));
   const workspace = join(scratch, 'workspace');
-  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  cpSync(join(root, 'test', 'fixtures', 'editor-workspace'), workspace, { recursive: true });
   const resultsFile = join(scratch, 'results.json');
 
   let server;

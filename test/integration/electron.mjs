@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'mlsystem-electron-'));
 const workspace = join(scratch, 'workspace');
-cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+cpSync(join(root, 'test', 'fixtures', 'editor-workspace'), workspace, { recursive: true });
 const integrationOut = join(root, 'out', 'integration');
 
 try {

@@ -6,10 +6,10 @@ import type { MlsystemReviewApi } from '../../src/extension/extension';
 export const EXTENSION_ID = 'mlsystem-review.mlsystem-review';
 export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
 
-/** The fixture workspace folder (a throwaway copy of test/fixtures/workspace). */
+/** The fixture workspace folder (a throwaway copy of test/fixtures/editor-workspace). */
 export function workspaceUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('no workspace folder is open; the runner opens test/fixtures/workspace');
+  if (!folder) throw new Error('no workspace folder is open; the runner opens test/fixtures/editor-workspace');
   return folder.uri;
 }
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(__dirname, '..', '..');
-const tree = join(root, 'test', 'fixtures', 'cli', 'tree');
+const tree = join(root, 'test', 'fixtures', 'cli', 'discovery');
 let installed = '';
 
 before(async () => {

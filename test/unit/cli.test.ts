@@ -59,13 +59,13 @@ after(() => {
 /** The discovery tree, copied so a node_modules folder (ignored by git) can be added. */
 function treeCopy(): string {
   const dir = tempDir();
-  cpSync(join(fixtures, 'tree'), dir, { recursive: true });
+  cpSync(join(fixtures, 'discovery'), dir, { recursive: true });
   mkdirSync(join(dir, 'node_modules', 'some-package'), { recursive: true });
   writeFileSync(join(dir, 'node_modules', 'some-package', 'mlsystem.yaml'), 'mlsystem: 1\nname: [broken\n');
   return dir;
 }
 
-const CLEAN_DESIGN = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'mlsystem.yaml'), 'utf8');
+const CLEAN_DESIGN = readFileSync(join(__dirname, '..', 'fixtures', 'editor-workspace', 'mlsystem.yaml'), 'utf8');
 
 describe('cli: discovery', () => {
   it('searches the current folder by name and content, never other YAML, skipping node_modules', () => {
@@ -74,38 +74,38 @@ describe('cli: discovery', () => {
   });
 
   it('names found files under the folder as it was given: relative stays relative, absolute stays absolute', () => {
-    assert.deepEqual(reviewJson(['tree/designs'], fixtures).files.map((f) => f.file), ['tree/designs/fraud.yaml']);
-    assert.deepEqual(reviewJson(['./tree/designs/'], fixtures).files.map((f) => f.file), ['tree/designs/fraud.yaml']);
-    const absolute = join(fixtures, 'tree', 'designs');
+    assert.deepEqual(reviewJson(['discovery/designs'], fixtures).files.map((f) => f.file), ['discovery/designs/fraud.yaml']);
+    assert.deepEqual(reviewJson(['./discovery/designs/'], fixtures).files.map((f) => f.file), ['discovery/designs/fraud.yaml']);
+    const absolute = join(fixtures, 'discovery', 'designs');
     assert.deepEqual(reviewJson([absolute], tmpdir()).files.map((f) => f.file), [join(absolute, 'fraud.yaml')]);
   });
 
   it('keeps a named file as the user wrote it, and lists it once even when a folder finds it again', () => {
-    const { files } = reviewJson(['./designs/fraud.yaml', 'designs'], join(fixtures, 'tree'));
+    const { files } = reviewJson(['./designs/fraud.yaml', 'designs'], join(fixtures, 'discovery'));
     assert.deepEqual(files.map((f) => f.file), ['./designs/fraud.yaml']);
   });
 
   it('skips a named YAML file that is not a design, with a note on stderr', () => {
-    const out = reviewJson(['docker-compose.yml', 'mlsystem.yaml'], join(fixtures, 'tree'));
+    const out = reviewJson(['docker-compose.yml', 'mlsystem.yaml'], join(fixtures, 'discovery'));
     assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml']);
     assert.match(out.stderr, /skipped "docker-compose\.yml": not a design document/);
   });
 
   it('expands globs, keeping only design documents among the matches', () => {
-    const { files } = reviewJson(['**/*.yaml'], join(fixtures, 'tree'));
+    const { files } = reviewJson(['**/*.yaml'], join(fixtures, 'discovery'));
     assert.deepEqual(files.map((f) => f.file), ['designs/fraud.yaml', 'drafts/churn.mlsystem.yaml', 'mlsystem.yaml']);
-    const yml = reviewJson(['**/*.yml'], join(fixtures, 'tree'));
+    const yml = reviewJson(['**/*.yml'], join(fixtures, 'discovery'));
     assert.deepEqual(yml.files, [], 'docker-compose.yml matches the glob but is no design');
   });
 
   it('exits 2 with one line when a glob matches no file at all', () => {
-    const out = review(['nothing/**/*.yaml'], join(fixtures, 'tree'));
+    const out = review(['nothing/**/*.yaml'], join(fixtures, 'discovery'));
     assert.equal(out.code, 2);
     assert.equal(out.stderr, 'mlsystem-review: no files match "nothing/**/*.yaml"\n');
   });
 
   it('notes a folder without designs, and exits 0', () => {
-    const out = review(['.github'], join(fixtures, 'tree'));
+    const out = review(['.github'], join(fixtures, 'discovery'));
     assert.equal(out.code, 0);
     assert.match(out.stderr, /no design documents found in "\.github"/);
     assert.equal(out.stdout, '');
@@ -113,7 +113,7 @@ describe('cli: discovery', () => {
 });
 
 describe('cli: exit codes', () => {
-  const tree = join(fixtures, 'tree');
+  const tree = join(fixtures, 'discovery');
   it('exits 1 on an error at the default --fail-on error', () => {
     assert.equal(review(['mlsystem.yaml'], tree).code, 1);
   });
@@ -166,7 +166,7 @@ describe('cli: exit codes', () => {
 
 describe('cli: json', () => {
   it('lists every reviewed file with its findings, zero-based ranges', () => {
-    const { files } = reviewJson([], join(fixtures, 'tree'));
+    const { files } = reviewJson([], join(fixtures, 'discovery'));
     const broken = files.find((f) => f.file === 'mlsystem.yaml');
     assert.ok(broken);
     assert.deepEqual(broken.findings.map((f) => [f.rule, f.severity]), [['yaml-syntax', 'error']]);
@@ -203,7 +203,7 @@ describe('cli: json', () => {
 
 describe('cli: stylish', () => {
   it('prints a header per file with problems, aligned one-based rows and a summary', () => {
-    const out = review(['mlsystem.yaml', 'designs/fraud.yaml'], join(fixtures, 'tree'));
+    const out = review(['mlsystem.yaml', 'designs/fraud.yaml'], join(fixtures, 'discovery'));
     const lines = out.stdout.split('\n');
     assert.ok(lines.includes('mlsystem.yaml'));
     assert.ok(lines.includes('designs/fraud.yaml'));
@@ -221,7 +221,7 @@ describe('cli: stylish', () => {
   });
 
   it('colors on a terminal, not with NO_COLOR, and with FORCE_COLOR anywhere', () => {
-    const tree = join(fixtures, 'tree');
+    const tree = join(fixtures, 'discovery');
     assert.match(review(['mlsystem.yaml'], tree, { stdoutTTY: true }).stdout, /\x1b\[31merror/);
     assert.doesNotMatch(review(['mlsystem.yaml'], tree, { stdoutTTY: true, env: { NO_COLOR: '1' } }).stdout, /\x1b\[/);
     assert.match(review(['mlsystem.yaml'], tree, { env: { FORCE_COLOR: '1' } }).stdout, /\x1b\[4mmlsystem\.yaml/);
@@ -253,7 +253,7 @@ describe('cli: sarif', () => {
     }[];
   }
 
-  const out = review(['--format', 'sarif'], join(fixtures, 'tree'));
+  const out = review(['--format', 'sarif'], join(fixtures, 'discovery'));
   const log = JSON.parse(out.stdout) as SarifLog;
 
   it('is valid SARIF 2.1.0', () => {
@@ -305,7 +305,7 @@ describe('cli: sarif', () => {
 
   it('keeps a finding\'s fingerprint when lines above it move', () => {
     const dir = tempDir();
-    const design = readFileSync(join(fixtures, 'tree', 'designs', 'fraud.yaml'), 'utf8');
+    const design = readFileSync(join(fixtures, 'discovery', 'designs', 'fraud.yaml'), 'utf8');
     const fingerprints = (text: string): string[] => {
       writeFileSync(join(dir, 'mlsystem.yaml'), text);
       const sarif = JSON.parse(review(['--format', 'sarif'], dir).stdout) as SarifLog;
@@ -447,7 +447,7 @@ describe('cli: --diagram', () => {
     assert.match(svg, /Business analysis/i);
   });
   it('refuses to draw several designs at once', () => {
-    const out = review(['--diagram', 'x.svg'], join(fixtures, 'tree'));
+    const out = review(['--diagram', 'x.svg'], join(fixtures, 'discovery'));
     assert.equal(out.code, 2);
     assert.match(out.stderr, /--diagram draws one design, but 3 were found/);
   });
