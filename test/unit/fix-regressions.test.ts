@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, review } from '../../src/engine';
+import { design } from './support/design';
+import { TODAY } from './support/fixes';
 
-const TODAY = '2026-11-26';
-const HEAD = 'mlsystem: 1\nname: x\nbusiness:\n  objectives:\n    - id: a\n      statement: s\n      metric: m\n      target: t\n';
+const HEAD = design({ name: 'x', business: { objectives: [{ id: 'a', statement: 's', metric: 'm', target: 't' }] } });
 
 function checkEveryFix(text: string): number {
   let checked = 0;

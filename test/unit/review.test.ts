@@ -7,27 +7,27 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, review, reviewBytes, RULES, todayUtc } from '../../src/engine';
 import type { Finding } from '../../src/engine';
+import { design } from './support/design';
 import { checkWaiveFix, reviewAt, TODAY } from './support/fixes';
 
 /** A draft with many gaps: no requirements, lifecycle or stakeholders, loose links. */
-const DRAFT = `mlsystem: 1
-name: routing
-business:
-  objectives:
-    - id: faster-routing
-      metric: median time to route
-    - id: fewer-bounces
-      metric: bounces per request
-      target: "< 0.1"
-framing:
-  - id: classifier
-    serves: [faster-routing, fast-routing]
-    task: binary-classification
-    inputs: Request text.
-    classes: [accounting, inventory, hr]
-    metrics:
-      - name: accuracy
-`;
+const DRAFT = design({
+  name: 'routing',
+  business: {
+    objectives: [
+      { id: 'faster-routing', metric: 'median time to route' },
+      { id: 'fewer-bounces', metric: 'bounces per request', target: '< 0.1' },
+    ],
+  },
+  framing: [{
+    id: 'classifier',
+    serves: ['faster-routing', 'fast-routing'],
+    task: 'binary-classification',
+    inputs: 'Request text.',
+    classes: ['accounting', 'inventory', 'hr'],
+    metrics: [{ name: 'accuracy' }],
+  }],
+});
 
 function isSorted(findings: readonly Finding[]): boolean {
   return findings.every((f, i) => i === 0 || (findings[i - 1].range.start.line < f.range.start.line

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../src/engine';
 import type { RuleId } from '../../src/engine';
+import { design, LINKED as LINKED_DESIGN } from './support/design';
 import { applyFix, checkWaiveFix, findingsOf, fixTitled, only, reviewAt } from './support/fixes';
 
 const MY_RULES: RuleId[] = [
@@ -17,27 +18,7 @@ const MY_RULES: RuleId[] = [
 ];
 
 /** A small design whose objectives, framing and metrics are all linked. */
-const LINKED = `mlsystem: 1
-name: routing
-business:
-  objectives:
-    - id: faster-routing
-      statement: Route requests two times faster.
-      metric: median time to route
-      target: 2h
-framing:
-  - id: classifier
-    serves: [faster-routing]
-    task: multiclass-classification
-    inputs: Request text.
-    outputs: A department.
-    classes: [accounting, inventory, hr]
-    objective: Cross-entropy.
-    metrics:
-      - name: accuracy
-        target: ">= 0.9"
-        moves: faster-routing
-`;
+const LINKED = design({}, LINKED_DESIGN);
 
 function mine(text: string): string[] {
   return reviewAt(text).findings.filter((f) => MY_RULES.includes(f.rule)).map((f) => `${f.rule} ${f.target}`);

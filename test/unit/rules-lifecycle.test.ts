@@ -7,9 +7,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, range } from './rule-fix-check';
 import type { RuleId } from '../../src/engine';
+import { design } from './support/design';
 
 /** Lines 0-4: the schema's required keys. */
-const HEAD = 'mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - id: faster\n';
+const HEAD = design();
 
 const STAKEHOLDERS = 'stakeholders:\n  - name: Head of support\n    role: business owner\n';
 
@@ -135,7 +136,7 @@ describe('unmonitored-deployment', () => {
 
 describe('no-stakeholders', () => {
   it('reports on the first key when stakeholders are absent, and appends a skeleton', () => {
-    const text = HEAD;
+    const text = design();
     const f = findingAt(text, 'no-stakeholders', ['stakeholders']);
     assert.equal(f.severity, 'info');
     assert.deepEqual(f.range, range(0, 0, 0, 8));

@@ -7,9 +7,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, range, ruleFix } from './rule-fix-check';
 import type { RuleId } from '../../src/engine';
+import { design } from './support/design';
 
 /** Lines 0-4: the schema's required keys; `requirements` starts on line 5. */
-const HEAD = 'mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - id: faster\n';
+const HEAD = design();
 
 const PILLARS = `requirements:
   reliability:
@@ -41,19 +42,19 @@ describe('pillar rules on complete designs', () => {
   });
 
   it('prose pillars are trusted as written', () => {
-    const text = HEAD + `requirements:
-  reliability: We keep a human queue for low-confidence requests.
-  scalability: Small.
-  maintainability: Everything lives in one repo.
-  adaptability: We look at it sometimes.
-`;
+    const text = design({ requirements: {
+      reliability: 'We keep a human queue for low-confidence requests.',
+      scalability: 'Small.',
+      maintainability: 'Everything lives in one repo.',
+      adaptability: 'We look at it sometimes.',
+    } });
     assert.deepEqual(rulesFired(text), []);
   });
 });
 
 describe('missing-pillar', () => {
   it('reports all four pillars on the first key when requirements is absent', () => {
-    const text = HEAD;
+    const text = design();
     const found = findingsOf(text, 'missing-pillar');
     assert.deepEqual(found.map((f) => f.path), [
       ['requirements', 'reliability'], ['requirements', 'scalability'],
@@ -95,14 +96,10 @@ describe('missing-pillar', () => {
   });
 
   it('reports only the pillars that are absent, on the requirements key', () => {
-    const text = HEAD + `requirements:
-  reliability:
-    silent_failures: Audited.
-  adaptability:
-    monitoring: Drift.
-    retraining: Weekly.
-owners: [team]
-`;
+    const text = design({
+      requirements: { reliability: { silent_failures: 'Audited.' }, adaptability: { monitoring: 'Drift.', retraining: 'Weekly.' } },
+      owners: ['team'],
+    });
     const found = findingsOf(text, 'missing-pillar');
     assert.deepEqual(found.map((f) => f.path[1]), ['scalability', 'maintainability']);
     for (const f of found) assert.deepEqual(f.range, range(5, 0, 5, 12));
@@ -294,14 +291,14 @@ describe('silent-failure', () => {
   });
 
   it('fires when adaptability is missing, and fills an empty silent_failures in place', () => {
-    const text = HEAD + 'requirements:\n  reliability:\n    silent_failures:\n    fallback: Human queue.\n';
+    const text = design({ requirements: { reliability: { silent_failures: null, fallback: 'Human queue.' } } });
     const f = findingAt(text, 'silent-failure', ['requirements', 'reliability', 'silent_failures']);
     assert.deepEqual(f.range, range(7, 4, 7, 19));
     assert.match(applyFix(text, f), /\n {4}silent_failures: "TODO: [^\n]*"\n {4}fallback: Human queue\.\n$/);
   });
 
   it('counts prose adaptability that speaks of monitoring', () => {
-    const text = HEAD + 'requirements:\n  reliability:\n    fallback: Human queue.\n  adaptability: We monitor drift and retrain monthly.\n';
+    const text = design({ requirements: { reliability: { fallback: 'Human queue.' }, adaptability: 'We monitor drift and retrain monthly.' } });
     assert.deepEqual(findingsOf(text, 'silent-failure'), []);
   });
 });
@@ -334,11 +331,11 @@ describe('no-retraining', () => {
 describe('waiving the pillar rules', () => {
   const cases: [RuleId, string][] = [
     ['missing-pillar', HEAD],
-    ['empty-pillar', HEAD + 'requirements:\n  reliability:\n'],
-    ['growth-unplanned', HEAD + 'requirements:\n  scalability:\n    resources: Autoscaling.\n'],
-    ['unversioned', HEAD + 'requirements:\n  maintainability:\n    ownership: Platform team.\n'],
-    ['silent-failure', HEAD + 'requirements:\n  reliability:\n    fallback: Human queue.\n'],
-    ['no-retraining', HEAD + 'requirements:\n  adaptability:\n    rollout: Canary.\n'],
+    ['empty-pillar', design({ requirements: { reliability: null } })],
+    ['growth-unplanned', design({ requirements: { scalability: { resources: 'Autoscaling.' } } })],
+    ['unversioned', design({ requirements: { maintainability: { ownership: 'Platform team.' } } })],
+    ['silent-failure', design({ requirements: { reliability: { fallback: 'Human queue.' } } })],
+    ['no-retraining', design({ requirements: { adaptability: { rollout: 'Canary.' } } })],
   ];
   for (const [rule, text] of cases) {
     it(`"Waive ${rule} here" silences exactly that finding, even about something missing`, () => {

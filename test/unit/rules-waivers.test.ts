@@ -5,36 +5,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { review, waiverTargets } from '../../src/engine';
+import { design, LINKED } from './support/design';
 import { applyFix, findingsOf, fixTitled, only, reviewAt, TODAY } from './support/fixes';
 
 /** An objective without a target: one unmeasured-objective finding to waive. */
-const DESIGN = `mlsystem: 1
-name: routing
-business:
-  objectives:
-    - id: faster-routing
-      metric: median time to route
-framing:
-  - id: classifier
-    serves: [faster-routing]
-    task: multiclass-classification
-    inputs: Request text.
-    outputs: A department.
-    classes: [accounting, inventory, hr]
-    objective: Cross-entropy.
-    metrics:
-      - name: accuracy
-        target: ">= 0.9"
-        moves: faster-routing
-`;
+const UNMEASURED = { ...LINKED, business: { objectives: [{ id: 'faster-routing', metric: 'median time to route' }] } };
+const DESIGN = design({}, UNMEASURED);
 const WAIVER_LINE = DESIGN.split('\n').length; // the first waiver's first line, after `waivers:`
 
-function withWaivers(...entries: string[]): string {
-  return `${DESIGN}waivers:\n${entries.join('')}`;
+function withWaivers(...entries: Record<string, unknown>[]): string {
+  return design({ waivers: entries }, UNMEASURED);
 }
 
-function waiver(rule: string, target?: string, expires?: string): string {
-  return `  - rule: ${rule}\n${target === undefined ? '' : `    target: ${target}\n`}    reason: out-of-scope\n${expires ? `    expires: ${expires}\n` : ''}`;
+function waiver(rule: string, target?: string, expires?: string): Record<string, unknown> {
+  return { rule, ...(target === undefined ? {} : { target }), reason: 'out-of-scope', ...(expires ? { expires } : {}) };
 }
 
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -73,7 +57,7 @@ describe('a valid waiver', () => {
   });
 
   it('with a target that is not text, silences nothing', () => {
-    const text = withWaivers('  - rule: unmeasured-objective\n    target: [business]\n    reason: other\n');
+    const text = withWaivers({ rule: 'unmeasured-objective', target: ['business'], reason: 'other' });
     assert.equal(findingsOf(text, 'unmeasured-objective').length, 1);
   });
 

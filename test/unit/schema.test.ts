@@ -13,13 +13,14 @@ import type { Finding, Fix, Range } from '../../src/engine';
 import { closeMatches } from '../../src/engine/schema';
 import { describePath, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema-navigator';
 import type { JsonSchema } from '../../src/engine/schema-navigator';
+import { design } from './support/design';
 
 const root = join(__dirname, '..', '..');
 const formatExample = readFileSync(join(root, 'test', 'fixtures', 'format-example.mlsystem.yaml'), 'utf8');
 const schemaText = readFileSync(join(root, 'schemas', 'mlsystem.schema.json'), 'utf8');
 
 /** Lines 0-4 hold the required keys; what a test adds starts on line 5. */
-const HEAD = 'mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - id: faster\n';
+const HEAD = design();
 
 function schemaFindings(text: string): Finding[] {
   return review(text, { today: '2026-11-26' }).findings.filter((f) => f.rule === 'schema');
@@ -153,7 +154,7 @@ describe('schema rule: valid documents', () => {
 
 describe('schema rule: unknown keys', () => {
   it('an unknown key gets one finding on the key, a "did you mean" and a rename fix that works', () => {
-    const text = `${HEAD}requirments:\n  reliability: Prose.\n`;
+    const text = design({ requirments: { reliability: 'Prose.' } });
     const finding = only(text);
     assert.equal(finding.message, 'Unknown key "requirments" in the design. Did you mean "requirements"?');
     assert.deepEqual(finding.range, at(5, 0, 11));
@@ -163,7 +164,7 @@ describe('schema rule: unknown keys', () => {
     assert.equal(fix.title, 'Rename to `requirements`');
     assert.equal(fix.isPreferred, true);
     const fixed = applyEdits(text, fix.edits);
-    assert.equal(fixed, `${HEAD}requirements:\n  reliability: Prose.\n`);
+    assert.equal(fixed, design({ requirements: { reliability: 'Prose.' } }));
     assert.deepEqual(schemaFindings(fixed), []);
   });
 
@@ -187,14 +188,14 @@ describe('schema rule: unknown keys', () => {
   });
 
   it('a key with nothing close lists the known keys and offers no rename', () => {
-    const finding = only(`${HEAD}budget: 10k\n`);
+    const finding = only(design({ budget: '10k' }));
     assert.match(finding.message, /^Unknown key "budget" in the design\. The review ignores it: use one of "mlsystem", "name", .* or "waivers", or start your own keys with "x-"\.$/);
     assert.deepEqual(finding.range, at(5, 0, 6));
     assert.deepEqual(ownFixes(finding), []);
   });
 
   it('a key written at the wrong level says where it belongs', () => {
-    const finding = only(`${HEAD}reliability: Prose.\n`);
+    const finding = only(design({ reliability: 'Prose.' }));
     assert.equal(finding.message, 'Unknown key "reliability" in the design. It belongs in "requirements".');
     assert.deepEqual(finding.range, at(5, 0, 11));
   });
@@ -202,7 +203,7 @@ describe('schema rule: unknown keys', () => {
 
 describe('schema rule: bad values', () => {
   it('a bad enum value gets one finding on the value and a replace fix that works', () => {
-    const text = `${HEAD}framing:\n  - id: f\n    task: multiclass\n`;
+    const text = design({ framing: [{ id: 'f', task: 'multiclass' }] });
     const finding = only(text);
     assert.equal(finding.message, '"multiclass" is not an ML task. Did you mean "multiclass-classification"?');
     assert.deepEqual(finding.range, at(7, 10, 20));
@@ -211,12 +212,12 @@ describe('schema rule: bad values', () => {
     assert.equal(fix.title, 'Replace with `multiclass-classification`');
     assert.equal(fix.isPreferred, true);
     const fixed = applyEdits(text, fix.edits);
-    assert.equal(fixed, `${HEAD}framing:\n  - id: f\n    task: multiclass-classification\n`);
+    assert.equal(fixed, design({ framing: [{ id: 'f', task: 'multiclass-classification' }] }));
     assert.deepEqual(schemaFindings(fixed), []);
   });
 
   it('an ambiguous enum value offers each close value and prefers none', () => {
-    const finding = only(`${HEAD}framing:\n  - id: f\n    task: classification\n`);
+    const finding = only(design({ framing: [{ id: 'f', task: 'classification' }] }));
     assert.deepEqual(ownFixes(finding).map((f) => [f.title, Boolean(f.isPreferred)]), [
       ['Replace with `binary-classification`', false],
       ['Replace with `multiclass-classification`', false],
@@ -240,7 +241,7 @@ describe('schema rule: bad values', () => {
   });
 
   it('a wrong type gets one finding on the value, saying what is expected', () => {
-    const finding = only(`${HEAD}owners: ml-team\n`);
+    const finding = only(design({ owners: 'ml-team' }));
     assert.equal(finding.message, '"owners" must be a list of strings, not a string.');
     assert.deepEqual(finding.range, at(5, 8, 15));
   });
@@ -260,7 +261,7 @@ describe('schema rule: bad values', () => {
   });
 
   it('a pillar that is neither a mapping nor prose gives one finding', () => {
-    const finding = only(`${HEAD}requirements:\n  reliability: [retries]\n`);
+    const finding = only(design({ requirements: { reliability: ['retries'] } }));
     assert.equal(finding.message, '"reliability" must be a mapping or a string, not a list.');
     assert.deepEqual(finding.range, at(6, 15, 24));
   });
@@ -275,7 +276,7 @@ describe('schema rule: bad values', () => {
   });
 
   it('a lifecycle stage written as just its status is fixed into a mapping', () => {
-    const text = `${HEAD}lifecycle:\n  deployment: done\n`;
+    const text = design({ lifecycle: { deployment: 'done' } });
     const finding = only(text);
     assert.equal(finding.message, '"deployment" must be a mapping such as {status: done}, not a string.');
     assert.deepEqual(finding.range, at(6, 14, 18));
@@ -287,7 +288,7 @@ describe('schema rule: bad values', () => {
   });
 
   it('a waiver date must be YYYY-MM-DD', () => {
-    const finding = only(`${HEAD}waivers:\n  - rule: no-stakeholders\n    expires: 2027-6-30\n`);
+    const finding = only(design({ waivers: [{ rule: 'no-stakeholders', expires: '2027-6-30' }] }));
     assert.equal(finding.message, '"expires" must be a date written as YYYY-MM-DD (e.g. 2027-06-30), not "2027-6-30".');
     assert.deepEqual(finding.range, at(7, 13, 22));
   });
