@@ -4,20 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, review } from '../../src/engine';
 import { design } from './support/design';
-import { TODAY } from './support/fixes';
+import { applyFix, reviewAt } from './support/fixes';
 
 const HEAD = design({ name: 'x', business: { objectives: [{ id: 'a', statement: 's', metric: 'm', target: 't' }] } });
 
 function checkEveryFix(text: string): number {
   let checked = 0;
-  for (const finding of review(text, { today: TODAY }).findings) {
+  for (const finding of reviewAt(text).findings) {
     for (const fix of finding.fixes) {
-      const after = applyEdits(text, fix.edits);
-      const again = review(after, { today: TODAY }).findings;
-      assert.deepEqual(again.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], `"${fix.title}" broke the YAML:\n${after}`);
-      assert.ok(!again.some((f) => f.rule === finding.rule && f.target === finding.target && f.message === finding.message), `"${fix.title}" left its ${finding.rule} finding:\n${after}`);
+      applyFix(text, finding, fix);
       checked++;
     }
   }
@@ -44,7 +40,7 @@ describe('fixes on designs the property tests found', () => {
   }
 
   it('offers no "moves" to a blank objective id', () => {
-    const metric = review(cases['an objective with a blank id'], { today: TODAY }).findings.find((f) => f.rule === 'unlinked-metric');
+    const metric = reviewAt(cases['an objective with a blank id']).findings.find((f) => f.rule === 'unlinked-metric');
     assert.ok(metric);
     assert.deepEqual(metric.fixes.filter((f) => f.kind !== 'waive').map((f) => f.title), ['Add `moves: a`']);
   });

@@ -77,7 +77,7 @@ describe('unframed-objective', () => {
 
   it('fix appends a complete framing skeleton that serves it, and adds no finding of its own', () => {
     const f = only(text, 'unframed-objective');
-    const { text: fixed } = applyFix(text, f, fixTitled(f, 'Add a framing that serves `fewer-bounces`'));
+    const fixed = applyFix(text, f, fixTitled(f, 'Add a framing that serves `fewer-bounces`'));
     assert.deepEqual(lines(fixed).slice(0, lines(text).length - 1), lines(text).slice(0, -1));
     const added = lines(fixed).slice(lines(text).length - 1).join('\n');
     assert.match(added, /^ {2}- id: fewer-bounces-model\n {4}serves: \[ ?fewer-bounces ?\]\n {4}task: other # TODO: choose the task: binary-classification,/);
@@ -88,7 +88,7 @@ describe('unframed-objective', () => {
   it('fix creates the framing section when there is none', () => {
     const none = text.slice(0, text.indexOf('framing:'));
     const f = findingsOf(none, 'unframed-objective')[0];
-    const { text: fixed } = applyFix(none, f, f.fixes[0]);
+    const fixed = applyFix(none, f, f.fixes[0]);
     assert.ok(fixed.startsWith(none));
     assert.match(fixed.slice(none.length), /^framing:\n {2}- id: faster-routing-model\n/);
   });
@@ -96,7 +96,7 @@ describe('unframed-objective', () => {
   it('fix appends to a flow list on one line, without a comment that would break it', () => {
     const flow = `${text.slice(0, text.indexOf('framing:'))}framing: []\n`;
     const f = findingsOf(flow, 'unframed-objective')[0];
-    const { text: fixed } = applyFix(flow, f, f.fixes[0]);
+    const fixed = applyFix(flow, f, f.fixes[0]);
     assert.match(fixed, /\nframing: \[\{ ?id: faster-routing-model, serves: \[ ?faster-routing ?\], task: other, .*moves: faster-routing \} \] \}\]\n$/);
   });
 
@@ -130,7 +130,7 @@ describe('incomplete-framing', () => {
     const text = LINKED.replace('    task: multiclass-classification\n', '');
     const f = only(text, 'incomplete-framing');
     assert.match(f.message, /lacks `task`/);
-    const { text: fixed } = applyFix(text, f, fixTitled(f, 'Add `task`'));
+    const fixed = applyFix(text, f, fixTitled(f, 'Add `task`'));
     assert.match(fixed, /\n {4}task: multiclass-classification\n/);
     assert.deepEqual(mine(fixed), []);
   });
@@ -138,21 +138,22 @@ describe('incomplete-framing', () => {
   it('without classes, the fix writes `task: other` with a TODO listing the tasks', () => {
     const text = LINKED.replace('    task: multiclass-classification\n', '').replace('    classes: [accounting, inventory, hr]\n', '');
     const f = only(text, 'incomplete-framing');
-    const { text: fixed } = applyFix(text, f, f.fixes[0]);
+    const fixed = applyFix(text, f, f.fixes[0]);
     assert.match(fixed, /\n {4}task: other # TODO: choose the task: binary-classification, .*anomaly-detection, generation or other\n/);
   });
 
   it('fix adds the keys inside a framing written as a flow mapping', () => {
     const text = LINKED.replace(/ {2}- id: classifier\n[\s\S]*$/, '  - {id: classifier, serves: faster-routing, inputs: x, outputs: y, objective: z}\n');
     const f = only(text, 'incomplete-framing');
-    const { text: fixed } = applyFix(text, f, f.fixes[0]);
+    const fixed = applyFix(text, f, f.fixes[0]);
     assert.match(fixed, /\n {2}- \{id: classifier, serves: faster-routing, inputs: x, outputs: y, objective: z, task: other ?\}\n$/);
   });
 
   it('fix inserts the missing keys after the last entry and fills an empty one in place', () => {
     const text = LINKED.replace('    inputs: Request text.\n', '').replace('    outputs: A department.', '    outputs:');
     const f = only(text, 'incomplete-framing');
-    const { text: fixed, result } = applyFix(text, f, f.fixes[0]);
+    const fixed = applyFix(text, f, f.fixes[0]);
+    const result = reviewAt(fixed);
     assert.match(fixed, /\n {4}outputs: "TODO: what does the model predict\?"\n/);
     assert.match(fixed, /\n {8}moves: faster-routing\n {4}inputs: "TODO: what does the model read at prediction time\?"\n$/);
     assert.equal(result.findings.filter((x) => x.rule === 'incomplete-framing').length, 0);
@@ -174,7 +175,7 @@ describe('unknown-reference in serves and moves', () => {
     assert.match(f.message, /serves `fast-routing`, which is not the id of any business objective/);
     const fix = fixTitled(f, 'Replace with `faster-routing`');
     assert.equal(fix.isPreferred, true);
-    const { text: fixed } = applyFix(text, f, fix);
+    const fixed = applyFix(text, f, fix);
     assert.match(fixed, /serves: \[faster-routing, faster-routing\]/);
   });
 
@@ -260,7 +261,7 @@ describe('unlinked-metric', () => {
   it('each fix links the metric', () => {
     const f = only(text, 'unlinked-metric');
     for (const id of ['faster-routing', 'happier']) {
-      const { text: fixed } = applyFix(text, f, fixTitled(f, `Add \`moves: ${id}\``));
+      const fixed = applyFix(text, f, fixTitled(f, `Add \`moves: ${id}\``));
       assert.match(fixed, new RegExp(`        target: ">= 0.9"\\n        moves: ${id}\\n`));
     }
   });
@@ -269,7 +270,7 @@ describe('unlinked-metric', () => {
     const flow = LINKED.replace('      - name: accuracy\n        target: ">= 0.9"\n        moves: faster-routing\n', '      - {name: accuracy}\n');
     const f = only(flow, 'unlinked-metric');
     assert.deepEqual(f.range, range(17, 8, 17, 24));
-    const { text: fixed } = applyFix(flow, f, f.fixes[0]);
+    const fixed = applyFix(flow, f, f.fixes[0]);
     assert.match(fixed, /- \{name: accuracy, moves: faster-routing ?\}\n/);
   });
 
@@ -285,7 +286,7 @@ describe('unmeasured-objective', () => {
     assert.deepEqual(f.range, range(4, 6, 4, 24));
     assert.deepEqual(f.path, ['business', 'objectives', 0]);
     assert.match(f.message, /`faster-routing` has no `target`/);
-    const { text: fixed } = applyFix(text, f, fixTitled(f, 'Add `target`'));
+    const fixed = applyFix(text, f, fixTitled(f, 'Add `target`'));
     assert.match(fixed, /metric: median time to route\n {6}target: "TODO: the value of that metric that means success"\nframing:/);
   });
 
@@ -293,7 +294,7 @@ describe('unmeasured-objective', () => {
     const text = LINKED.replace('      metric: median time to route\n      target: 2h\n', '');
     const f = only(text, 'unmeasured-objective');
     assert.match(f.message, /has no `metric` and `target`/);
-    const { text: fixed } = applyFix(text, f, fixTitled(f, 'Add `metric` and `target`'));
+    const fixed = applyFix(text, f, fixTitled(f, 'Add `metric` and `target`'));
     assert.deepEqual(mine(fixed), []);
   });
 

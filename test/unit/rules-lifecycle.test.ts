@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, range } from './rule-fix-check';
+import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, range } from './support/fixes';
 import type { RuleId } from '../../src/engine';
 import { design } from './support/design';
 

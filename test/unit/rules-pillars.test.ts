@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, range, ruleFix } from './rule-fix-check';
+import { applyFix, checkWaiveFix, findingAt, findingsOf, formatExample, ownFix, range } from './support/fixes';
 import type { RuleId } from '../../src/engine';
 import { design } from './support/design';
 
@@ -214,7 +214,7 @@ describe('growth-unplanned', () => {
       current: 10k/day`;
     const f = findingAt(text, 'growth-unplanned', ['requirements', 'scalability']);
     assert.match(f.message, /growth in traffic and model count:/);
-    assert.equal(ruleFix(f).edits.length, 1);
+    assert.equal(ownFix(f).edits.length, 1);
     const fixed = applyFix(text, f);
     assert.match(fixed, /\n {6}current: 10k\/day\n {6}expected: "TODO: [^\n]*"\n {4}model_count: "TODO: [^\n]*"\n$/);
   });

@@ -81,7 +81,7 @@ describe('unknown-reference on a waiver', () => {
     assert.deepEqual(f.range, range(WAIVER_LINE, 10, WAIVER_LINE, 29));
     assert.deepEqual(f.path, ['waivers', 0, 'rule']);
     assert.match(f.message, /names rule `unmeasured-objectiv`, which does not exist/);
-    const { result } = applyFix(text, f, fixTitled(f, 'Replace with `unmeasured-objective`'));
+    const result = reviewAt(applyFix(text, f, fixTitled(f, 'Replace with `unmeasured-objective`')));
     assert.equal(result.waived.length, 1);
   });
 
@@ -91,7 +91,7 @@ describe('unknown-reference on a waiver', () => {
     assert.deepEqual(f.range, range(WAIVER_LINE + 1, 12, WAIVER_LINE + 1, 45));
     assert.deepEqual(f.path, ['waivers', 0, 'target']);
     assert.match(f.message, /target `business.objectives.faster-routng` names nothing/);
-    const { result } = applyFix(text, f, fixTitled(f, 'Replace with `business.objectives.faster-routing`'));
+    const result = reviewAt(applyFix(text, f, fixTitled(f, 'Replace with `business.objectives.faster-routing`')));
     assert.equal(result.waived.length, 1);
   });
 
@@ -144,7 +144,7 @@ describe('unused-waiver', () => {
   it('fix removes the last waiver together with `waivers:`', () => {
     const text = withWaivers(waiver('task-mismatch', 'framing.classifier'));
     const f = only(text, 'unused-waiver');
-    const { text: fixed } = applyFix(text, f, fixTitled(f, 'Remove the waiver'));
+    const fixed = applyFix(text, f, fixTitled(f, 'Remove the waiver'));
     assert.equal(fixed, DESIGN);
   });
 
@@ -153,7 +153,8 @@ describe('unused-waiver', () => {
     const text = withWaivers(waiver('task-mismatch'), used);
     const f = only(text, 'unused-waiver');
     assert.deepEqual(f.path, ['waivers', 0]);
-    const { text: fixed, result } = applyFix(text, f, f.fixes[0]);
+    const fixed = applyFix(text, f, f.fixes[0]);
+    const result = reviewAt(fixed);
     assert.equal(fixed, withWaivers(used));
     assert.equal(result.waived.length, 1);
   });

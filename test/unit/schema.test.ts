@@ -9,11 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { applyEdits, isWaivable, review, RULE_IDS } from '../../src/engine';
-import type { Finding, Fix, Range } from '../../src/engine';
+import type { Finding, Range } from '../../src/engine';
 import { closeMatches } from '../../src/engine/schema';
 import { describePath, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema-navigator';
 import type { JsonSchema } from '../../src/engine/schema-navigator';
 import { design } from './support/design';
+import { applyFix, ownFixes } from './support/fixes';
 
 const root = join(__dirname, '..', '..');
 const formatExample = readFileSync(join(root, 'test', 'fixtures', 'format-example.mlsystem.yaml'), 'utf8');
@@ -36,10 +37,6 @@ function at(line: number, start: number, end: number, endLine = line): Range {
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }
 
-/** The finding's own fixes, without the "Waive ..." sibling every finding carries. */
-function ownFixes(finding: Finding): Fix[] {
-  return finding.fixes.filter((f) => f.kind !== 'waive');
-}
 
 describe('the schema file', () => {
   const schema = JSON.parse(schemaText) as JsonSchema & Record<string, unknown>;
@@ -163,7 +160,7 @@ describe('schema rule: unknown keys', () => {
     const [fix] = ownFixes(finding);
     assert.equal(fix.title, 'Rename to `requirements`');
     assert.equal(fix.isPreferred, true);
-    const fixed = applyEdits(text, fix.edits);
+    const fixed = applyFix(text, finding, fix);
     assert.equal(fixed, design({ requirements: { reliability: 'Prose.' } }));
     assert.deepEqual(schemaFindings(fixed), []);
   });
@@ -211,7 +208,7 @@ describe('schema rule: bad values', () => {
     const [fix] = ownFixes(finding);
     assert.equal(fix.title, 'Replace with `multiclass-classification`');
     assert.equal(fix.isPreferred, true);
-    const fixed = applyEdits(text, fix.edits);
+    const fixed = applyFix(text, finding, fix);
     assert.equal(fixed, design({ framing: [{ id: 'f', task: 'multiclass-classification' }] }));
     assert.deepEqual(schemaFindings(fixed), []);
   });
@@ -282,7 +279,7 @@ describe('schema rule: bad values', () => {
     assert.deepEqual(finding.range, at(6, 14, 18));
     const [fix] = ownFixes(finding);
     assert.equal(fix.isPreferred, true);
-    const fixed = applyEdits(text, fix.edits);
+    const fixed = applyFix(text, finding, fix);
     assert.equal(fixed, `${HEAD}lifecycle:\n  deployment: { status: done }\n`);
     assert.deepEqual(schemaFindings(fixed), []);
   });

@@ -1,12 +1,21 @@
 /**
  * Checks shared by the rule tests: a fix must leave valid YAML, remove its finding, and
- * change no line outside its edits.
+ * change no line outside its edits; a waiver must silence exactly its finding.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyEdits, review } from '../../../src/engine';
-import type { Finding, Fix, ReviewResult, RuleId } from '../../../src/engine';
+import type { DataPath, Finding, Fix, Range, ReviewResult, RuleId, TextEdit } from '../../../src/engine';
 
 export const TODAY = '2026-11-26';
+
+/** The design of the format guide's example, which every rule accepts. */
+export const formatExample = readFileSync(join(__dirname, '..', '..', 'fixtures', 'format-example.mlsystem.yaml'), 'utf8');
+
+export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
 
 export function reviewAt(text: string): ReviewResult {
   return review(text, { today: TODAY });
@@ -14,6 +23,13 @@ export function reviewAt(text: string): ReviewResult {
 
 export function findingsOf(text: string, rule: RuleId): Finding[] {
   return reviewAt(text).findings.filter((f) => f.rule === rule);
+}
+
+/** The one finding of `rule` about `path`. */
+export function findingAt(text: string, rule: RuleId, path: DataPath): Finding {
+  const found = findingsOf(text, rule).filter((f) => JSON.stringify(f.path) === JSON.stringify(path));
+  assert.equal(found.length, 1, `expected one ${rule} finding at ${path.join('.')}, got ${found.length}`);
+  return found[0];
 }
 
 /** The one finding of `rule` in `text`. */
@@ -44,13 +60,37 @@ function changedLines(before: string, after: string): [number, number] {
   return [start, end];
 }
 
+/** Lines of `before` no edit touches, as runs of consecutive lines in document order. */
+function untouchedRuns(before: string, edits: readonly TextEdit[]): string[][] {
+  const touched = new Set<number>();
+  for (const e of edits) for (let l = e.range.start.line; l <= e.range.end.line; l++) touched.add(l);
+  const runs: string[][] = [[]];
+  before.split('\n').forEach((line, i) => {
+    if (touched.has(i)) runs.push([]);
+    else runs[runs.length - 1].push(line);
+  });
+  return runs.filter((r) => r.length);
+}
+
+/** The finding's own fixes: all but the "Waive ..." fix every waivable finding carries. */
+export function ownFixes(finding: Finding): Fix[] {
+  return finding.fixes.filter((f) => !f.title.startsWith('Waive '));
+}
+
+/** The finding's one own fix. */
+export function ownFix(finding: Finding): Fix {
+  const fixes = ownFixes(finding);
+  assert.equal(fixes.length, 1, `expected one fix for ${finding.rule}, got ${fixes.map((f) => f.title).join(', ')}`);
+  return fixes[0];
+}
+
 /**
- * Apply `fix`, review again, and check: no yaml-syntax, no new schema error, the finding is
- * gone (no finding of its rule at its target), and no original line outside the edits'
- * lines changed.
- * Returns the new text and its review.
+ * Apply `fix` (by default the finding's one own fix), review again, and check: no
+ * yaml-syntax, no new schema error, the finding is gone (no finding of its rule at its
+ * target), no original line outside the edits' lines changed, and every untouched run of
+ * lines survives whole and in order (fixes with several edits). Returns the new text.
  */
-export function applyFix(text: string, finding: Finding, fix: Fix): { text: string; result: ReviewResult } {
+export function applyFix(text: string, finding: Finding, fix: Fix = ownFix(finding)): string {
   const after = applyEdits(text, fix.edits);
   const result = reviewAt(after);
   assert.deepEqual(result.findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], `the fix "${fix.title}" broke the YAML:\n${after}`);
@@ -67,7 +107,17 @@ export function applyFix(text: string, finding: Finding, fix: Fix): { text: stri
     const hi = Math.max(...fix.edits.map((e) => e.range.end.line));
     assert.ok(first >= lo && end - 1 <= hi, `"${fix.title}" changed lines ${first}-${end - 1}, outside its edits (${lo}-${hi})`);
   }
-  return { text: after, result };
+  let from = 0;
+  const afterLines = after.split('\n');
+  for (const run of untouchedRuns(text, fix.edits)) {
+    let at = -1;
+    for (let i = from; i + run.length <= afterLines.length && at < 0; i++) {
+      if (run.every((line, j) => afterLines[i + j] === line)) at = i;
+    }
+    assert.ok(at >= 0, `lines outside the edit changed: ${JSON.stringify(run)} not found in\n${after}`);
+    from = at + run.length;
+  }
+  return after;
 }
 
 /** Every finding of `text` as "rule target message", for comparing reviews. */
