@@ -12,6 +12,7 @@ import { LIMITS, RULES } from '../../src/engine';
 import { run } from '../../src/cli/run';
 import type { CliIo } from '../../src/cli/run';
 import { decodeText } from '../../src/engine';
+import { design } from './support/design';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'cli');
 const today = '2026-11-26';
@@ -126,7 +127,7 @@ describe('cli: exit codes', () => {
     // Only no-stakeholders (info) is left on for this design.
     const rules = Object.fromEntries(RULES.map((r) => [r.id, r.id === 'no-stakeholders' ? 'info' : 'off']));
     writeFileSync(join(dir, '.mlsystem-review.json'), JSON.stringify({ rules }));
-    writeFileSync(join(dir, 'mlsystem.yaml'), 'mlsystem: 1\nname: x\nbusiness:\n  objectives: []\n');
+    writeFileSync(join(dir, 'mlsystem.yaml'), design({ name: 'x', business: { objectives: [] } }));
     assert.equal(review(['--fail-on', 'warning'], dir).code, 0);
     assert.equal(review(['--fail-on', 'info'], dir).code, 1);
   });
@@ -193,8 +194,7 @@ describe('cli: json', () => {
 
   it('leaves out waived findings', () => {
     const dir = tempDir();
-    const design = 'mlsystem: 1\nname: x\nbusiness:\n  objectives: []\nwaivers:\n  - rule: no-stakeholders\n    reason: out-of-scope\n';
-    writeFileSync(join(dir, 'mlsystem.yaml'), design);
+    writeFileSync(join(dir, 'mlsystem.yaml'), design({ name: 'x', business: { objectives: [] }, waivers: [{ rule: 'no-stakeholders', reason: 'out-of-scope' }] }));
     const rules = reviewJson([], dir).files[0].findings.map((f) => f.rule);
     assert.ok(!rules.includes('no-stakeholders'), rules.join(', '));
     assert.ok(rules.includes('missing-pillar'));
