@@ -1,7 +1,8 @@
 /**
- * Completion and hover content from the JSON Schema (read through the engine's navigator)
- * and the document's own ids, for a cursor context (yaml-cursor.ts). Host-free: returns plain entries the editor turns
- * into `CompletionItem`s, so the logic is unit-tested without VS Code.
+ * Completion and hover content from the JSON Schema (walked by the engine's navigator) and
+ * the document's own ids, for a cursor context (yaml-cursor.ts). Host-free: returns plain
+ * entries the editor turns into `CompletionItem`s, so the logic is unit-tested without
+ * VS Code.
  */
 import { describePath, keysWithSchemas, RULES_BY_ID, RULE_IDS, typesOf, valuesAt, valuesOf, waiverTargets } from '../../engine';
 import type { JsonSchema, RuleId } from '../../engine';
