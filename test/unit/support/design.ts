@@ -2,7 +2,8 @@
  * Designs for tests, built from data instead of retyped: `design({ framing: [...] })` is
  * the minimal design with that section set (`undefined` removes a key). Written the way
  * people write them by hand: block mappings, lists of plain values on one line
- * (`serves: [faster]`), empty values left blank (`task:`), so ranges stay easy to count.
+ * (`serves: [faster]`), empty values left blank (`task:`), comparisons quoted
+ * (`target: "< 0.1"`), so ranges stay easy to count.
  */
 import { Document, isScalar, visit } from 'yaml';
 
@@ -42,6 +43,10 @@ export function design(overrides: DesignData = {}, base: DesignData = MINIMAL): 
   visit(doc, {
     Seq(_key, seq) {
       if (seq.items.every((item) => isScalar(item))) seq.flow = true;
+    },
+    // Targets such as "< 0.1" are quoted by hand, though YAML would read them plain.
+    Scalar(_key, scalar) {
+      if (typeof scalar.value === 'string' && /^[<>]/.test(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false, nullStr: '' });
