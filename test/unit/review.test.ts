@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { applyEdits, review, reviewBytes, RULES, todayUtc } from '../../src/engine';
 import type { Finding } from '../../src/engine';
 import { design } from './support/design';
-import { checkWaiveFix, reviewAt, TODAY } from './support/fixes';
+import { checkWaiveFix, reviewAt, TODAY, waiveFix } from './support/fixes';
 
 /** A draft with many gaps: no requirements, lifecycle or stakeholders, loose links. */
 const DRAFT = design({
@@ -88,10 +88,9 @@ describe('review()', () => {
     const { findings } = reviewAt(DRAFT);
     assert.ok(findings.length >= 6);
     for (const f of findings) {
-      const waive = f.fixes.filter((x) => x.kind === 'waive');
-      assert.equal(waive.length, 1, `${f.rule} at ${f.target}`);
-      assert.equal(waive[0].title, `Waive ${f.rule} here`);
-      assert.equal(waive[0].isPreferred, undefined, 'fix-all must never waive');
+      const waive = waiveFix(f);
+      assert.equal(waive.title, `Waive ${f.rule} here`, `${f.rule} at ${f.target}`);
+      assert.equal(waive.isPreferred, undefined, 'fix-all must never waive');
       const after = checkWaiveFix(DRAFT, f);
       assert.ok(after.endsWith(`waivers:\n  - rule: ${f.rule}\n${f.target ? `    target: ${f.target}\n` : ''}    reason: other\n`), after);
     }

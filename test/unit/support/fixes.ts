@@ -74,7 +74,14 @@ function untouchedRuns(before: string, edits: readonly TextEdit[]): string[][] {
 
 /** The finding's own fixes: all but the "Waive ..." fix every waivable finding carries. */
 export function ownFixes(finding: Finding): Fix[] {
-  return finding.fixes.filter((f) => !f.title.startsWith('Waive '));
+  return finding.fixes.filter((f) => f.kind !== 'waive');
+}
+
+/** The "Waive <rule> here" fix of a waivable finding. */
+export function waiveFix(finding: Finding): Fix {
+  const fixes = finding.fixes.filter((f) => f.kind === 'waive');
+  assert.equal(fixes.length, 1, `expected one waive fix for ${finding.rule}, got ${fixes.length}`);
+  return fixes[0];
 }
 
 /** The finding's one own fix. */
@@ -131,7 +138,7 @@ export function summary(result: ReviewResult): string[] {
  */
 export function checkWaiveFix(text: string, finding: Finding): string {
   const before = reviewAt(text);
-  const waive = fixTitled(finding, `Waive ${finding.rule} here`);
+  const waive = waiveFix(finding);
   const after = applyEdits(text, waive.edits);
   const result = reviewAt(after);
   const expected = summary(before).filter((s) => s !== `${finding.rule} ${finding.target} ${finding.message}`);
