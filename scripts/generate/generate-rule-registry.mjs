@@ -64,16 +64,16 @@ export function renderRuleRegistryFiles(rules, current) {
   };
 }
 
-/** What the generated files say of each rule, from the registry and the rules no waiver silences. */
-export function ruleEntries(rules, unwaivable) {
-  return rules.map((r) => ({ id: r.id, severity: r.severity, summary: r.summary, waivable: !unwaivable.has(r.id) }));
+/** What the generated files say of each rule in the registry. */
+export function ruleEntries(rules) {
+  return rules.map((r) => ({ id: r.id, severity: r.severity, summary: r.summary, waivable: r.waivable !== false }));
 }
 
 /** The registry as plain data, read by bundling the engine's rules in memory (they are TypeScript). */
 async function loadRegistry(root) {
   const result = await build({
     stdin: {
-      contents: "export { RULES } from './src/engine/rules';\nexport { UNWAIVABLE } from './src/engine/waivers';\n",
+      contents: "export { RULES } from './src/engine/rules';\n",
       resolveDir: root,
       loader: 'ts',
     },
@@ -85,7 +85,7 @@ async function loadRegistry(root) {
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(path.join(root, 'package.json')));
-  return ruleEntries(module.exports.RULES, module.exports.UNWAIVABLE);
+  return ruleEntries(module.exports.RULES);
 }
 
 export async function generate(root) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { applyEdits } from '../../src/engine';
 import type { RuleId } from '../../src/engine';
 import { design, LINKED as LINKED_DESIGN } from './support/design';
-import { applyFix, checkWaiveFix, findingsOf, fixTitled, only, reviewAt } from './support/fixes';
+import { applyFix, checkWaiveFix, findingsOf, fixOfKind, only, reviewAt } from './support/fixes';
 
 const MY_RULES: RuleId[] = [
   'unframed-objective', 'incomplete-framing', 'unknown-reference', 'duplicate-id', 'unlinked-metric',
@@ -77,7 +77,7 @@ describe('unframed-objective', () => {
 
   it('fix appends a complete framing skeleton that serves it, and adds no finding of its own', () => {
     const f = only(text, 'unframed-objective');
-    const fixed = applyFix(text, f, fixTitled(f, 'Add a framing that serves `fewer-bounces`'));
+    const fixed = applyFix(text, f, fixOfKind(f, 'insert'));
     assert.deepEqual(lines(fixed).slice(0, lines(text).length - 1), lines(text).slice(0, -1));
     const added = lines(fixed).slice(lines(text).length - 1).join('\n');
     assert.match(added, /^ {2}- id: fewer-bounces-model\n {4}serves: \[ ?fewer-bounces ?\]\n {4}task: other # TODO: choose the task: binary-classification,/);
@@ -130,7 +130,7 @@ describe('incomplete-framing', () => {
     const text = LINKED.replace('    task: multiclass-classification\n', '');
     const f = only(text, 'incomplete-framing');
     assert.match(f.message, /lacks `task`/);
-    const fixed = applyFix(text, f, fixTitled(f, 'Add `task`'));
+    const fixed = applyFix(text, f, fixOfKind(f, 'insert', 'task'));
     assert.match(fixed, /\n {4}task: multiclass-classification\n/);
     assert.deepEqual(mine(fixed), []);
   });
@@ -173,7 +173,7 @@ describe('unknown-reference in serves and moves', () => {
     assert.deepEqual(f.path, ['framing', 0, 'serves', 1]);
     assert.equal(f.severity, 'error');
     assert.match(f.message, /serves `fast-routing`, which is not the id of any business objective/);
-    const fix = fixTitled(f, 'Replace with `faster-routing`');
+    const fix = fixOfKind(f, 'replace');
     assert.equal(fix.isPreferred, true);
     const fixed = applyFix(text, f, fix);
     assert.match(fixed, /serves: \[faster-routing, faster-routing\]/);
@@ -184,7 +184,7 @@ describe('unknown-reference in serves and moves', () => {
     const f = only(text, 'unknown-reference');
     assert.deepEqual(f.path, ['framing', 0, 'serves']);
     assert.deepEqual(f.range, range(10, 12, 10, 25));
-    applyFix(text, f, fixTitled(f, 'Replace with `faster-routing`'));
+    assert.match(applyFix(text, f, fixOfKind(f, 'replace')), /serves: faster-routing\n/);
   });
 
   it('fires on a metric moves naming no objective', () => {
@@ -261,7 +261,7 @@ describe('unlinked-metric', () => {
   it('each fix links the metric', () => {
     const f = only(text, 'unlinked-metric');
     for (const id of ['faster-routing', 'happier']) {
-      const fixed = applyFix(text, f, fixTitled(f, `Add \`moves: ${id}\``));
+      const fixed = applyFix(text, f, fixOfKind(f, 'insert', id));
       assert.match(fixed, new RegExp(`        target: ">= 0.9"\\n        moves: ${id}\\n`));
     }
   });
@@ -286,7 +286,7 @@ describe('unmeasured-objective', () => {
     assert.deepEqual(f.range, range(4, 6, 4, 24));
     assert.deepEqual(f.path, ['business', 'objectives', 0]);
     assert.match(f.message, /`faster-routing` has no `target`/);
-    const fixed = applyFix(text, f, fixTitled(f, 'Add `target`'));
+    const fixed = applyFix(text, f, fixOfKind(f, 'insert'));
     assert.match(fixed, /metric: median time to route\n {6}target: "TODO: the value of that metric that means success"\nframing:/);
   });
 
@@ -294,7 +294,7 @@ describe('unmeasured-objective', () => {
     const text = LINKED.replace('      metric: median time to route\n      target: 2h\n', '');
     const f = only(text, 'unmeasured-objective');
     assert.match(f.message, /has no `metric` and `target`/);
-    const fixed = applyFix(text, f, fixTitled(f, 'Add `metric` and `target`'));
+    const fixed = applyFix(text, f, fixOfKind(f, 'insert'));
     assert.deepEqual(mine(fixed), []);
   });
 

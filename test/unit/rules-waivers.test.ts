@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { review, waiverTargets } from '../../src/engine';
 import { design, LINKED } from './support/design';
-import { applyFix, findingsOf, fixTitled, only, reviewAt, TODAY } from './support/fixes';
+import { applyFix, findingsOf, fixOfKind, only, reviewAt, TODAY } from './support/fixes';
 
 /** An objective without a target: one unmeasured-objective finding to waive. */
 const UNMEASURED = { ...LINKED, business: { objectives: [{ id: 'faster-routing', metric: 'median time to route' }] } };
@@ -81,8 +81,8 @@ describe('unknown-reference on a waiver', () => {
     assert.deepEqual(f.range, range(WAIVER_LINE, 10, WAIVER_LINE, 29));
     assert.deepEqual(f.path, ['waivers', 0, 'rule']);
     assert.match(f.message, /names rule `unmeasured-objectiv`, which does not exist/);
-    const result = reviewAt(applyFix(text, f, fixTitled(f, 'Replace with `unmeasured-objective`')));
-    assert.equal(result.waived.length, 1);
+    const result = reviewAt(applyFix(text, f, fixOfKind(f, 'replace')));
+    assert.deepEqual(result.waived.map((w) => [w.rule, w.target]), [['unmeasured-objective', 'business.objectives.faster-routing']]);
   });
 
   it('fires on a target that names nothing, with the close key as fix', () => {
@@ -91,8 +91,8 @@ describe('unknown-reference on a waiver', () => {
     assert.deepEqual(f.range, range(WAIVER_LINE + 1, 12, WAIVER_LINE + 1, 45));
     assert.deepEqual(f.path, ['waivers', 0, 'target']);
     assert.match(f.message, /target `business.objectives.faster-routng` names nothing/);
-    const result = reviewAt(applyFix(text, f, fixTitled(f, 'Replace with `business.objectives.faster-routing`')));
-    assert.equal(result.waived.length, 1);
+    const result = reviewAt(applyFix(text, f, fixOfKind(f, 'replace')));
+    assert.deepEqual(result.waived.map((w) => [w.rule, w.target]), [['unmeasured-objective', 'business.objectives.faster-routing']]);
   });
 
   it('fires on a missing child that is not a key the format knows, or a missing list item', () => {
@@ -144,7 +144,7 @@ describe('unused-waiver', () => {
   it('fix removes the last waiver together with `waivers:`', () => {
     const text = withWaivers(waiver('task-mismatch', 'framing.classifier'));
     const f = only(text, 'unused-waiver');
-    const fixed = applyFix(text, f, fixTitled(f, 'Remove the waiver'));
+    const fixed = applyFix(text, f, fixOfKind(f, 'remove'));
     assert.equal(fixed, DESIGN);
   });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, review } from '../../../src/engine';
-import type { DataPath, Finding, Fix, Range, ReviewResult, RuleId, TextEdit } from '../../../src/engine';
+import type { DataPath, Finding, Fix, FixKind, Range, ReviewResult, RuleId, TextEdit } from '../../../src/engine';
 
 export const TODAY = '2026-11-26';
 
@@ -39,9 +39,13 @@ export function only(text: string, rule: RuleId): Finding {
   return found[0];
 }
 
-export function fixTitled(finding: Finding, title: string): Fix {
-  const fix = finding.fixes.find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among: ${finding.fixes.map((f) => f.title).join(', ')}`);
+/**
+ * The finding's fix of `kind`: the first (the best suggestion) when several are offered, or
+ * the one whose edits write `writes` (one fix per choice, such as "moves: happier").
+ */
+export function fixOfKind(finding: Finding, kind: FixKind, writes?: string): Fix {
+  const fix = finding.fixes.find((f) => f.kind === kind && (writes === undefined || f.edits.some((e) => e.newText.includes(writes))));
+  assert.ok(fix, `no ${kind} fix${writes === undefined ? '' : ` writing ${JSON.stringify(writes)}`} among: ${finding.fixes.map((f) => `${f.kind} "${f.title}"`).join(', ')}`);
   return fix;
 }
 
