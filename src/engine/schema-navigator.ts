@@ -4,7 +4,7 @@
  * belongs. The `schema` rule's messages, completion and hover all read the schema through it.
  */
 import schemaJson from '../../schemas/mlsystem.schema.json';
-import type { DataPath } from './types';
+import type { DataPath } from './basics';
 
 /** The parts of a JSON Schema the review and the editor read. */
 export interface JsonSchema {
