@@ -23,6 +23,8 @@ export interface CliOptions {
   today?: string;
   /** `report`: where to write the page (stdout when absent). */
   output?: string;
+  /** Print the configuration this design is reviewed with, instead of reviewing. */
+  printConfig?: string;
   help: boolean;
   version: boolean;
   /** Files, folders or globs; the current folder when none is given. */
@@ -52,6 +54,8 @@ Options:
       --fix-dry-run                     print those corrections as a unified diff instead
       --today YYYY-MM-DD                the review date, for waivers' expiry (default: today, UTC)
   -o, --output FILE                     report: write the page to FILE instead of stdout
+      --print-config FILE               print the configuration FILE is reviewed with
+                                        (after extends and overrides) as JSON, and exit
   -h, --help                            show this help
   -v, --version                         show the version
 
@@ -87,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'fix-dry-run': { type: 'boolean' },
         today: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        'print-config': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -114,6 +119,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_LEVELS, 'error');
   if (values.config === '') throw new UsageError('--config needs a file name');
   if (values.diagram === '') throw new UsageError('--diagram needs a file name');
+  if (values['print-config'] === '') throw new UsageError('--print-config needs a design file');
   return {
     command,
     format,
@@ -124,6 +130,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fixDryRun: values['fix-dry-run'] ?? false,
     today: values.today,
     output: values.output,
+    printConfig: values['print-config'],
     help: values.help ?? false,
     version: values.version ?? false,
     paths: positionals,

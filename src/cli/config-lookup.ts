@@ -1,68 +1,51 @@
 /**
- * Which review configuration applies to a file: the nearest `.mlsystem-review.*` up the
- * folder tree (nearest wins, as markdownlint-cli2 does), or the one given with --config.
- * Lookups are cached per folder, so a big tree reads each config file once.
+ * The configuration for each reviewed file, as the engine's lookup finds it (nearest
+ * `.mlsystem-review.*` up the tree, `extends` resolved, `overrides` applied), read with
+ * Node. An invalid configuration stops the run with one line (exit 2); a warning about a
+ * file is printed once.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES, parseConfig } from '../engine';
-import type { ReviewConfig } from '../engine';
-import { CannotReadError } from './files';
+import { ConfigError, ConfigLookup, firstError, formatProblem } from '../engine';
+import type { DesignConfig, LoadedConfig } from '../engine';
+import { fromEnginePath, nodeConfigReader, toEnginePath } from '../node/config-reader';
 
-export interface FoundConfig {
-  config: ReviewConfig;
-  /** The config file's folder: its `files` patterns are relative to it. */
-  dir: string;
-  file: string;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** `display`: the file's name in messages (as given, or relative to the current folder). */
-export function readConfigFile(file: string, display: string): FoundConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CannotReadError(display, e);
-  }
-  // parseConfig throws ConfigError with a one-line message naming the file.
-  return { config: parseConfig(text, display), dir: path.dirname(file), file };
-}
-
-export class ConfigLookup {
-  private readonly byFolder = new Map<string, FoundConfig | undefined>();
+export class CliConfigs {
+  private readonly lookup: ConfigLookup;
+  private readonly warned = new Set<string>();
 
   /**
-   * `display` names a found config file in messages; `fixed` is the --config file, used
-   * for every file.
+   * `display` names a configuration file in messages; `configFile` is the --config file,
+   * used for every design; `warn` prints a one-line warning.
    */
-  constructor(private readonly display: (file: string) => string, private readonly fixed?: FoundConfig) {}
-
-  /** The config for a file (absolute path), or undefined when none applies. */
-  forFile(absoluteFile: string): FoundConfig | undefined {
-    return this.fixed ?? this.forFolder(path.dirname(absoluteFile));
+  constructor(display: (absolute: string) => string, private readonly warn: (line: string) => void, configFile?: { absolute: string; display: string }) {
+    const displayEngine = (p: string): string => (configFile && p === toEnginePath(configFile.absolute) ? configFile.display : display(fromEnginePath(p)));
+    this.lookup = new ConfigLookup(nodeConfigReader, { display: displayEngine, configFile: configFile && toEnginePath(configFile.absolute) });
   }
 
-  forFolder(folder: string): FoundConfig | undefined {
-    if (this.fixed) return this.fixed;
-    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    let found: FoundConfig | undefined;
-    const name = CONFIG_FILE_NAMES.find((n) => isFile(path.join(folder, n)));
-    if (name) {
-      const file = path.join(folder, name);
-      found = readConfigFile(file, this.display(file));
-    } else {
-      const parent = path.dirname(folder);
-      found = parent === folder ? undefined : this.forFolder(parent);
+  private checked<T extends LoadedConfig>(found: T): T {
+    const error = firstError(found.problems);
+    if (error) throw new ConfigError(error);
+    for (const p of found.problems) {
+      const line = formatProblem(p);
+      if (this.warned.has(line)) continue;
+      this.warned.add(line);
+      this.warn(`warning: ${line}`);
     }
-    this.byFolder.set(folder, found);
     return found;
+  }
+
+  /** The configuration for the designs in a folder (absolute, native). */
+  forFolder(folder: string): LoadedConfig {
+    return this.checked(this.lookup.forFolder(toEnginePath(folder)));
+  }
+
+  /** What one design (absolute, native path) is reviewed with. */
+  forFile(absoluteFile: string): DesignConfig {
+    return this.checked(this.lookup.forDesign(toEnginePath(absoluteFile)));
+  }
+
+  /** A design's path relative to its configuration's folder, as `files` patterns are written. */
+  static relativePath(found: LoadedConfig, absoluteFile: string): string | undefined {
+    return found.dir === undefined ? undefined : toEnginePath(path.relative(fromEnginePath(found.dir), absoluteFile));
   }
 }

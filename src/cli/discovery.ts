@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { isDesignDocument } from '../engine';
-import type { ConfigLookup } from './config-lookup';
+import { CliConfigs } from './config-lookup';
 import { CannotReadError, readHead } from './files';
 
 export interface DesignFile {
@@ -60,7 +60,7 @@ function* walk(folder: string, display: (abs: string) => string): Generator<stri
   }
 }
 
-export function discover(paths: readonly string[], cwd: string, configs: ConfigLookup): Discovery {
+export function discover(paths: readonly string[], cwd: string, configs: CliConfigs): Discovery {
   const files: DesignFile[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
@@ -74,8 +74,8 @@ export function discover(paths: readonly string[], cwd: string, configs: ConfigL
   const isDesign = (abs: string, display: string): boolean => {
     const found = configs.forFile(abs);
     return isDesignDocument(abs, () => readHead(abs, display), {
-      patterns: found?.config.files ?? [],
-      relativePath: found ? toPosix(path.relative(found.dir, abs)) : undefined,
+      patterns: found.config.files,
+      relativePath: CliConfigs.relativePath(found, abs),
     });
   };
   const add = (abs: string, display: string): void => {

@@ -3,12 +3,13 @@
  * streams in, exit code out. Every failure becomes one line on stderr, never a stack trace.
  */
 import path from 'node:path';
-import { ConfigError, decodeText, LIMITS, plural, review, reviewBytes, todayUtc } from '../engine';
-import type { LifecycleModel, ReviewResult, RuleId, Severity, SeveritySetting } from '../engine';
+import { statSync } from 'node:fs';
+import { ConfigError, decodeText, LIMITS, plural, printableConfig, review, reviewBytes, todayUtc } from '../engine';
+import type { Check, LifecycleModel, ReviewOptions, ReviewResult, Severity } from '../engine';
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliOptions, FailLevel, Format } from './args';
-import { ConfigLookup, readConfigFile } from './config-lookup';
+import { CliConfigs } from './config-lookup';
 import { discover, NoMatchError, toPosix } from './discovery';
 import type { DesignFile } from './discovery';
 import { CannotReadError, readBytes } from './files';
@@ -71,8 +72,19 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
   // The review date, decided once for the whole run.
   const today = options.today ?? io.today ?? todayUtc();
   const display = (abs: string): string => toPosix(path.relative(io.cwd, abs)) || '.';
-  const fixed = options.config === undefined ? undefined : readConfigFile(path.resolve(io.cwd, options.config), options.config);
-  const configs = new ConfigLookup(display, fixed);
+  let configFile: { absolute: string; display: string } | undefined;
+  if (options.config !== undefined) {
+    configFile = { absolute: path.resolve(io.cwd, options.config), display: options.config };
+    mustBeFile(configFile.absolute, options.config);
+  }
+  const configs = new CliConfigs(display, say, configFile);
+  if (options.printConfig !== undefined) {
+    const design = path.resolve(io.cwd, options.printConfig);
+    mustBeFile(design, options.printConfig);
+    const found = configs.forFile(design);
+    io.stdout.write(`${JSON.stringify(printableConfig(found.config, found.options, found.files.map((f) => display(f))), null, 2)}\n`);
+    return 0;
+  }
   if (options.command === 'report') return writeReport(options, io, say, configs, today);
 
   const { files, notes } = discover(options.paths, io.cwd, configs);
@@ -85,11 +97,14 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
   const reports: FileReport[] = [];
   const diffs: string[] = [];
   const fix = options.fix || options.fixDryRun ? { dryRun: options.fixDryRun, diffs, say } : undefined;
+  // The team's checks the reviewed designs ran, for the formats that describe each rule (SARIF).
+  const checks = new Map<string, Check>();
   let skipped = 0;
   files.forEach((file, i) => {
     if (progress) io.stderr.write(`\rReviewing ${i + 1}/${files.length}`);
-    const rules = configs.forFile(file.absolute)?.config.rules ?? {};
-    const outcome = reviewFile(file, rules, today, fix);
+    const reviewOptions = configs.forFile(file.absolute).options;
+    for (const c of reviewOptions.checks) if (!checks.has(c.id)) checks.set(c.id, c);
+    const outcome = reviewFile(file, reviewOptions, today, fix);
     if (outcome.report) {
       reports.push(outcome.report);
     } else {
@@ -105,7 +120,7 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
   if (progress) io.stderr.write('\r\x1b[K');
 
   if (options.fixDryRun) io.stdout.write(diffs.join(''));
-  else io.stdout.write(formatReports(options.format, reports, io, today));
+  else io.stdout.write(formatReports(options.format, reports, io, today, [...checks.values()]));
 
   // A file too large to review counts as an error: it was not reviewed at all.
   // A loop, not Math.max(...all): a spread of every finding overflows the stack on huge reviews.
@@ -115,10 +130,10 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
 }
 
 /** Every format lists the same findings; they differ in shape only. */
-function formatReports(format: Format, reports: readonly FileReport[], io: CliIo, today: string): string {
+function formatReports(format: Format, reports: readonly FileReport[], io: CliIo, today: string, checks: readonly Check[]): string {
   switch (format) {
     case 'json': return formatJson(reports);
-    case 'sarif': return formatSarif(reports, { version, root: io.cwd });
+    case 'sarif': return formatSarif(reports, { version, root: io.cwd, checks });
     case 'github': return formatGithub(reports);
     case 'gitlab': return formatGitlab(reports, { root: io.cwd });
     case 'markdown': return formatMarkdown(reports, { today });
@@ -136,8 +151,8 @@ interface FixRun {
 const hasBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /** `--fix`: the design's text after its clear corrections, written back (BOM kept) unless a dry run. */
-function fixFile(file: DesignFile, bytes: Uint8Array, text: string, rules: Partial<Record<RuleId, SeveritySetting>>, today: string, run: FixRun): string {
-  const fixed = fixText(text, { rules, today });
+function fixFile(file: DesignFile, bytes: Uint8Array, text: string, options: ReviewOptions, run: FixRun): string {
+  const fixed = fixText(text, options);
   if (fixed.text === text) return text;
   if (run.dryRun) {
     run.diffs.push(unifiedDiff(file.display, text, fixed.text));
@@ -149,13 +164,13 @@ function fixFile(file: DesignFile, bytes: Uint8Array, text: string, rules: Parti
 }
 
 /** `report DESIGN`: the review of one design as a self-contained HTML page. */
-function writeReport(options: CliOptions, io: CliIo, say: (line: string) => void, configs: ConfigLookup, today: string): number {
+function writeReport(options: CliOptions, io: CliIo, say: (line: string) => void, configs: CliConfigs, today: string): number {
   const { files, notes } = discover(options.paths, io.cwd, configs);
   for (const note of notes) say(note);
   if (files.length !== 1) throw new UsageError(`report shows one design, but ${files.length} were found: name the one to show`);
   const [file] = files;
   const bytes = readBytes(file.absolute, file.display);
-  const reviewed = bytes && reviewBytes(bytes, { rules: configs.forFile(file.absolute)?.config.rules ?? {}, today });
+  const reviewed = bytes && reviewBytes(bytes, { ...configs.forFile(file.absolute).options, today });
   if (!reviewed || reviewed.kind !== 'text') {
     say(`cannot report on "${file.display}": ${reviewed?.kind === 'invalid-utf8' ? 'it is not valid UTF-8 text' : 'too large to review'}`);
     return 2;
@@ -175,15 +190,15 @@ function writeReport(options: CliOptions, io: CliIo, say: (line: string) => void
 }
 
 /** One file's findings and lifecycle model, fixed first under --fix; no report when it is too large to review. */
-function reviewFile(file: DesignFile, rules: Partial<Record<RuleId, SeveritySetting>>, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel } {
+function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel } {
   const bytes = readBytes(file.absolute, file.display);
   if (!bytes) return {};
   let reviewed: { kind: 'text' | 'invalid-utf8'; result: ReviewResult } | undefined;
   const decoded = fix ? decodeText(bytes) : undefined;
   if (decoded?.kind === 'text' && fix) {
-    reviewed = { kind: 'text', result: review(fixFile(file, bytes, decoded.text, rules, today, fix), { rules, today }) };
+    reviewed = { kind: 'text', result: review(fixFile(file, bytes, decoded.text, { rules, checks, today }, fix), { rules, checks, today }) };
   } else {
-    const outcome = reviewBytes(bytes, { rules, today });
+    const outcome = reviewBytes(bytes, { rules, checks, today });
     if (outcome.kind === 'too-large') return {};
     reviewed = outcome;
   }
@@ -192,4 +207,15 @@ function reviewFile(file: DesignFile, rules: Partial<Record<RuleId, SeveritySett
   const lifecycle = reviewed.kind === 'text' ? result.lifecycle : undefined;
   const report: FileReport = { file: file.display, absolute: file.absolute, findings: result.findings, lifecycle, design: result.design };
   return { report, lifecycle };
+}
+
+/** A path the user named that must be a readable file (exit 2 otherwise). */
+function mustBeFile(absolute: string, display: string): void {
+  let isFile: boolean;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch (e) {
+    throw new CannotReadError(display, e);
+  }
+  if (!isFile) throw new CannotReadError(display, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
 }

@@ -13,10 +13,10 @@ import type { DecodedText } from './decode';
 import { parse, unreadable } from './parse';
 import type { ParsedDesign } from './parse';
 import { asRecord } from './read';
-import type { RuleContext } from './rule';
+import { checkRule } from './checks';
+import type { Rule, RuleContext } from './rule';
 import { isWaivable, RULE_IDS, RULES, RULES_BY_ID } from './rules';
-import type { RegisteredRule, RuleId } from './rules';
-import type { Finding, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
+import type { Finding, FindingRule, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
 import { readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
 
 export function todayUtc(): string {
@@ -59,9 +59,9 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
 }
 
 /** A rule's finding made whole; the waive fix joins the rule's fixes when a host first asks for them. */
-function completeFinding(ctx: RuleContext, rule: RuleId, f: RuleFinding, range: Range, severity: Severity): Finding {
+function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFinding, range: Range, severity: Severity): Finding {
   const { at: _at, unplaced: _unplaced, fixes: ruleFixes = [], ...found } = f;
-  const base = { ...found, rule, range, target: f.target ?? ctx.loc.target(f.path) };
+  const base = { ...found, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
   let fixes: Fix[] | undefined;
   return Object.defineProperty({ ...base, severity }, 'fixes', {
     enumerable: true,
@@ -76,15 +76,18 @@ function completeFinding(ctx: RuleContext, rule: RuleId, f: RuleFinding, range: 
   }) as Finding;
 }
 
-/** The rules this document gets: all that are on, but only `schema` for a top level that is not a mapping. */
-function activeRules(design: ParsedDesign, setting: (id: RuleId) => SeveritySetting): RegisteredRule[] {
+/**
+ * The rules this document gets: all that are on (the built-in ones, then the team's
+ * checks), but only `schema` for a top level that is not a mapping.
+ */
+function activeRules(design: ParsedDesign, checks: readonly Rule<FindingRule>[], setting: (id: FindingRule) => SeveritySetting): Rule<FindingRule>[] {
   // Other rules wait for a document they can read.
   if (design.errors.length) return setting('yaml-syntax') === 'off' ? [] : [RULES_BY_ID['yaml-syntax']];
   // A document whose top level is not a mapping (`~`, a list, prose) is one schema problem:
   // the design rules, and their fixes, need a mapping to read and to write into.
   const root = design.doc?.contents;
   const readable = !root || isMap(root);
-  return RULES.filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off' && (readable || r.id === 'schema'));
+  return [...RULES, ...checks].filter((r) => r.id !== 'yaml-syntax' && setting(r.id) !== 'off' && (readable || r.id === 'schema'));
 }
 
 export function review(text: string, options: ReviewOptions = {}): ReviewResult {
@@ -105,28 +108,32 @@ function reviewDesign(design: ParsedDesign, options: ReviewOptions): ReviewResul
   const loc = new Locator(design.doc, design.lines);
   const data = asRecord(design.data) ?? {};
   const today = options.today ?? todayUtc();
-  const setting = (id: RuleId): SeveritySetting => options.rules?.[id] ?? RULES_BY_ID[id].severity;
-  const off = new Set(RULES.filter((r) => setting(r.id) === 'off').map((r) => r.id));
+  const checks = (options.checks ?? []).map(checkRule);
+  const byId = new Map<string, Rule<FindingRule>>([...RULES, ...checks].map((r) => [r.id, r]));
+  const setting = (id: FindingRule): SeveritySetting => options.rules?.[id] ?? byId.get(id)?.severity ?? 'warning';
+  const off = new Set<string>([...byId.keys()].filter((id) => setting(id as FindingRule) === 'off'));
+  // A waiver may name a check as it names a rule.
+  const ruleIds = checks.length ? [...RULE_IDS, ...checks.map((c) => c.id)] : RULE_IDS;
   const ctx: RuleContext = {
-    design, data, loc, edit: new Editor(loc), today, ruleIds: RULE_IDS,
-    waivers: { waivers: readWaivers(data, loc, today, RULE_IDS), silenced: new Map(), off },
+    design, data, loc, edit: new Editor(loc), today, ruleIds,
+    waivers: { waivers: readWaivers(data, loc, today, ruleIds), silenced: new Map(), off },
   };
 
   const findings: Finding[] = [];
   const waived: WaivedFinding[] = [];
-  const run = (rule: RegisteredRule): void => {
+  const run = (rule: Rule<FindingRule>): void => {
     const severity = setting(rule.id) as Severity;
     for (const found of rule.check(ctx)) {
       const range = placeFinding(loc, found);
       if (!range) continue;
-      const finding = completeFinding(ctx, rule.id, found, range, severity);
+      const finding = completeFinding(ctx, rule, found, range, severity);
       // Waivers apply to design findings; the `waivers` phase reports on what they silenced.
       const waiver = rule.phase !== 'waivers' && isWaivable(finding) ? waiverFor(ctx.waivers, finding) : undefined;
       if (waiver) waived.push({ ...finding, waiver: waiver.index });
       else findings.push(finding);
     }
   };
-  const rules = activeRules(design, setting);
+  const rules = activeRules(design, checks, setting);
   for (const r of rules) if (r.phase !== 'waivers') run(r);
   for (const r of rules) if (r.phase === 'waivers') run(r);
 

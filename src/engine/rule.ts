@@ -18,7 +18,7 @@ export interface RuleContext {
   edit: Editor;
   /** Today as YYYY-MM-DD. */
   today: string;
-  /** Every rule's id, for rules that check names of rules (a waiver's `rule`). */
+  /** Every rule's id, the team's checks included, for rules that check names of rules (a waiver's `rule`). */
   ruleIds: readonly string[];
   /**
    * The document's waivers, read before any rule runs. What each waiver silenced is
@@ -39,6 +39,8 @@ export interface Rule<Id extends string = string> {
   phase?: 'design' | 'waivers';
   /** False for rules whose findings no waiver may silence (about waivers, or unreadable text). */
   waivable?: false;
+  /** The documentation link of a team's check (a built-in rule's page is in docs/rules/). */
+  docs?: string;
   check(ctx: RuleContext): RuleFinding[];
 }
 

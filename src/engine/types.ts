@@ -10,9 +10,13 @@ export type { PillarId, StageId, StageStatus, Task } from './vocabulary';
 import type { PillarId, StageId, StageStatus } from './vocabulary';
 export type { RuleId } from './rules';
 import type { RuleId } from './rules';
+import type { Check, CheckId } from './checks';
+
+/** What made a finding: a built-in rule, or a team's check from the configuration. */
+export type FindingRule = RuleId | CheckId;
 
 export interface Finding {
-  rule: RuleId;
+  rule: FindingRule;
   severity: Severity;
   message: string;
   range: Range;
@@ -26,6 +30,8 @@ export interface Finding {
   path: DataPath;
   fixes: Fix[];
   related?: RelatedLocation[];
+  /** A team's check's documentation link (built-in rules link to their page in docs/rules/). */
+  docs?: string;
 }
 
 /** A finding a waiver silenced: kept so hosts can show that the waiver did its work. */
@@ -35,15 +41,17 @@ export interface WaivedFinding extends Finding {
 }
 
 export interface ReviewOptions {
-  /** Per-rule severity overrides; rules not named keep their defaults. */
-  rules?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Per-rule severity overrides (built-in rules and checks); rules not named keep their defaults. */
+  rules?: Partial<Record<FindingRule, SeveritySetting>>;
+  /** The team's own checks from the configuration (plain data: a worker receives them as is). */
+  checks?: readonly Check[];
   /** Today's date as YYYY-MM-DD, for `expired-waiver` (defaults to the clock's UTC date). */
   today?: string;
 }
 
 /** A finding as the lifecycle model carries it (no fixes). */
 export interface FindingSummary {
-  rule: RuleId;
+  rule: FindingRule;
   severity: Severity;
   message: string;
   range: Range;

@@ -9,37 +9,73 @@
  * All reads go through `vscode.workspace.fs`, so virtual workspaces work too.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, ConfigError, isDesignDocument, isDesignFileName, isYamlFileName, matchesPatterns, mergeConfigs, parseConfig, validateConfig } from '../engine';
-import type { ReviewConfig, ReviewOptions, RuleId, SeveritySetting } from '../engine';
+import { AsyncConfigLookup, emptyConfig, formatProblem, isDesignDocument, isDesignFileName, isYamlFileName, matchesPatterns, validateConfig } from '../engine';
+import type { AsyncConfigReader, ConfigProblem, DesignConfig, ReviewConfig, ReviewOptions, SeveritySetting } from '../engine';
+import { resolvePackageManifest } from '../node/config-reader';
 import type { DesignSettings } from './design-reviews';
 
 export type ReviewTrigger = 'onType' | 'onSave';
 
 export const SECTION = 'mlsystem';
 export const CONFIG_FILE_GLOB = '**/.mlsystem-review.{json,yaml,yml}';
+export const CONFIG_DIAGNOSTIC_SOURCE = 'mlsystem-review config';
 
 /** URI schemes that show a copy of a file (diffs, output), never reviewed. */
 const IGNORED_SCHEMES = new Set(['git', 'output', 'debug', 'vscode-scm', 'gitlens', 'pr', 'review', 'vscode-settings']);
 
-interface FoundConfig {
-  folder: vscode.Uri;
-  config: ReviewConfig;
+/**
+ * The engine's configuration reader over `vscode.workspace.fs`, for one scheme and
+ * authority (engine paths are URI paths). Packages are resolved only from files on disk
+ * in a trusted workspace: a package's configuration is as much the repository's choice
+ * as its files, and Restricted Mode must not act on it.
+ */
+function workspaceReader(base: vscode.Uri): AsyncConfigReader {
+  const at = (path: string): vscode.Uri => base.with({ path });
+  const trusted = vscode.workspace.isTrusted;
+  const onDisk = base.scheme === 'file';
+  return {
+    async readFile(path) {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(at(path)));
+      } catch (e) {
+        if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+        throw e;
+      }
+    },
+    async isFile(path) {
+      try {
+        return ((await vscode.workspace.fs.stat(at(path))).type & vscode.FileType.File) !== 0;
+      } catch {
+        return false;
+      }
+    },
+    ...(trusted && onDisk ? { resolvePackage: async (name: string, folder: string) => resolvePackageManifest(name, folder) } : {}),
+    packagesUnavailable: !trusted
+      ? 'the workspace is in Restricted Mode; trust it to use configuration packages'
+      : 'packages are resolved only for folders on disk',
+  };
 }
 
 export class DesignConfiguration implements DesignSettings, vscode.Disposable {
-  /** Per folder: the nearest config file's content, looked up once until something changes. */
-  private readonly nearest = new Map<string, Promise<FoundConfig | undefined>>();
+  /** One lookup per workspace folder (or per scheme and authority outside folders), cached until something changes. */
+  private readonly lookups = new Map<string, AsyncConfigLookup>();
   private readonly reported = new Set<string>();
+  /** Problems in configuration files, shown as diagnostics on them. */
+  readonly problems = vscode.languages.createDiagnosticCollection(CONFIG_DIAGNOSTIC_SOURCE);
+  /** Files that `extends` reached outside the config file names, watched one by one. */
+  private readonly watched = new Map<string, vscode.Disposable>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when settings or a config file change: open designs should be reviewed again. */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
 
   constructor() {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) this.invalidate();
       }),
+      // Trust granted: configuration packages may now be resolved.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
     );
     // The watcher is created lazily: a glob watcher is cheap, but nothing at startup is cheaper.
     let watcher: vscode.FileSystemWatcher | undefined;
@@ -54,9 +90,11 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
   private readonly watchConfigFiles: () => void;
 
   private invalidate(): void {
-    this.nearest.clear();
+    this.lookups.clear();
     this.reported.clear();
+    this.problems.clear();
     this.changed.fire();
+    for (const document of vscode.workspace.textDocuments) void this.reviewConfigFile(document.uri);
   }
 
   trigger(uri?: vscode.Uri): ReviewTrigger {
@@ -75,16 +113,31 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
     if (uri.scheme === 'untitled') return isDesignDocument('untitled.yaml', text);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const settingPatterns = this.settingsConfig(uri).files;
-    if (folder && settingPatterns.length && matchesPatterns(relative(folder.uri, uri), settingPatterns)) return true;
+    if (folder && settingPatterns.length && matchesPatterns(relative(folder.uri.path, uri.path), settingPatterns)) return true;
     const found = await this.configFor(uri);
-    if (found?.config.files.length && matchesPatterns(relative(found.folder, uri), found.config.files)) return true;
+    if (found?.dir !== undefined && found.config.files.length && matchesPatterns(relative(found.dir, uri.path), found.config.files)) return true;
     return isDesignDocument(uri.path, text);
   }
 
+  /** The configuration file's rules (after its overrides for this file) and checks, with the settings on top. */
   async reviewOptions(uri: vscode.Uri): Promise<ReviewOptions> {
     const found = await this.configFor(uri);
-    const merged = mergeConfigs(found?.config ?? { rules: {}, files: [] }, this.settingsConfig(uri));
-    return { rules: merged.rules };
+    return {
+      rules: { ...found?.options.rules, ...this.settingsConfig(uri).rules },
+      checks: found?.options.checks ?? [],
+    };
+  }
+
+  /** The effective configuration of a design, for tests and commands. */
+  configuration(uri: vscode.Uri): Promise<DesignConfig | undefined> {
+    return this.configFor(uri);
+  }
+
+  /** Review a configuration file itself: its problems become diagnostics on it. */
+  async reviewConfigFile(uri: vscode.Uri): Promise<void> {
+    if (!/(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(uri.path)) return;
+    const folder = vscode.Uri.joinPath(uri, '..');
+    this.publishProblems(await this.lookupFor(uri).forFolder(folder.path), uri);
   }
 
   /** The `mlsystem.rules` and `mlsystem.files` settings, checked as the config file is. */
@@ -92,58 +145,65 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
     const config = vscode.workspace.getConfiguration(SECTION, uri);
     const rules = config.get<Record<string, SeveritySetting>>('rules', {});
     const files = config.get<string[]>('files', []);
-    try {
-      return validateConfig({ rules, files }, 'Settings (mlsystem.*)');
-    } catch (e) {
-      this.reportOnce('settings', (e as Error).message);
-      // Keep what is valid: known rules with known levels, string patterns.
-      const valid: Partial<Record<RuleId, SeveritySetting>> = {};
-      for (const [id, level] of Object.entries(rules ?? {})) {
-        try {
-          Object.assign(valid, validateConfig({ rules: { [id]: level } }, '').rules);
-        } catch {
-          // reported above
-        }
-      }
-      return { rules: valid, files: Array.isArray(files) ? files.filter((f) => typeof f === 'string') : [] };
-    }
+    // Keep what is valid (known rules with known levels, string patterns); say what is not, once.
+    const { config: valid, problems } = validateConfig({ rules, files }, 'Settings (mlsystem.*)');
+    if (problems.length) this.reportOnce('settings', formatProblem(problems[0]));
+    return { ...emptyConfig(), rules: valid.rules, files: valid.files };
   }
 
-  /** The nearest config file at or above the file's folder, within its workspace folder. */
-  private configFor(uri: vscode.Uri): Promise<FoundConfig | undefined> {
-    if (uri.scheme === 'untitled') return Promise.resolve(undefined);
+  /** The configuration for a design: the nearest config file at or above its folder, within its workspace folder. */
+  private async configFor(uri: vscode.Uri): Promise<DesignConfig | undefined> {
+    if (uri.scheme === 'untitled') return undefined;
     this.watchConfigFiles();
-    return this.lookUp(vscode.Uri.joinPath(uri, '..'), vscode.workspace.getWorkspaceFolder(uri)?.uri);
+    const found = await this.lookupFor(uri).forDesign(uri.path);
+    this.publishProblems(found);
+    return found;
   }
 
-  private lookUp(dir: vscode.Uri, stopAt: vscode.Uri | undefined): Promise<FoundConfig | undefined> {
-    const key = dir.toString();
-    let found = this.nearest.get(key);
-    if (!found) {
-      found = (async () => {
-        for (const name of CONFIG_FILE_NAMES) {
-          const file = vscode.Uri.joinPath(dir, name);
-          let bytes: Uint8Array;
-          try {
-            bytes = await vscode.workspace.fs.readFile(file);
-          } catch {
-            continue;
-          }
-          try {
-            return { folder: dir, config: parseConfig(new TextDecoder().decode(bytes), name) };
-          } catch (e) {
-            if (!(e instanceof ConfigError)) throw e;
-            this.reportOnce(file.toString(), `${vscode.workspace.asRelativePath(file)}: ${e.message.replace(`${name}: `, '')}. The file is ignored until it is fixed.`);
-            return undefined;
-          }
-        }
-        const parent = vscode.Uri.joinPath(dir, '..');
-        const atTop = parent.path === dir.path || (stopAt !== undefined && dir.toString() === stopAt.toString()) || stopAt === undefined;
-        return atTop ? undefined : this.lookUp(parent, stopAt);
-      })();
-      this.nearest.set(key, found);
+  private lookupFor(uri: vscode.Uri): AsyncConfigLookup {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
+    const key = folder?.toString() ?? uri.with({ path: '/', query: '', fragment: '' }).toString();
+    let lookup = this.lookups.get(key);
+    if (!lookup) {
+      const base = folder ?? uri;
+      lookup = new AsyncConfigLookup(workspaceReader(base), {
+        // Outside a workspace folder only the file's own folder is looked in, as before.
+        stopAt: folder?.path ?? vscode.Uri.joinPath(uri, '..').path,
+        display: (path) => vscode.workspace.asRelativePath(base.with({ path }), false),
+      });
+      this.lookups.set(key, lookup);
     }
-    return found;
+    return lookup;
+  }
+
+  /** Every problem of the configuration files read, as error (or warning) diagnostics on them; `also` is cleared when clean. */
+  private publishProblems(found: { files: readonly string[]; problems: readonly ConfigProblem[] }, also?: vscode.Uri): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const base = also ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uriOf = (path: string): vscode.Uri | undefined => base?.with({ path });
+    for (const file of found.files) byFile.set(file, []);
+    if (also) byFile.set(also.path, byFile.get(also.path) ?? []);
+    for (const p of found.problems) {
+      if (!p.filePath) continue;
+      const range = p.range ? new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character) : new vscode.Range(0, 0, 0, 0);
+      const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = CONFIG_DIAGNOSTIC_SOURCE;
+      byFile.set(p.filePath, [...(byFile.get(p.filePath) ?? []), d]);
+    }
+    for (const [path, diagnostics] of byFile) {
+      const uri = uriOf(path);
+      if (uri) this.problems.set(uri, diagnostics);
+    }
+    for (const file of found.files) this.watch(file, base);
+  }
+
+  /** Watches a file that `extends` named (the config file names are watched by one glob). */
+  private watch(path: string, base: vscode.Uri | undefined): void {
+    if (!base || this.watched.has(path) || /(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(path)) return;
+    const uri = base.with({ path });
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), path.slice(path.lastIndexOf('/') + 1)));
+    const onChange = (): void => this.invalidate();
+    this.watched.set(path, vscode.Disposable.from(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange)));
   }
 
   private reportOnce(key: string, message: string): void {
@@ -154,10 +214,11 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    for (const d of this.watched.values()) d.dispose();
   }
 }
 
-function relative(folder: vscode.Uri, uri: vscode.Uri): string {
-  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
+function relative(folder: string, path: string): string {
+  const base = folder.endsWith('/') ? folder : `${folder}/`;
+  return path.startsWith(base) ? path.slice(base.length) : path;
 }

@@ -61,7 +61,10 @@ export class DesignDiagnostics implements vscode.Disposable {
   private toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
     const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
     d.source = DIAGNOSTIC_SOURCE;
-    d.code = { value: f.rule, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.rule}.md`) };
+    // A team's check links to its own docs (an http(s) link, checked when the config was read), or to nothing.
+    if (f.docs) d.code = { value: f.rule, target: vscode.Uri.parse(f.docs, true) };
+    else if (f.rule.includes('/')) d.code = f.rule;
+    else d.code = { value: f.rule, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.rule}.md`) };
     if (f.related?.length) {
       d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
     }

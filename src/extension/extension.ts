@@ -57,9 +57,13 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
     if (configuration.isCandidate(document)) void reviews.reviewDocument(document);
   };
   const reviewOpenDocuments = (): void => vscode.workspace.textDocuments.forEach(reviewIfCandidate);
+  // Configuration files are reviewed too: their problems are diagnostics on them.
+  const reviewIfConfig = (document: vscode.TextDocument): void => void configuration.reviewConfigFile(document.uri);
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(reviewIfCandidate),
+    vscode.workspace.onDidOpenTextDocument(reviewIfConfig),
+    vscode.workspace.onDidSaveTextDocument(reviewIfConfig),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length && configuration.isCandidate(e.document) && configuration.trigger(e.document.uri) === 'onType') {
         reviews.schedule(e.document, TYPING_DELAY_MS);
@@ -101,7 +105,10 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
 
   // The documents already open are reviewed right after activation, not inside it:
   // activation stays cheap, and the first review loads the engine on its own time.
-  setImmediate(reviewOpenDocuments);
+  setImmediate(() => {
+    reviewOpenDocuments();
+    vscode.workspace.textDocuments.forEach(reviewIfConfig);
+  });
   return { testing: { reviews, preview, status, activationMs: elapsedSinceLoad() } };
 }
 

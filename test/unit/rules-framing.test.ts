@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../src/engine';
-import type { RuleId } from '../../src/engine';
 import { design, LINKED as LINKED_DESIGN } from './support/design';
 import { applyFix, checkWaiveFix, findingsOf, fixOfKind, only, reviewAt } from './support/fixes';
 
-const MY_RULES: RuleId[] = [
+const MY_RULES: readonly string[] = [
   'unframed-objective', 'incomplete-framing', 'unknown-reference', 'duplicate-id', 'unlinked-metric',
   'unmeasured-objective', 'task-mismatch', 'expired-waiver', 'unused-waiver',
 ];

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl } from '../../engine';
-import type { Rule, Severity } from '../../engine';
+import type { Check, Rule, Severity } from '../../engine';
 import { RULE_HELP } from '../generated/rule-help';
 import type { FileReport } from '../report';
 
@@ -39,6 +39,22 @@ function driverRule(rule: Rule): object {
   };
 }
 
+/** A team's check as a SARIF rule: its message as the description, its docs as the help URI. */
+function checkRule(check: Check): object {
+  const summary = check.message ?? `The team's check \`${check.id}\` (from the review configuration).`;
+  return {
+    id: check.id,
+    shortDescription: { text: summary },
+    fullDescription: { text: `${summary} Default severity: ${check.severity}.` },
+    ...(check.docs ? { helpUri: check.docs } : {}),
+    help: {
+      text: check.docs ? `${summary}\n\nDocumentation: ${check.docs}` : summary,
+      markdown: check.docs ? `${summary}\n\nSee [the team's documentation](${check.docs}).` : summary,
+    },
+    defaultConfiguration: { level: LEVEL[check.severity] },
+  };
+}
+
 /** A URI for the artifact: relative to %SRCROOT% when inside it, else an absolute file URI. */
 export function artifactLocation(absolute: string, root: string): { uri: string; uriBaseId?: string } {
   const relative = path.relative(root, absolute);
@@ -50,8 +66,9 @@ function fingerprint(rule: string, target: string, occurrence: number): string {
   return createHash('sha256').update(`${rule}\0${target}\0${occurrence}`).digest('hex');
 }
 
-export function formatSarif(reports: readonly FileReport[], options: { version: string; root: string }): string {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+export function formatSarif(reports: readonly FileReport[], options: { version: string; root: string; checks?: readonly Check[] }): string {
+  const checks = options.checks ?? [];
+  const ruleIndex = new Map<string, number>([...RULES.map((r) => r.id), ...checks.map((c) => c.id)].map((id, i) => [id, i]));
   const results = reports.flatMap((report) => {
     const location = artifactLocation(report.absolute, options.root);
     // Keyed by what the finding is about (its target), not its line, so GitHub keeps
@@ -91,7 +108,7 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
           version: options.version,
           semanticVersion: options.version,
           informationUri: INFORMATION_URI,
-          rules: RULES.map(driverRule),
+          rules: [...RULES.map(driverRule), ...checks.map(checkRule)],
         },
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(options.root + path.sep).href } },

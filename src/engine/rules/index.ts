@@ -59,6 +59,8 @@ export function ruleDocsUrl(id: RuleId): string {
 }
 
 /** Whether a waiver may silence this finding: not for rules that say no, nor for findings about the waivers themselves. */
-export function isWaivable(finding: { rule: RuleId; path: readonly unknown[] }): boolean {
-  return RULES_BY_ID[finding.rule].waivable !== false && finding.path[0] !== 'waivers';
+export function isWaivable(finding: { rule: string; path: readonly unknown[] }): boolean {
+  // A team's check is not in the registry, and is always waivable.
+  const rule = (RULES_BY_ID as Readonly<Record<string, RegisteredRule | undefined>>)[finding.rule];
+  return rule?.waivable !== false && finding.path[0] !== 'waivers';
 }
