@@ -14,7 +14,7 @@ import { matchesPatterns } from './detect';
 import { Locator } from './locate';
 import { parse } from './parse';
 import { asRecord } from './read';
-import { RULE_IDS } from './rules';
+import { RULE_IDS, RULES } from './rules';
 import type { RuleId } from './rules';
 import type { ReviewOptions } from './types';
 
@@ -316,7 +316,7 @@ export function printableConfig(config: ReviewConfig, options: Pick<ReviewOption
   return {
     configFiles: sources,
     files: config.files,
-    rules: Object.fromEntries([...RULE_IDS.map((id) => [id, rules[id] ?? 'default']), ...Object.entries(rules).filter(([id]) => isCheckId(id))]),
+    rules: Object.fromEntries([...RULES.map((r) => [r.id, rules[r.id] ?? r.severity]), ...(options.checks ?? []).map((c) => [c.id, rules[c.id] ?? c.severity])]),
     checks: Object.fromEntries((options.checks ?? []).map(({ id, ...def }) => [id, { ...def, severity: rules[id] ?? def.severity }])),
   };
 }
