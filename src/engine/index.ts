@@ -22,7 +22,7 @@ export { compilePattern, patternProblem } from './linear-pattern';
 export { fixAll, safeFix } from './fix-all';
 export { waiverTargets } from './waivers';
 export type { FixAllResult } from './fix-all';
-export { describePath, keysAt, keysWithSchemas, knownKeyNames, MLSYSTEM_SCHEMA, typesOf, valuesAt, valuesOf } from './schema-navigator';
+export { CONFIG_SCHEMA, describePath, keysAt, keysWithSchemas, knownKeyNames, MLSYSTEM_SCHEMA, typesOf, valuesAt, valuesOf } from './schema-navigator';
 export type { JsonSchema, SchemaKey, SchemaValue } from './schema-navigator';
 /** The `yaml` package itself, so host bundles share the engine's copy instead of carrying their own. */
 export * as yamlApi from 'yaml';

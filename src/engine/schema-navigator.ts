@@ -2,8 +2,11 @@
  * The one walker of the JSON Schema of mlsystem.yaml (schemas/mlsystem.schema.json, bundled):
  * the schema at a data path, its description, the keys and values it allows, where each key
  * belongs. The `schema` rule's messages, completion and hover all read the schema through it.
+ * The walking functions take another root schema too (`root`): the configuration file's
+ * schema, for completion and hover in a YAML configuration.
  */
 import schemaJson from '../../schemas/mlsystem.schema.json';
+import configSchemaJson from '../../schemas/mlsystem-review.config.schema.json';
 import type { DataPath } from './basics';
 
 /** The parts of a JSON Schema the review and the editor read. */
@@ -30,15 +33,17 @@ export interface JsonSchema {
 
 /** The raw schema, as shipped. */
 export const MLSYSTEM_SCHEMA: JsonSchema = schemaJson as unknown as JsonSchema;
+/** The schema of `.mlsystem-review.json|yaml|yml`. */
+export const CONFIG_SCHEMA: JsonSchema = configSchemaJson as unknown as JsonSchema;
 
 /** A schema with its `$ref` followed; keywords written beside the `$ref` win (descriptions). */
-export function resolve(schema: JsonSchema, depth = 0): JsonSchema {
+export function resolve(schema: JsonSchema, depth = 0, root: JsonSchema = MLSYSTEM_SCHEMA): JsonSchema {
   if (!schema.$ref || depth > 16) return schema;
   const name = /^#\/definitions\/([^/]+)$/.exec(schema.$ref)?.[1];
-  const target = name ? MLSYSTEM_SCHEMA.definitions?.[name] : undefined;
+  const target = name ? root.definitions?.[name] : undefined;
   if (!target) return schema;
   const { $ref: _ignored, ...siblings } = schema;
-  return { ...resolve(target, depth + 1), ...siblings };
+  return { ...resolve(target, depth + 1, root), ...siblings };
 }
 
 /** A value's JSON type: `null`, `array`, `object`, `string`, `number` or `boolean`. */
@@ -62,26 +67,29 @@ function acceptsType(schema: JsonSchema, value: unknown): boolean {
  * The alternatives a schema offers (its `anyOf` branches, or itself); with `narrow`, only
  * those that accept `value`'s type (all of them when none does).
  */
-export function alternatives(schema: JsonSchema, value?: unknown, narrow = false): JsonSchema[] {
-  const resolved = resolve(schema);
-  const branches = (resolved.anyOf ?? resolved.oneOf)?.map((b) => resolve(b)) ?? [resolved];
+export function alternatives(schema: JsonSchema, value?: unknown, narrow = false, root: JsonSchema = MLSYSTEM_SCHEMA): JsonSchema[] {
+  const resolved = resolve(schema, 0, root);
+  const branches = (resolved.anyOf ?? resolved.oneOf)?.map((b) => resolve(b, 0, root)) ?? [resolved];
   if (!narrow) return branches;
   const fitting = branches.filter((b) => acceptsType(b, value));
   return fitting.length ? fitting : branches;
 }
 
 /** A schema's description: its own (or its property's), else its first alternative's. */
-function descriptionOf(schema: JsonSchema): string | undefined {
-  return resolve(schema).description ?? alternatives(schema).find((b) => b.description !== undefined)?.description;
+function descriptionOf(schema: JsonSchema, root: JsonSchema = MLSYSTEM_SCHEMA): string | undefined {
+  return resolve(schema, 0, root).description ?? alternatives(schema, undefined, false, root).find((b) => b.description !== undefined)?.description;
 }
 
 function childrenOf(schema: JsonSchema, segment: string | number): JsonSchema[] {
   if (typeof segment === 'number') return schema.items ? [schema.items] : [];
   const property = schema.properties?.[segment];
   if (property) return [property];
-  return Object.entries(schema.patternProperties ?? {})
+  const patterned = Object.entries(schema.patternProperties ?? {})
     .filter(([pattern]) => new RegExp(pattern, 'u').test(segment))
     .map(([, sub]) => sub);
+  // A mapping of names the schema does not list (the configuration's checks by id).
+  if (!patterned.length && typeof schema.additionalProperties === 'object') return [schema.additionalProperties];
+  return patterned;
 }
 
 /** The value at a data path in parsed data, if there is one. */
@@ -99,11 +107,11 @@ export function valueAt(data: unknown, path: DataPath): unknown {
  * property's own description wins), first the likeliest. With `data`, `anyOf` choices
  * follow the values actually written along the path.
  */
-function schemasAt(path: DataPath, data?: unknown): JsonSchema[] {
-  let current: JsonSchema[] = [MLSYSTEM_SCHEMA];
+function schemasAt(path: DataPath, data?: unknown, root: JsonSchema = MLSYSTEM_SCHEMA): JsonSchema[] {
+  let current: JsonSchema[] = [root];
   for (let i = 0; i < path.length && current.length; i++) {
     const value = data === undefined ? undefined : valueAt(data, path.slice(0, i));
-    current = current.flatMap((s) => alternatives(s, value, data !== undefined)).flatMap((b) => childrenOf(b, path[i]));
+    current = current.flatMap((s) => alternatives(s, value, data !== undefined, root)).flatMap((b) => childrenOf(b, path[i]));
   }
   return current;
 }
@@ -114,14 +122,14 @@ export function schemaAt(path: DataPath, data?: unknown): JsonSchema | undefined
 }
 
 /** The alternatives that may describe the value at `path` (empty off the schema). */
-export function branchesAt(path: DataPath): JsonSchema[] {
-  return schemasAt(path).flatMap((s) => alternatives(s));
+export function branchesAt(path: DataPath, root: JsonSchema = MLSYSTEM_SCHEMA): JsonSchema[] {
+  return schemasAt(path, undefined, root).flatMap((s) => alternatives(s, undefined, false, root));
 }
 
 /** The schema's description of the field at a data path (hover and completion), if it has one. */
-export function describePath(path: DataPath): string | undefined {
-  for (const schema of schemasAt(path)) {
-    const description = descriptionOf(schema);
+export function describePath(path: DataPath, root: JsonSchema = MLSYSTEM_SCHEMA): string | undefined {
+  for (const schema of schemasAt(path, undefined, root)) {
+    const description = descriptionOf(schema, root);
     if (description !== undefined) return description;
   }
   return undefined;
@@ -136,13 +144,13 @@ export interface SchemaKey {
 }
 
 /** The keys a mapping at `path` may hold, with their schemas (for completion). */
-export function keysWithSchemas(path: DataPath): SchemaKey[] {
+export function keysWithSchemas(path: DataPath, root: JsonSchema = MLSYSTEM_SCHEMA): SchemaKey[] {
   const byName = new Map<string, SchemaKey>();
-  for (const branch of branchesAt(path)) {
+  for (const branch of branchesAt(path, root)) {
     for (const [name, sub] of Object.entries(branch.properties ?? {})) {
       const entry = byName.get(name) ?? { name, schemas: [], required: false };
-      entry.schemas.push(...alternatives(sub));
-      entry.description ??= descriptionOf(sub);
+      entry.schemas.push(...alternatives(sub, undefined, false, root));
+      entry.description ??= descriptionOf(sub, root);
       entry.required ||= Boolean(branch.required?.includes(name));
       byName.set(name, entry);
     }
@@ -189,8 +197,8 @@ export function valuesOf(schemas: readonly JsonSchema[]): SchemaValue[] {
 }
 
 /** The enumerated values (and booleans) the value at `path` may take. */
-export function valuesAt(path: DataPath): SchemaValue[] {
-  return valuesOf(branchesAt(path));
+export function valuesAt(path: DataPath, root: JsonSchema = MLSYSTEM_SCHEMA): SchemaValue[] {
+  return valuesOf(branchesAt(path, root));
 }
 
 /** Where each property name may appear: its parents as dotted paths, `[]` marking a list's items. */

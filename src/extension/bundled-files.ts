@@ -7,6 +7,11 @@ import * as vscode from 'vscode';
 import { parseSnippetFile } from './core/snippets';
 import type { DesignSnippet } from './core/snippets';
 
+/** A YAML configuration file (the JSON one gets VS Code's own JSON support from `jsonValidation`). */
+export function isYamlConfigFile(path: string): boolean {
+  return /(^|\/)\.mlsystem-review\.ya?ml$/.test(path);
+}
+
 export class BundledFiles {
   private snippets: Promise<DesignSnippet[]> | undefined;
 

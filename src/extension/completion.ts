@@ -1,9 +1,12 @@
 /**
  * Completion in design documents: keys the schema allows at the cursor and that are not
  * there yet, enum values, the document's own ids where a value refers to one, and the
- * design snippets. Other YAML files get nothing from here.
+ * design snippets. In a YAML configuration file, keys and values from its schema. Other
+ * YAML files get nothing from here.
  */
 import * as vscode from 'vscode';
+import { CONFIG_SCHEMA } from '../engine';
+import { isYamlConfigFile } from './bundled-files';
 import type { BundledFiles } from './bundled-files';
 import { completionEntries } from './core/schema-completion';
 import type { CompletionEntry } from './core/schema-completion';
@@ -25,13 +28,14 @@ export class DesignCompletion implements vscode.CompletionItemProvider {
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
-    if (!(await this.reviews.isDesign(document)) || token.isCancellationRequested) return [];
+    const config = isYamlConfigFile(document.uri.path);
+    if ((!config && !(await this.reviews.isDesign(document))) || token.isCancellationRequested) return [];
     const text = document.getText();
     const cursor = cursorContext(text, document.offsetAt(position));
     if (!cursor) return [];
     const replace = new vscode.Range(document.positionAt(cursor.wordStart), document.positionAt(cursor.wordEnd));
     const items: vscode.CompletionItem[] = [];
-    for (const entry of completionEntries(cursor)) {
+    for (const entry of completionEntries(cursor, config ? CONFIG_SCHEMA : undefined)) {
       const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
       item.insertText = new vscode.SnippetString(entry.insertText);
       item.range = replace;
@@ -42,7 +46,7 @@ export class DesignCompletion implements vscode.CompletionItemProvider {
     }
     // Snippets start a line: offered where a key or a new list item goes.
     const lineBefore = document.lineAt(position.line).text.slice(0, document.positionAt(cursor.wordStart).character);
-    if (cursor.kind !== 'value' && /^\s*(-\s+)?$/.test(lineBefore)) {
+    if (!config && cursor.kind !== 'value' && /^\s*(-\s+)?$/.test(lineBefore)) {
       for (const snippet of await this.files.designSnippets()) {
         const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
         item.insertText = new vscode.SnippetString(snippet.body);

@@ -18,9 +18,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: [],
   render: ['engine'],
   protocol: ['engine'],
-  cli: ['engine', 'render'],
+  node: ['engine'],
+  cli: ['engine', 'render', 'node'],
   panel: ['engine', 'render', 'protocol'],
-  extension: ['engine', 'render', 'panel'],
+  extension: ['engine', 'render', 'panel', 'node'],
   page: ['render', 'protocol'],
 };
 
@@ -45,7 +46,7 @@ const externalImports = (files: Iterable<string>, bad: (m: string) => boolean): 
   graph.filter((m) => [...files].includes(m.file)).flatMap((m) => m.external.filter(bad).map((x) => `${m.file} imports ${x}`));
 
 describe('architecture', () => {
-  it('src/ holds only the layers, each a folder: engine, render, protocol, cli, extension, panel, page', () => {
+  it('src/ holds only the layers, each a folder: engine, render, protocol, node, cli, extension, panel, page', () => {
     const entries = readdirSync(srcRoot, { withFileTypes: true });
     assert.deepEqual(entries.filter((e) => !e.isDirectory()).map((e) => e.name), [], 'no module outside a layer');
     assert.deepEqual(entries.map((e) => e.name).sort(), Object.keys(ALLOWED).sort());

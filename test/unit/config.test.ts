@@ -7,9 +7,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ConfigLookup, loadConfig, MAX_EXTENDS_DEPTH, parseConfigText, review } from '../../src/engine';
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { CHECK_FIELDS } from '../../src/engine/checks';
+import { CONFIG_SCHEMA, ConfigLookup, loadConfig, MAX_EXTENDS_DEPTH, parseConfigText, review, RULE_IDS, validateConfig } from '../../src/engine';
 import type { ConfigReader } from '../../src/engine';
 import { run } from '../../src/cli/run';
+import { completionEntries, hoverMarkdown } from '../../src/extension/core/schema-completion';
+import { cursorContext, nodeAt } from '../../src/extension/core/yaml-cursor';
 import { nodeConfigReader } from '../../src/node/config-reader';
 
 const TODAY = '2026-11-26';
@@ -203,5 +208,51 @@ describe('config: the command line', () => {
     const out = cli(['--format', 'json', design], root);
     const fromCli = (JSON.parse(out.stdout) as { findings: { rule: string; range: { start: { line: number } }; message: string }[] }[])[0].findings.map((f) => [f.rule, f.range.start.line, f.message]);
     assert.deepEqual(fromCli, engine);
+  });
+});
+
+describe('config: the JSON Schema editors validate it with', () => {
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', 'mlsystem-review.config.schema.json'), 'utf8')) as {
+    properties: Record<string, unknown>;
+    definitions: { rules: { properties: Record<string, unknown> }; check: { properties: Record<string, unknown> } };
+  };
+
+  it('names the same rules, settings and check fields as the review reads', () => {
+    assert.deepEqual(Object.keys(schema.definitions.rules.properties), [...RULE_IDS]);
+    assert.deepEqual(Object.keys(schema.definitions.check.properties), [...CHECK_FIELDS]);
+    assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema'), ['extends', 'rules', 'files', 'overrides', 'checks']);
+  });
+
+  it('accepts the example policy pack and its configuration, and rejects what the review rejects', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    for (const file of ['regulated-lending/policy.yaml', 'designs/.mlsystem-review.yaml']) {
+      assert.equal(validate(parseYaml(readFileSync(join(examples, file), 'utf8'))), true, `${file}: ${JSON.stringify(validate.errors)}`);
+    }
+    for (const bad of [{ colour: 'red' }, { checks: { fairness: { require: ['x'] } } }, { checks: { 'acme/x': { given: 'name' } } }, { rules: { 'no-such-rule': 'off' } }]) {
+      assert.equal(validate(bad), false, JSON.stringify(bad));
+      assert.notDeepEqual(validateConfig(bad, 'x').problems, [], JSON.stringify(bad));
+    }
+  });
+});
+
+describe('config: completion and hover in a YAML configuration file, from the same schema', () => {
+  const complete = (textWithCursor: string): string[] => {
+    const cursor = cursorContext(textWithCursor.replace('|', ''), textWithCursor.indexOf('|'));
+    assert.ok(cursor);
+    return completionEntries(cursor, CONFIG_SCHEMA).map((e) => e.label);
+  };
+
+  it('offers the top-level settings, a check\'s fields, and rule levels', () => {
+    assert.deepEqual(complete('|').sort(), ['$schema', 'checks', 'extends', 'files', 'overrides', 'rules']);
+    const fields = complete('checks:\n  acme/fairness:\n    given: framing[*]\n    |');
+    for (const field of ['require', 'forbid', 'answered', 'pattern', 'enum', 'min_items', 'max_items', 'max_length', 'where', 'severity']) assert.ok(fields.includes(field), field);
+    assert.ok(!fields.includes('given'), 'a key already there is not offered again');
+    assert.deepEqual(complete('rules:\n  no-stakeholders: |'), ['off', 'info', 'warning', 'error']);
+  });
+
+  it('describes a check field on hover', () => {
+    const text = 'checks:\n  acme/x:\n    pattern: "^a"\n';
+    const at = nodeAt(text, text.indexOf('pattern') + 2)!;
+    assert.match(hoverMarkdown(at.path, at.onKey, at.value, CONFIG_SCHEMA) ?? '', /linear time/);
   });
 });

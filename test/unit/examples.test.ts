@@ -40,6 +40,8 @@ describe('examples', () => {
     assert.deepEqual(designFiles(examplesDir), [
       'draft/mlsystem.yaml',
       'fraud-detection/fraud.yaml',
+      'policies/designs/credit-limit.mlsystem.yaml',
+      'policies/designs/loan-approval.mlsystem.yaml',
       'support-routing/mlsystem.yaml',
     ]);
   });
@@ -112,7 +114,7 @@ describe('examples', () => {
     assert.deepEqual(problems, ['/business additionalProperties', '/lifecycle/model_development/status enum']);
   });
 
-  it('the README command `mlsystem-review examples/` reviews all three and fails on the draft\'s errors', () => {
+  it('the README command `mlsystem-review examples/` reviews them all and fails on the draft\'s errors and the policy pack\'s failing design', () => {
     let stdout = '';
     let stderr = '';
     const io = { cwd: root, env: {}, today, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
@@ -123,6 +125,8 @@ describe('examples', () => {
     assert.deepEqual(report.map((r) => [r.file, r.findings.length > 0]).sort(), [
       ['examples/draft/mlsystem.yaml', true],
       ['examples/fraud-detection/fraud.yaml', false],
+      ['examples/policies/designs/credit-limit.mlsystem.yaml', false],
+      ['examples/policies/designs/loan-approval.mlsystem.yaml', true],
       ['examples/support-routing/mlsystem.yaml', false],
     ]);
   });

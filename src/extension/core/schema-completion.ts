@@ -4,7 +4,7 @@
  * entries the editor turns into `CompletionItem`s, so the logic is unit-tested without
  * VS Code.
  */
-import { describePath, keysWithSchemas, RULES_BY_ID, RULE_IDS, typesOf, valuesAt, valuesOf, waiverTargets } from '../../engine';
+import { describePath, keysWithSchemas, MLSYSTEM_SCHEMA, RULES_BY_ID, RULE_IDS, typesOf, valuesAt, valuesOf, waiverTargets } from '../../engine';
 import type { JsonSchema, RuleId } from '../../engine';
 import type { CursorContext, DataPath } from './yaml-cursor';
 
@@ -101,12 +101,16 @@ export function referenceValues(path: DataPath, data: unknown): { value: string;
   return [];
 }
 
-/** Completion entries for a cursor context. */
-export function completionEntries(cursor: CursorContext & { data?: unknown }): CompletionEntry[] {
+/**
+ * Completion entries for a cursor context, from the design's schema, or from `schema`
+ * (the configuration file's); the document's own ids only in a design.
+ */
+export function completionEntries(cursor: CursorContext & { data?: unknown }, schema: JsonSchema = MLSYSTEM_SCHEMA): CompletionEntry[] {
   const out: CompletionEntry[] = [];
+  const design = schema === MLSYSTEM_SCHEMA;
   if (cursor.kind === 'key' || cursor.kind === 'item') {
     const present = new Set(cursor.presentKeys);
-    for (const k of keysWithSchemas(cursor.path)) {
+    for (const k of keysWithSchemas(cursor.path, schema)) {
       if (present.has(k.name)) continue;
       out.push({
         label: k.name,
@@ -121,12 +125,12 @@ export function completionEntries(cursor: CursorContext & { data?: unknown }): C
   if (cursor.kind === 'value' || cursor.kind === 'item') {
     const present = new Set(cursor.presentValues);
     const seen = new Set<string>();
-    for (const v of referenceValues(cursor.path, cursor.data)) {
+    for (const v of design ? referenceValues(cursor.path, cursor.data) : []) {
       if (present.has(v.value) || seen.has(v.value)) continue;
       seen.add(v.value);
       out.push({ label: v.value, kind: 'reference', insertText: snippetText(ID_SAFE.test(v.value) ? v.value : JSON.stringify(v.value)), documentation: v.description });
     }
-    for (const v of valuesAt(cursor.path)) {
+    for (const v of valuesAt(cursor.path, schema)) {
       if (present.has(v.value) || seen.has(v.value)) continue;
       seen.add(v.value);
       out.push({ label: v.value, kind: 'value', insertText: snippetText(yamlScalar(v.value)), documentation: v.description });
@@ -135,13 +139,13 @@ export function completionEntries(cursor: CursorContext & { data?: unknown }): C
   return out;
 }
 
-/** Hover text (Markdown) for the key or value at a path. */
-export function hoverMarkdown(path: DataPath, onKey: boolean, value: unknown): string | undefined {
-  if (!onKey && matches(path, ['waivers', '#', 'rule']) && typeof value === 'string' && (RULE_IDS as readonly string[]).includes(value)) {
+/** Hover text (Markdown) for the key or value at a path, in a design or (with `schema`) a configuration file. */
+export function hoverMarkdown(path: DataPath, onKey: boolean, value: unknown, schema: JsonSchema = MLSYSTEM_SCHEMA): string | undefined {
+  if (schema === MLSYSTEM_SCHEMA && !onKey && matches(path, ['waivers', '#', 'rule']) && typeof value === 'string' && (RULE_IDS as readonly string[]).includes(value)) {
     const rule = RULES_BY_ID[value as RuleId];
     return `**${rule.id}** (${rule.severity} by default)\n\n${rule.summary}`;
   }
-  const description = describePath(path) ?? (typeof path[path.length - 1] === 'number' ? describePath(path.slice(0, -1)) : undefined);
+  const description = describePath(path, schema) ?? (typeof path[path.length - 1] === 'number' ? describePath(path.slice(0, -1), schema) : undefined);
   if (!description) return undefined;
   const name = [...path].reverse().find((p) => typeof p === 'string');
   return name ? `**${name}**\n\n${description}` : description;
