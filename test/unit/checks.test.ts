@@ -3,7 +3,10 @@
  * placed, waivers of checks, and that a pattern cannot hang the review.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
 import { compilePattern, patternProblem, review, validateConfig } from '../../src/engine';
 import type { Check, Finding } from '../../src/engine';
 
@@ -183,4 +186,23 @@ describe('checks: safe by construction', () => {
     const { problems } = validateConfig({ checks: { 'acme/x': { given: 'name', pattern: '(?<=a)b' } } }, '.mlsystem-review.yaml');
     assert.deepEqual(problems.map((p) => `${p.file}: ${p.message}`), ['.mlsystem-review.yaml: check "acme/x": the pattern "(?<=a)b" uses a lookahead or lookbehind ("(?=", "(?!", "(?<=", "(?<!"), which cannot be matched in linear time']);
   });
+});
+
+describe('checks: the examples in docs/configuration.md', () => {
+  const page = readFileSync(join(__dirname, '..', '..', 'docs', 'configuration.md'), 'utf8');
+  const kinds = page.slice(page.indexOf('\n## Check kinds')).split('\n## ')[1].split('\n### ').slice(1);
+  it('show every check kind', () => {
+    assert.deepEqual(kinds.map((k) => k.split('\n')[0]), ['`require`', '`forbid`', '`answered`', '`pattern`', '`enum`', '`min_items` and `max_items`', '`max_length`']);
+  });
+  for (const section of kinds) {
+    it(`${section.split('\n')[0]}: the check reports the bad example and not the good one`, () => {
+      const [check, bad, good] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+      const { config, problems } = validateConfig(parseYaml(check), 'docs');
+      assert.deepEqual(problems, []);
+      const list = Object.entries(config.checks ?? {}).map(([id, def]) => ({ id, ...def }) as Check);
+      const ofCheck = (text: string): Finding[] => review(text, { checks: list, today: TODAY }).findings.filter((f) => f.rule === list[0].id);
+      assert.equal(ofCheck(bad).length, 1, bad);
+      assert.deepEqual(ofCheck(good), [], good);
+    });
+  }
 });
