@@ -223,38 +223,40 @@ class Lookup {
   }
 }
 
+/** Does what the lookup asked of the reader (a promise from an asynchronous reader). */
+function perform(call: Call, reader: ConfigReader | AsyncConfigReader): unknown {
+  return call.op === 'readFile' ? reader.readFile(call.path) : call.op === 'isFile' ? reader.isFile(call.path) : reader.resolvePackage?.(call.name, call.folder);
+}
+
+/** Runs the lookup with a synchronous reader; a reader's exception is thrown into the lookup. */
 function drive<T>(steps: Steps<T>, reader: ConfigReader): T {
   let next = steps.next();
   while (!next.done) {
     const call = next.value;
     let result: unknown;
-    let failed: unknown;
-    let threw = false;
     try {
-      result = call.op === 'readFile' ? reader.readFile(call.path) : call.op === 'isFile' ? reader.isFile(call.path) : reader.resolvePackage?.(call.name, call.folder);
+      result = perform(call, reader);
     } catch (e) {
-      threw = true;
-      failed = e;
+      next = steps.throw(e);
+      continue;
     }
-    next = threw ? steps.throw(failed) : steps.next(result);
+    next = steps.next(result);
   }
   return next.value;
 }
 
+/** The same with an asynchronous reader. */
 async function driveAsync<T>(steps: Steps<T>, reader: AsyncConfigReader): Promise<T> {
   let next = steps.next();
   while (!next.done) {
-    const call = next.value;
     let result: unknown;
-    let failed: unknown;
-    let threw = false;
     try {
-      result = await (call.op === 'readFile' ? reader.readFile(call.path) : call.op === 'isFile' ? reader.isFile(call.path) : reader.resolvePackage?.(call.name, call.folder));
+      result = await perform(next.value, reader);
     } catch (e) {
-      threw = true;
-      failed = e;
+      next = steps.throw(e);
+      continue;
     }
-    next = threw ? steps.throw(failed) : steps.next(result);
+    next = steps.next(result);
   }
   return next.value;
 }
