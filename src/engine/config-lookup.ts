@@ -65,8 +65,11 @@ type Call =
   | { op: 'resolvePackage'; name: string; folder: string };
 type Steps<T> = Generator<Call, T, unknown>;
 
+/** The folder of a `/`-separated path; a root (`/`, `C:/`) is its own folder. */
 export function dirname(path: string): string {
+  const drive = /^[A-Za-z]:\/?/.exec(path)?.[0];
   const i = path.replace(/\/+$/, '').lastIndexOf('/');
+  if (drive && i < drive.length) return `${drive.slice(0, 2)}/`;
   return i <= 0 ? (path.startsWith('/') ? '/' : '.') : path.slice(0, i);
 }
 

@@ -57,8 +57,8 @@ function workspaceReader(base: vscode.Uri): AsyncConfigReader {
 }
 
 export class DesignConfiguration implements DesignSettings, vscode.Disposable {
-  /** One lookup per workspace folder (or per scheme and authority outside folders), cached until something changes. */
-  private readonly lookups = new Map<string, AsyncConfigLookup>();
+  /** One lookup per workspace folder (or per folder outside them), cached until something changes; `base` turns its paths into URIs. */
+  private readonly lookups = new Map<string, { lookup: AsyncConfigLookup; base: vscode.Uri }>();
   private readonly reported = new Set<string>();
   /** Problems in configuration files, shown as diagnostics on them. */
   readonly problems = vscode.languages.createDiagnosticCollection(CONFIG_DIAGNOSTIC_SOURCE);
@@ -136,8 +136,8 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
   /** Review a configuration file itself: its problems become diagnostics on it. */
   async reviewConfigFile(uri: vscode.Uri): Promise<void> {
     if (!/(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(uri.path)) return;
-    const folder = vscode.Uri.joinPath(uri, '..');
-    this.publishProblems(await this.lookupFor(uri).forFolder(folder.path), uri);
+    const { lookup, base } = this.lookupFor(uri);
+    this.publishProblems(await lookup.forFolder(vscode.Uri.joinPath(uri, '..').path), base, uri);
   }
 
   /** The `mlsystem.rules` and `mlsystem.files` settings, checked as the config file is. */
@@ -155,32 +155,33 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
   private async configFor(uri: vscode.Uri): Promise<DesignConfig | undefined> {
     if (uri.scheme === 'untitled') return undefined;
     this.watchConfigFiles();
-    const found = await this.lookupFor(uri).forDesign(uri.path);
-    this.publishProblems(found);
+    const { lookup, base } = this.lookupFor(uri);
+    const found = await lookup.forDesign(uri.path);
+    this.publishProblems(found, base);
     return found;
   }
 
-  private lookupFor(uri: vscode.Uri): AsyncConfigLookup {
+  private lookupFor(uri: vscode.Uri): { lookup: AsyncConfigLookup; base: vscode.Uri } {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
-    const key = folder?.toString() ?? uri.with({ path: '/', query: '', fragment: '' }).toString();
-    let lookup = this.lookups.get(key);
-    if (!lookup) {
-      const base = folder ?? uri;
-      lookup = new AsyncConfigLookup(workspaceReader(base), {
-        // Outside a workspace folder only the file's own folder is looked in, as before.
-        stopAt: folder?.path ?? vscode.Uri.joinPath(uri, '..').path,
+    // Outside a workspace folder only the file's own folder is looked in.
+    const base = folder ?? vscode.Uri.joinPath(uri, '..');
+    const key = base.toString();
+    let found = this.lookups.get(key);
+    if (!found) {
+      const lookup = new AsyncConfigLookup(workspaceReader(base), {
+        stopAt: base.path,
         display: (path) => vscode.workspace.asRelativePath(base.with({ path }), false),
       });
-      this.lookups.set(key, lookup);
+      found = { lookup, base };
+      this.lookups.set(key, found);
     }
-    return lookup;
+    return found;
   }
 
   /** Every problem of the configuration files read, as error (or warning) diagnostics on them; `also` is cleared when clean. */
-  private publishProblems(found: { files: readonly string[]; problems: readonly ConfigProblem[] }, also?: vscode.Uri): void {
+  private publishProblems(found: { files: readonly string[]; problems: readonly ConfigProblem[] }, base: vscode.Uri, also?: vscode.Uri): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
-    const base = also ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uriOf = (path: string): vscode.Uri | undefined => base?.with({ path });
+    const uriOf = (path: string): vscode.Uri => base.with({ path });
     for (const file of found.files) byFile.set(file, []);
     if (also) byFile.set(also.path, byFile.get(also.path) ?? []);
     for (const p of found.problems) {
@@ -190,16 +191,13 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
       d.source = CONFIG_DIAGNOSTIC_SOURCE;
       byFile.set(p.filePath, [...(byFile.get(p.filePath) ?? []), d]);
     }
-    for (const [path, diagnostics] of byFile) {
-      const uri = uriOf(path);
-      if (uri) this.problems.set(uri, diagnostics);
-    }
+    for (const [path, diagnostics] of byFile) this.problems.set(uriOf(path), diagnostics);
     for (const file of found.files) this.watch(file, base);
   }
 
   /** Watches a file that `extends` named (the config file names are watched by one glob). */
-  private watch(path: string, base: vscode.Uri | undefined): void {
-    if (!base || this.watched.has(path) || /(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(path)) return;
+  private watch(path: string, base: vscode.Uri): void {
+    if (this.watched.has(path) || /(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(path)) return;
     const uri = base.with({ path });
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), path.slice(path.lastIndexOf('/') + 1)));
     const onChange = (): void => this.invalidate();

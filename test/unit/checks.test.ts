@@ -157,6 +157,7 @@ describe('checks: like any rule', () => {
     assert.deepEqual(result.waived.map((f) => [f.rule, f.target]), [['acme/fairness', 'framing.limit-forecast.x-fairness']]);
     const unknown = result.findings.filter((f) => f.rule === 'unknown-reference');
     assert.deepEqual(unknown.map((f) => f.target), ['waivers.1.rule']);
+    assert.match(unknown[0].message, /names the check `acme\/undefined`, which no configuration defines/);
     assert.equal(result.findings.find((f) => f.rule === 'acme/fairness')?.docs, 'https://wiki.example/fairness');
     // The finding offers the waive fix as every waivable finding does.
     assert.ok(result.findings.find((f) => f.rule === 'acme/fairness')?.fixes.some((f) => f.kind === 'waive'));

@@ -81,7 +81,9 @@ function waiverReferences(ctx: RuleContext): RuleFinding[] {
     if (waiver.problem === 'unknown-rule' && waiver.rule !== undefined) {
       const path = ['waivers', waiver.index, 'rule'];
       findings.push({
-        message: `This waiver names rule \`${waiver.rule}\`, which does not exist: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`,
+        message: waiver.rule.includes('/')
+          ? `This waiver names the check \`${waiver.rule}\`, which no configuration defines: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`
+          : `This waiver names rule \`${waiver.rule}\`, which does not exist: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`,
         path,
         at: 'value',
         unplaced: 'skip',
