@@ -164,6 +164,17 @@ describe('config: the command line', () => {
     assert.equal(out.stderr, 'mlsystem-review: .mlsystem-review.yaml: check "acme/x": the pattern "(a)\\\\1" uses a backreference ("\\1", "\\k<name>"), which cannot be matched in linear time\n');
   });
 
+  it('reads a JSON config with a UTF-8 BOM, and warns once, on one line, about an unknown YAML tag', () => {
+    const dir = tempDir();
+    write(dir, { 'a/.mlsystem-review.json': '\uFEFF{"rules": {"no-stakeholders": "off"}}', 'a/mlsystem.yaml': 'mlsystem: 1\nname: a\n' });
+    const withBom = cli(['--format', 'json', 'a'], dir);
+    assert.equal(withBom.stderr, '');
+    assert.ok(!withBom.stdout.includes('no-stakeholders'), 'the BOM file applies');
+    write(dir, { 'b/.mlsystem-review.yaml': 'rules:\n  no-stakeholders: !loud off\n', 'b/one.mlsystem.yaml': 'mlsystem: 1\n', 'b/two.mlsystem.yaml': 'mlsystem: 1\n' });
+    const tagged = cli(['--format', 'json', 'b'], dir);
+    assert.equal(tagged.stderr, 'mlsystem-review: warning: b/.mlsystem-review.yaml: Unresolved tag: !loud (read as plain text)\n');
+  });
+
   it('the example policy pack: one design passes it, the other fails it', () => {
     const out = cli(['--format', 'json', 'examples/policies/designs'], root);
     const files = JSON.parse(out.stdout) as { file: string; findings: { rule: string; severity: string }[] }[];
@@ -172,6 +183,14 @@ describe('config: the command line', () => {
       ['examples/policies/designs/loan-approval.mlsystem.yaml', ['lending/explainability', 'lending/fairness', 'lending/metric-names', 'lending/on-call']],
     ]);
     assert.equal(out.code, 1);
+  });
+
+  it('the pack asks for a privacy statement only where a data source holds personal data', () => {
+    const { options } = loadConfig(join(examples, 'designs', 'x.mlsystem.yaml'), nodeConfigReader);
+    const privacy = (data: string): string[] => review(`mlsystem: 1\nname: x\n${data}`, { ...options, today: TODAY }).findings.filter((f) => f.rule === 'lending/privacy').map((f) => f.target);
+    assert.deepEqual(privacy('data:\n  sources:\n    - name: applications\n      personal_data: true\n    - name: bureau\n'), ['data.privacy']);
+    assert.deepEqual(privacy('data:\n  sources:\n    - name: applications\n      personal_data: true\n  privacy: Names are removed before training.\n'), []);
+    assert.deepEqual(privacy('data:\n  sources:\n    - name: market prices\n      personal_data: false\n'), []);
   });
 
   it('--print-config shows the configuration a design is reviewed with, after extends and overrides', () => {
