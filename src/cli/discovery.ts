@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { isDesignDocument } from '../engine';
+import { toEnginePath } from '../node/config-reader';
 import { CliConfigs } from './config-lookup';
 import { CannotReadError, readHead } from './files';
 
@@ -31,9 +32,8 @@ export class NoMatchError extends Error {
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
+/** A native path with `/` separators, as patterns and reports name files. */
+export const toPosix = toEnginePath;
 
 function* walk(folder: string, display: (abs: string) => string): Generator<string> {
   let entries;
