@@ -14,6 +14,7 @@ import type { Anchor, DataPath, RuleFinding, Severity } from './basics';
 import { isPlaceholder } from './placeholder';
 import { asRecord, isFilled } from './read';
 import type { Rule } from './rule';
+import { listWords, plural } from './wording';
 
 /** A check's id: `namespace/name`, so it can never be taken for a built-in rule. */
 export type CheckId = `${string}/${string}`;
@@ -250,13 +251,13 @@ export function runCheck(check: Check, data: unknown, name: (path: DataPath) => 
       report(path, 'value', `${quoted(text)}${where_(path)} does not match the pattern \`${check.pattern}\`.`);
     }
     if (check.enum && value !== undefined && !Array.isArray(value) && !record && !check.enum.some((e) => e === value)) {
-      report(path, 'value', `${quoted(value)}${where_(path)} is not one of ${check.enum.map(quoted).join(', ')}.`);
+      report(path, 'value', `${quoted(value)}${where_(path)} is not one of ${listWords(check.enum.map(quoted), 'or')}.`);
     }
     if (check.min_items !== undefined || check.max_items !== undefined) {
       // A reference written as one id, the format's "one or a list", is one item.
       const count = Array.isArray(value) ? value.length : record ? Object.keys(record).length : value === null ? 0 : 1;
-      if (check.min_items !== undefined && count < check.min_items) report(path, 'subject', `\`${name(path)}\` has ${count} item${count === 1 ? '' : 's'}; at least ${check.min_items} expected.`);
-      if (check.max_items !== undefined && count > check.max_items) report(path, 'subject', `\`${name(path)}\` has ${count} items; at most ${check.max_items} expected.`);
+      if (check.min_items !== undefined && count < check.min_items) report(path, 'subject', `\`${name(path)}\` has ${plural(count, 'item')}; at least ${check.min_items} expected.`);
+      if (check.max_items !== undefined && count > check.max_items) report(path, 'subject', `\`${name(path)}\` has ${plural(count, 'item')}; at most ${check.max_items} expected.`);
     }
     if (check.max_length !== undefined && typeof value === 'string') {
       const length = [...value].length;
