@@ -216,7 +216,7 @@ export function runCheck(check: Check, data: unknown, name: (path: DataPath) => 
   };
   const applies = ({ path, value }: Selected): boolean =>
     where.every((w) => selectPath(w.root ? data : value, w.root ? [] : path, w.steps).some((s) => sameValue(s.value, w.expected)));
-  const where_ = (path: DataPath): string => (path.length ? ` in \`${name(path)}\`` : '');
+  const inPath = (path: DataPath): string => (path.length ? ` in \`${name(path)}\`` : '');
 
   // `answered` asks about the value at `given` itself, so a missing last key is a finding on its parent.
   if (check.answered) {
@@ -239,7 +239,7 @@ export function runCheck(check: Check, data: unknown, name: (path: DataPath) => 
     if (check.require && (record || value === null)) {
       for (const key of check.require) {
         const child = [...path, key];
-        if (!record || !own(record, key)) report(child, 'missing', `\`${key}\` is missing${where_(path)}.`);
+        if (!record || !own(record, key)) report(child, 'missing', `\`${key}\` is missing${inPath(path)}.`);
         else if (!isAnswered(record[key])) report(child, 'value', `\`${name(child)}\` is not answered yet.`);
       }
     }
@@ -248,10 +248,10 @@ export function runCheck(check: Check, data: unknown, name: (path: DataPath) => 
     }
     const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
     if (pattern && text !== undefined && !pattern.test(text)) {
-      report(path, 'value', `${quoted(text)}${where_(path)} does not match the pattern \`${check.pattern}\`.`);
+      report(path, 'value', `${quoted(text)}${inPath(path)} does not match the pattern \`${check.pattern}\`.`);
     }
     if (check.enum && value !== undefined && !Array.isArray(value) && !record && !check.enum.some((e) => e === value)) {
-      report(path, 'value', `${quoted(value)}${where_(path)} is not one of ${listWords(check.enum.map(quoted), 'or')}.`);
+      report(path, 'value', `${quoted(value)}${inPath(path)} is not one of ${listWords(check.enum.map(quoted), 'or')}.`);
     }
     if (check.min_items !== undefined || check.max_items !== undefined) {
       // A reference written as one id, the format's "one or a list", is one item.

@@ -173,34 +173,33 @@ function validateCheck(id: string, raw: unknown, at: DataPath, report: (message:
     problem('a check is a mapping with "given" and one of the kinds ' + CHECK_KINDS.join(', '));
     return undefined;
   }
-  const before = { count: 0 };
+  let failures = 0;
   const fail = (message: string, field?: string): void => {
-    before.count++;
+    failures++;
     problem(message, field);
   };
   for (const key of Object.keys(entry)) if (!(CHECK_FIELDS as readonly string[]).includes(key)) fail(`unknown field "${key}" (expected ${list(CHECK_FIELDS)})`, key);
   const check: CheckDefinition = { severity: 'warning' };
   const field = (key: string): unknown => (Object.prototype.hasOwnProperty.call(entry, key) ? entry[key] : undefined);
+  // Each reader returns the field when it is valid, and reports it otherwise.
   const text = (key: 'message' | 'docs' | 'given' | 'pattern'): string | undefined => {
     const v = field(key);
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string' || !v.trim()) fail(`"${key}" must be text`, key);
-    else return v;
+    if (v === undefined || (typeof v === 'string' && v.trim())) return v as string | undefined;
+    fail(`"${key}" must be text`, key);
     return undefined;
   };
   const count = (key: 'min_items' | 'max_items' | 'max_length'): number | undefined => {
     const v = field(key);
-    if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(`"${key}" must be a whole number, 0 or more`, key);
-    else return v;
+    if (v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0)) return v as number | undefined;
+    fail(`"${key}" must be a whole number, 0 or more`, key);
     return undefined;
   };
   const keys = (key: 'require' | 'forbid'): string[] | undefined => {
     const v = field(key);
     if (v === undefined) return undefined;
     const values = typeof v === 'string' ? [v] : v;
-    if (!Array.isArray(values) || !values.length || values.some((k) => typeof k !== 'string' || !k)) fail(`"${key}" must be a list of keys`, key);
-    else return values as string[];
+    if (Array.isArray(values) && values.length && values.every((k) => typeof k === 'string' && k)) return values as string[];
+    fail(`"${key}" must be a list of keys`, key);
     return undefined;
   };
 
@@ -243,7 +242,7 @@ function validateCheck(id: string, raw: unknown, at: DataPath, report: (message:
   if (!CHECK_KINDS.some((k) => field(k) !== undefined)) fail(`no kind: give one of ${CHECK_KINDS.join(', ')}`);
   for (const p of checkDefinitionProblems(check)) fail(p.message, p.field);
   for (const key of Object.keys(check) as (keyof CheckDefinition)[]) if (check[key] === undefined) delete check[key];
-  return before.count ? undefined : check;
+  return failures ? undefined : check;
 }
 
 /**
