@@ -136,8 +136,9 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
   /** Review a configuration file itself: its problems become diagnostics on it. */
   async reviewConfigFile(uri: vscode.Uri): Promise<void> {
     if (!/(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(uri.path)) return;
-    const { lookup, base } = this.lookupFor(uri);
-    this.publishProblems(await lookup.forFolder(vscode.Uri.joinPath(uri, '..').path), base, uri);
+    const entry = this.lookupFor(uri);
+    const found = await entry.lookup.forFolder(vscode.Uri.joinPath(uri, '..').path);
+    if (this.isCurrent(entry)) this.publishProblems(found, entry.base, uri);
   }
 
   /** The `mlsystem.rules` and `mlsystem.files` settings, checked as the config file is. */
@@ -155,10 +156,19 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
   private async configFor(uri: vscode.Uri): Promise<DesignConfig | undefined> {
     if (uri.scheme === 'untitled') return undefined;
     this.watchConfigFiles();
-    const { lookup, base } = this.lookupFor(uri);
-    const found = await lookup.forDesign(uri.path);
-    this.publishProblems(found, base);
-    return found;
+    for (let attempt = 1; ; attempt++) {
+      const entry = this.lookupFor(uri);
+      const found = await entry.lookup.forDesign(uri.path);
+      // A config file changed while this lookup read the old ones: read again. A review
+      // already under way then still gets the current configuration.
+      if (!this.isCurrent(entry) && attempt < 5) continue;
+      this.publishProblems(found, entry.base);
+      return found;
+    }
+  }
+
+  private isCurrent(entry: { lookup: AsyncConfigLookup; base: vscode.Uri }): boolean {
+    return this.lookups.get(entry.base.toString()) === entry;
   }
 
   private lookupFor(uri: vscode.Uri): { lookup: AsyncConfigLookup; base: vscode.Uri } {
