@@ -42,10 +42,18 @@ export function resolvePackageManifest(name: string, folder: string): string | u
   }
 }
 
+/** A configuration file larger than this is refused before it is read (the review's own limit is far below). */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
 export const nodeConfigReader: ConfigReader = {
   readFile(file) {
     try {
-      return readFileSync(fromEnginePath(file), 'utf8');
+      const native = fromEnginePath(file);
+      const stats = statSync(native);
+      // Only regular files: a link to a device or a pipe would never end.
+      if (!stats.isFile()) throw new Error('not a regular file');
+      if (stats.size > MAX_CONFIG_BYTES) throw new Error(`larger than ${MAX_CONFIG_BYTES} bytes`);
+      return readFileSync(native, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;

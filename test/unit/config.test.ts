@@ -3,7 +3,7 @@
  * the config errors (one line naming the file and the check), and the CLI's use of it.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -94,6 +94,14 @@ describe('config: extends', () => {
     chain['deep/.mlsystem-review.yaml'] = 'extends: ./0.yaml\n';
     write(dir, chain);
     assert.match(errors(lookup.forFolder(`${dir}/deep`).problems).join('\n'), /extends nest deeper than 8 files/);
+  });
+
+  it('never reads what is not a regular file: an extends linked to a device is one error, at once', () => {
+    const dir = tempDir();
+    write(dir, { '.mlsystem-review.yaml': 'extends: ./zero.yaml\n' });
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    assert.deepEqual(errors(loadConfig(`${dir}/x.mlsystem.yaml`, nodeConfigReader, { display: (p) => p.slice(dir.length + 1) }).problems), ['.mlsystem-review.yaml: extends "./zero.yaml": no such file']);
+    assert.throws(() => nodeConfigReader.readFile(`${dir}/zero.yaml`), /not a regular file/);
   });
 
   it('a host that cannot resolve packages says so (browser, Restricted Mode)', () => {
