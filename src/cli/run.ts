@@ -9,6 +9,7 @@ import type { Check, LifecycleModel, ReviewOptions, ReviewResult, Severity } fro
 import { version } from '../../package.json';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliOptions, FailLevel, Format } from './args';
+import { fromEnginePath } from '../node/config-reader';
 import { CliConfigs } from './config-lookup';
 import { discover, NoMatchError, toPosix } from './discovery';
 import type { DesignFile } from './discovery';
@@ -82,7 +83,7 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
     const design = path.resolve(io.cwd, options.printConfig);
     mustBeFile(design, options.printConfig);
     const found = configs.forFile(design);
-    io.stdout.write(`${JSON.stringify(printableConfig(found.config, found.options, found.files.map((f) => display(f))), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(printableConfig(found.config, found.options, found.files.map((f) => display(fromEnginePath(f)))), null, 2)}\n`);
     return 0;
   }
   if (options.command === 'report') return writeReport(options, io, say, configs, today);
