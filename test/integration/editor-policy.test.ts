@@ -121,4 +121,16 @@ describe('team review policy', function () {
     assert.match(problems[0].message, /^check "acme\/x": the pattern "\(\?=a\)" uses a lookahead or lookbehind/);
     assert.equal(problems[0].range.start.line, 3, 'on the pattern');
   });
+
+  it('completion and hover in a YAML configuration file come from its schema', async () => {
+    const uri = await writeFile('completion/.mlsystem-review.yaml', 'checks:\n  acme/x:\n    given: name\n    \n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(3, 4));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const field of ['require', 'pattern', 'answered', 'where']) assert.ok(labels.includes(field), `${field} in ${JSON.stringify(labels)}`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 6));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /A path to the values the check asks about/);
+    assert.ok(editor);
+  });
 });
