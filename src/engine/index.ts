@@ -6,7 +6,7 @@ export { decodeText, MAX_DESIGN_BYTES } from './decode';
 export type { DecodedText } from './decode';
 export { applyEdits } from './edits';
 export { LIMITS } from './parse';
-export { isWaivable, RULE_IDS, RULES, RULES_BY_ID, ruleDocsUrl } from './rules';
+export { findingDocsUrl, isWaivable, RULE_IDS, RULES, RULES_BY_ID, ruleDocsUrl } from './rules';
 export type { RegisteredRule as Rule } from './rules';
 export { PILLAR_LABELS, STAGE_LABELS, STATUS_TEXT } from './vocabulary';
 export { stageOf } from './lifecycle';

@@ -8,20 +8,22 @@
  * evaluation behind each objective.
  */
 import { PILLAR_IDS } from '../engine/types';
-import type { LifecycleModel, Range, RuleId, Severity } from '../engine/types';
-import { RULES_BY_ID, ruleDocsUrl } from '../engine';
+import type { FindingRule, LifecycleModel, Range, Severity } from '../engine/types';
+import { findingDocsUrl, RULES_BY_ID } from '../engine';
 import { escapeMarkup as esc } from './escape';
 import { countBySeverity, plural } from '../engine/wording';
 import { renderLifecycleSvg } from './svg';
 
 /** A finding as the report shows it: what every host has after a review. */
 export interface ReportFinding {
-  rule: RuleId;
+  rule: FindingRule;
   severity: Severity;
   message: string;
   range: Range;
   /** Dotted, as a waiver names it; empty for the whole document. */
   target: string;
+  /** A team's check's documentation link. */
+  docs?: string;
 }
 
 export type Counts = Record<Severity, number>;
@@ -269,11 +271,12 @@ function traceSection(model: LifecycleModel, evaluation: EvaluationDigest): stri
 }
 
 function findingCard(f: ReportFinding): string {
-  const rule = RULES_BY_ID[f.rule];
+  const rule = Object.prototype.hasOwnProperty.call(RULES_BY_ID, f.rule) ? RULES_BY_ID[f.rule as keyof typeof RULES_BY_ID] : undefined;
+  const docs = findingDocsUrl(f);
   const where = `line ${f.range.start.line + 1}, column ${f.range.start.character + 1}${f.target ? ` · ${f.target}` : ''}`;
   return [
     `<article class="card finding sev-${f.severity}">`,
-    `<p class="finding-head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span> <a class="rule" href="${esc(ruleDocsUrl(f.rule))}">${esc(f.rule)}</a> <span class="muted">${esc(where)}</span></p>`,
+    `<p class="finding-head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span> ${docs ? `<a class="rule" href="${esc(docs)}">${esc(f.rule)}</a>` : `<span class="rule">${esc(f.rule)}</span>`} <span class="muted">${esc(where)}</span></p>`,
     `<p class="message">${esc(f.message)}</p>`,
     rule ? `<p class="explanation">${esc(rule.summary)}</p>` : '',
     '</article>',

@@ -4,7 +4,7 @@
  * links to their rules' pages, and the waivers with owner and expiry. Document text and
  * file names are escaped for Markdown and HTML (and `@` broken up, so a document cannot mention anyone).
  */
-import { plural, ruleDocsUrl } from '../../engine';
+import { findingDocsUrl, plural } from '../../engine';
 import { designWaivers, readiness, waiverStateText } from '../../render/report-html';
 import type { Counts } from '../../render/report-html';
 import { printable } from '../printable';
@@ -46,7 +46,9 @@ function fileSection(report: FileReport, today: string): string {
   if (report.findings.length) {
     lines.push('#### Findings', '');
     for (const f of report.findings) {
-      lines.push(`- ${SEVERITY_MARK[f.severity]} [\`${f.rule}\`](${ruleDocsUrl(f.rule)}) line ${f.range.start.line + 1}: ${escapeMarkdown(f.message)}`);
+      const docs = findingDocsUrl(f);
+      const rule = docs ? `[\`${f.rule}\`](${docs})` : `\`${f.rule}\``;
+      lines.push(`- ${SEVERITY_MARK[f.severity]} ${rule} line ${f.range.start.line + 1}: ${escapeMarkdown(f.message)}`);
     }
     lines.push('');
   }

@@ -58,6 +58,12 @@ export function ruleDocsUrl(id: RuleId): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
+/** Where a finding's rule is documented: a built-in rule's page, or a team's check's own `docs` link (none when it has none). */
+export function findingDocsUrl(finding: { rule: string; docs?: string }): string | undefined {
+  if (finding.docs) return finding.docs;
+  return Object.prototype.hasOwnProperty.call(RULES_BY_ID, finding.rule) ? ruleDocsUrl(finding.rule as RuleId) : undefined;
+}
+
 /** Whether a waiver may silence this finding: not for rules that say no, nor for findings about the waivers themselves. */
 export function isWaivable(finding: { rule: string; path: readonly unknown[] }): boolean {
   // A team's check is not in the registry, and is always waivable.
