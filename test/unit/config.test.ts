@@ -227,6 +227,14 @@ describe('config: the command line', () => {
     assert.match(fairness.message.text, /`x-fairness` is missing/);
   });
 
+  it('the Markdown format and the review report link a check to its docs', () => {
+    const design = 'examples/policies/designs/loan-approval.mlsystem.yaml';
+    assert.match(cli(['--format', 'markdown', design], root).stdout, /\[`lending\/fairness`\]\(https:\/\/wiki\.example\/ml-review\/lending#fairness\)/);
+    assert.match(cli(['report', design], root).stdout, /<a class="rule" href="https:\/\/wiki\.example\/ml-review\/lending#fairness">lending\/fairness<\/a>/);
+    // A check with no docs is named, not linked.
+    assert.match(cli(['--format', 'markdown', design], root).stdout, /warning `lending\/metric-names` line/);
+  });
+
   it('the engine and the CLI agree on a check\'s findings', () => {
     const design = join(examples, 'designs', 'loan-approval.mlsystem.yaml');
     const { options } = loadConfig(design, nodeConfigReader);

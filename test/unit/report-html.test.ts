@@ -142,7 +142,7 @@ describe('mlsystem-review report', () => {
     temps.push(dir);
     writeFileSync(join(dir, 'docker-compose.yml'), 'services: {}\n');
     const cases: [string[], RegExp][] = [
-      [['report', 'examples'], /report shows one design, but 3 were found/],
+      [['report', 'examples'], /report shows one design, but 5 were found/],
       [['report'], /report takes one design document \(got 0\)/],
       [['report', join(dir, 'docker-compose.yml')], /not a design document[\s\S]*report shows one design, but 0 were found/],
       [['report', 'examples/draft', '--format', 'json'], /--format does not apply to report/],
