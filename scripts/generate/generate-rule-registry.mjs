@@ -1,6 +1,7 @@
 // Writes what the rule registry (src/engine/rules/index.ts) decides into the committed
 // files that must repeat it: the `mlsystem.rules` settings in package.json, the waiver
-// `rule` examples in schemas/mlsystem.schema.json and the rule table in README.md.
+// `rule` examples in schemas/mlsystem.schema.json, the rules a configuration file may set in
+// schemas/mlsystem-review.config.schema.json and the rule table in README.md.
 // Deterministic (same registry, same bytes) and writes only files whose text changes;
 // test/unit/generated-files.test.ts fails when a committed file has drifted.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 /** The committed files this generator owns, relative to the repository root. */
-export const RULE_REGISTRY_FILES = ['package.json', 'schemas/mlsystem.schema.json', 'README.md'];
+export const RULE_REGISTRY_FILES = ['package.json', 'schemas/mlsystem.schema.json', 'schemas/mlsystem-review.config.schema.json', 'README.md'];
 
 const README_START = '<!-- rules:start (generated from the rule registry by `npm run build`) -->';
 const README_END = '<!-- rules:end -->';
@@ -26,6 +27,15 @@ function packageJson(text, rules) {
   if (!setting) throw new Error('package.json: contributes.configuration.properties["mlsystem.rules"] not found');
   setting.properties = Object.fromEntries(rules.map((r) => [r.id, SEVERITY_SETTING]));
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** The configuration file's schema: the built-in rules its `rules` may name (checks match its pattern). */
+function configSchemaJson(text, rules) {
+  const schema = JSON.parse(text);
+  const setting = schema.definitions?.rules;
+  if (!setting) throw new Error('schemas/mlsystem-review.config.schema.json: definitions.rules not found');
+  setting.properties = Object.fromEntries(rules.map((r) => [r.id, SEVERITY_SETTING]));
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 /** The schema is formatted by hand, so only the examples' array is rewritten in place. */
@@ -60,6 +70,7 @@ export function renderRuleRegistryFiles(rules, current) {
   return {
     'package.json': packageJson(current['package.json'], rules),
     'schemas/mlsystem.schema.json': schemaJson(current['schemas/mlsystem.schema.json'], rules),
+    'schemas/mlsystem-review.config.schema.json': configSchemaJson(current['schemas/mlsystem-review.config.schema.json'], rules),
     'README.md': readme(current['README.md'], rules),
   };
 }
