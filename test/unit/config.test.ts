@@ -12,7 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { CHECK_FIELDS } from '../../src/engine/checks';
 import { CONFIG_SCHEMA, ConfigLookup, loadConfig, MAX_EXTENDS_DEPTH, parseConfigText, review, RULE_IDS, validateConfig } from '../../src/engine';
 import type { ConfigReader } from '../../src/engine';
-import { run } from '../../src/cli/run';
+import { runCli } from './support/cli';
+import type { CliOutcome } from './support/cli';
 import { completionEntries, hoverMarkdown } from '../../src/extension/core/schema-completion';
 import { cursorContext, nodeAt } from '../../src/extension/core/yaml-cursor';
 import { nodeConfigReader } from '../../src/node/config-reader';
@@ -38,12 +39,7 @@ function write(dir: string, files: Record<string, string>): void {
   }
 }
 
-function cli(argv: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, { cwd, env: {}, today: TODAY, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string): CliOutcome => runCli(argv, cwd, TODAY);
 
 const errors = (problems: readonly { severity: string; file: string; message: string }[]): string[] => problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
 
