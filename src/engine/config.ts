@@ -20,6 +20,11 @@ import type { ReviewOptions } from './types';
 
 export const CONFIG_FILE_NAMES = ['.mlsystem-review.json', '.mlsystem-review.yaml', '.mlsystem-review.yml'] as const;
 
+/** Whether a path (`/`-separated) names a configuration file. */
+export function isConfigFileName(path: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** Severity per rule: built-in rule ids and check ids. */
 export type RuleSettings = Partial<Record<RuleId | CheckId, SeveritySetting>>;
 

@@ -4,12 +4,13 @@
  * among them: the engine bundles it.
  */
 import * as vscode from 'vscode';
+import { isConfigFileName } from '../engine';
 import { parseSnippetFile } from './core/snippets';
 import type { DesignSnippet } from './core/snippets';
 
 /** A YAML configuration file (the JSON one gets VS Code's own JSON support from `jsonValidation`). */
 export function isYamlConfigFile(path: string): boolean {
-  return /(^|\/)\.mlsystem-review\.ya?ml$/.test(path);
+  return isConfigFileName(path) && !path.endsWith('.json');
 }
 
 export class BundledFiles {

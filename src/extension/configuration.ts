@@ -9,7 +9,7 @@
  * All reads go through `vscode.workspace.fs`, so virtual workspaces work too.
  */
 import * as vscode from 'vscode';
-import { AsyncConfigLookup, emptyConfig, formatProblem, isDesignDocument, isDesignFileName, isYamlFileName, matchesPatterns, validateConfig } from '../engine';
+import { AsyncConfigLookup, emptyConfig, formatProblem, isConfigFileName, isDesignDocument, isDesignFileName, isYamlFileName, matchesPatterns, validateConfig } from '../engine';
 import type { AsyncConfigReader, ConfigProblem, DesignConfig, ReviewConfig, ReviewOptions, SeveritySetting } from '../engine';
 import { resolvePackageManifest } from '../node/config-reader';
 import type { DesignSettings } from './design-reviews';
@@ -135,7 +135,7 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
 
   /** Review a configuration file itself: its problems become diagnostics on it. */
   async reviewConfigFile(uri: vscode.Uri): Promise<void> {
-    if (!/(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(uri.path)) return;
+    if (!isConfigFileName(uri.path)) return;
     const entry = this.lookupFor(uri);
     const found = await entry.lookup.forFolder(vscode.Uri.joinPath(uri, '..').path);
     if (this.isCurrent(entry)) this.publishProblems(found, entry.base, uri);
@@ -207,7 +207,7 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
 
   /** Watches a file that `extends` named (the config file names are watched by one glob). */
   private watch(path: string, base: vscode.Uri): void {
-    if (this.watched.has(path) || /(^|\/)\.mlsystem-review\.(json|ya?ml)$/.test(path)) return;
+    if (this.watched.has(path) || isConfigFileName(path)) return;
     const uri = base.with({ path });
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), path.slice(path.lastIndexOf('/') + 1)));
     const onChange = (): void => this.invalidate();
