@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, checkWaiveFix, findingAt, findingsOf, range, ruleFix } from './rule-fix-check';
+import { applyFix, checkWaiveFix, findingAt, findingsOf, range } from './rule-fix-check';
 import { reviewAt } from './support/fixes';
 
 /** Lines 0-5: the schema's required keys and one objective. */
