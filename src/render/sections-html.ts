@@ -11,7 +11,7 @@ import { elementKey } from './elements';
 import { escapeMarkup as esc } from './escape';
 import { renderMarkdown } from './markdown';
 import { plural } from '../engine/wording';
-import { findingsText, pillarLabel, stageLabel, stageStatusText } from './svg';
+import { findingsText, pillarLabel, readinessText, stageLabel, stageStatusText } from './svg';
 
 const SEVERITY_ICON: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -44,11 +44,6 @@ export function answer(text: string): string {
 }
 
 const READINESS_ICON: Record<Readiness['state'], string> = { answered: 'pass-filled', placeholder: 'edit', missing: 'circle-large-outline' };
-
-/** "4 answered, 2 placeholders, 1 missing". */
-export function readinessText(r: Readiness): string {
-  return [`${r.answered} answered`, plural(r.placeholders, 'placeholder'), `${r.missing} missing`].join(', ');
-}
 
 function readinessBadge(r: Readiness): string {
   return `<span class="badge readiness readiness-${r.state}" title="${esc(readinessText(r))}">${icon(READINESS_ICON[r.state])}${esc(r.state)}</span> <span class="readiness-counts">${esc(readinessText(r))}</span>`;
