@@ -36,9 +36,7 @@ export function objectiveIds(data: Record<string, unknown>): string[] {
 
 /** The ids a framing's `serves` names: a single id or a list of them. */
 export function servedIds(framing: unknown): string[] {
-  const serves = asRecord(framing)?.serves;
-  const list = Array.isArray(serves) ? serves : [serves];
-  return list.map(asString).filter((id): id is string => id !== undefined);
+  return referencesAt([], asRecord(framing)?.serves).map((ref) => ref.id);
 }
 
 /** A framing as messages name it: "Framing `churn-model`", or "Framing 2" when it has no id. */
