@@ -59,7 +59,7 @@ describe('completion entries', () => {
     const offset = 'evaluation:\n  online:\n    method: '.length;
     const cursor = cursorContext('evaluation:\n  online:\n    method: \n', offset);
     assert.ok(cursor);
-    const entries = completionEntries(nav, cursor);
+    const entries = completionEntries(cursor);
     assert.deepEqual(entries.map((e) => e.label), ['a-b-test', 'shadow', 'canary', 'interleaving', 'holdout', 'none']);
     assert.match(entries[0].documentation ?? '', /split at random/);
     assert.match(entries[1].documentation ?? '', /without acting/);

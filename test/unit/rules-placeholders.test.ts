@@ -5,8 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkWaiveFix, findingsOf, range } from './rule-fix-check';
-import { reviewAt } from './support/fixes';
+import { checkWaiveFix, findingsOf, range, reviewAt } from './support/fixes';
 
 const HEAD = 'mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - id: faster\n';
 
