@@ -1,6 +1,7 @@
 /**
  * Realistic designs of a given size for the benchmarks: many objectives, each served by a
- * framing with linked metrics, plus full pillars and lifecycle, so every rule has work.
+ * framing with linked metrics, labels and an online evaluation that measures every
+ * objective, plus full pillars and lifecycle, so every rule has work.
  */
 
 function objective(i: number): string {
@@ -88,7 +89,9 @@ business:
     objectives.push(objective(i));
     framings.push(framing(i));
   }
-  return head + objectives.join('') + 'framing:\n' + framings.join('') + TAIL;
+  const ids = Array.from({ length: count }, (_, i) => `objective-${i}`).join(', ');
+  const depth = `data:\n  labels: {source: The queue that finally handled each request., delay: 2d}\nevaluation:\n  online: {method: a-b-test, measures: [${ids}]}\n`;
+  return head + objectives.join('') + 'framing:\n' + framings.join('') + depth + TAIL;
 }
 
 /**

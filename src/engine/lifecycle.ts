@@ -3,12 +3,16 @@
  * the four pillars, and the trace from business objectives to framings and ML metrics.
  */
 import type { Node } from './locate';
-import { pillarShape } from './pillars';
-import { asArray, asRecord, asString } from './read';
+import { durationDays } from './duration';
+import { pillarShape, requirementsOf } from './pillars';
+import { pillarReadiness, sectionReadiness } from './readiness';
+import { asArray, asRecord, asString, isFilled, referencesAt } from './read';
 import type { RuleContext } from './rule';
-import { PILLAR_IDS, PILLAR_LABELS, STAGE_IDS, STAGE_LABELS, STAGE_STATUSES } from './vocabulary';
+import { PILLAR_IDS, PILLAR_LABELS, SECTION_IDS, SECTION_LABELS, STAGE_IDS, STAGE_LABELS, STAGE_STATUSES } from './vocabulary';
 import type { PillarId, StageId, StageStatus } from './vocabulary';
-import type { DataPath, Finding, FindingSummary, LifecycleModel, MetricLink, ObjectiveTrace, PillarModel, Range, StageModel } from './types';
+import type {
+  DataPath, ExperimentLink, Finding, FindingSummary, GroundTruth, LifecycleModel, MetricLink, ObjectiveTrace, PillarModel, Range, SectionReadiness, StageModel,
+} from './types';
 import { countBySeverity } from './wording';
 
 /**
@@ -77,6 +81,7 @@ export function buildLifecycle(ctx: Pick<RuleContext, 'data' | 'loc'>, findings:
       label: PILLAR_LABELS[id],
       state: shape.kind === 'missing' ? 'missing' : shape.kind === 'empty' ? 'empty' : 'present',
       notes: record ? asString(record.notes) : undefined,
+      readiness: pillarReadiness(requirementsOf(data), id),
       range: rangeOf(['requirements', id]),
       span: spanOf(['requirements', id]),
       findings: byPillar.get(id) ?? [],
@@ -126,5 +131,46 @@ export function buildLifecycle(ctx: Pick<RuleContext, 'data' | 'loc'>, findings:
     });
   });
 
-  return { name: asString(data.name), summary: asString(data.summary), stages, pillars, objectives, unlinkedMetrics, counts };
+  // The experiment in production that measures each objective.
+  const online = asRecord(data.evaluation)?.online;
+  const onlineRecord = asRecord(online);
+  if (onlineRecord) {
+    const method = asString(onlineRecord.method);
+    for (const ref of referencesAt(['evaluation', 'online', 'measures'], onlineRecord.measures)) {
+      const objective = ref.placeholder ? undefined : objectiveById.get(ref.id);
+      if (objective && !objective.experiment) objective.experiment = { method, range: rangeOf(ref.path) } satisfies ExperimentLink;
+    }
+  } else if (typeof online === 'string' && isFilled(online)) {
+    const range = rangeOf(['evaluation', 'online']);
+    for (const objective of objectives) objective.experiment = { description: online, range };
+  }
+
+  const sections: SectionReadiness[] = SECTION_IDS.map((id) => ({
+    id,
+    label: SECTION_LABELS[id],
+    ...sectionReadiness(data, id),
+    range: id === 'identity' ? loc.firstKeyRange() : rangeOf([id]),
+  }));
+
+  return {
+    name: asString(data.name), summary: asString(data.summary), stages, pillars, objectives, unlinkedMetrics, counts,
+    groundTruth: groundTruthOf(data, rangeOf, spanOf), sections,
+  };
+}
+
+/** `data.labels` for the trace: its source, delay (in days when a duration) and quality. */
+function groundTruthOf(data: Record<string, unknown>, rangeOf: (path: DataPath) => Range, spanOf: (path: DataPath) => Range | undefined): GroundTruth | undefined {
+  const labels = asRecord(data.data)?.labels;
+  if (!isFilled(labels)) return undefined;
+  const path = ['data', 'labels'];
+  const record = asRecord(labels);
+  if (!record) return { source: asString(labels), range: rangeOf(path), span: spanOf(path) };
+  return {
+    source: asString(record.source),
+    delay: asString(record.delay),
+    delayDays: durationDays(record.delay),
+    quality: asString(record.quality),
+    range: rangeOf(path),
+    span: spanOf(path),
+  };
 }

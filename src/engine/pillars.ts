@@ -5,6 +5,7 @@
  */
 import type { RuleFinding } from './basics';
 import { fillKeys } from './fill';
+import { isPlaceholder } from './placeholder';
 import { asRecord, isFilled } from './read';
 import type { RuleContext } from './rule';
 import { PILLAR_SKELETONS } from './skeletons';
@@ -42,9 +43,9 @@ export function inspectablePillar(data: Record<string, unknown>, id: PillarId): 
   return shape.kind === 'mapping' ? shape.value : undefined;
 }
 
-/** Every string in a value (keys of mappings included), for rules that accept prose. */
+/** Every string in a value (keys of mappings included), for rules that accept prose; placeholders say nothing yet. */
 export function textsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
+  if (typeof value === 'string') return isPlaceholder(value) ? [] : [value];
   if (Array.isArray(value)) return value.flatMap(textsOf);
   const record = asRecord(value);
   return record ? Object.entries(record).flatMap(([k, v]) => [k, ...textsOf(v)]) : [];

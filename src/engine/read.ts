@@ -3,6 +3,8 @@
  * Rules, waivers, the lifecycle model and the pillar readers share these, so they agree.
  */
 import { isMap, isSeq } from 'yaml';
+import type { DataPath } from './basics';
+import { isPlaceholder } from './placeholder';
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -34,9 +36,7 @@ export function objectiveIds(data: Record<string, unknown>): string[] {
 
 /** The ids a framing's `serves` names: a single id or a list of them. */
 export function servedIds(framing: unknown): string[] {
-  const serves = asRecord(framing)?.serves;
-  const list = Array.isArray(serves) ? serves : [serves];
-  return list.map(asString).filter((id): id is string => id !== undefined);
+  return referencesAt([], asRecord(framing)?.serves).map((ref) => ref.id);
 }
 
 /** A framing as messages name it: "Framing `churn-model`", or "Framing 2" when it has no id. */
@@ -48,4 +48,28 @@ export function framingName(framing: Record<string, unknown>, index: number): st
 /** A list or mapping written in flow style (`[...]`, `{...}`), where comments cannot go. */
 export function isFlowCollection(node: unknown): boolean {
   return (isSeq(node) || isMap(node)) && Boolean(node.flow);
+}
+
+/** A name one value refers to (`serves`, `moves`, `measures`), at its own path. */
+export interface Reference {
+  id: string;
+  path: DataPath;
+  /** A placeholder stands where the id belongs: `unanswered` reports it, and no rule reads it. */
+  placeholder: boolean;
+}
+
+/** The ids a reference field names: one id or a list of them (docs/format.md, "Reference lists"). */
+export function referencesAt(path: DataPath, value: unknown): Reference[] {
+  const items = Array.isArray(value) ? value.map((v, i) => [v, [...path, i]] as const) : [[value, path] as const];
+  const out: Reference[] = [];
+  for (const [v, p] of items) {
+    const id = asString(v);
+    if (id !== undefined) out.push({ id, path: p, placeholder: isPlaceholder(id) });
+  }
+  return out;
+}
+
+/** The ids of the business objectives a reference can name, once each: blank ids and placeholders name nothing. */
+export function nameableObjectiveIds(data: Record<string, unknown>): string[] {
+  return [...new Set(objectiveIds(data).filter((id) => id.trim() !== '' && !isPlaceholder(id)))];
 }

@@ -158,6 +158,20 @@ export function keysWithSchemas(path: DataPath, root: JsonSchema = MLSYSTEM_SCHE
   return [...byName.values()];
 }
 
+/**
+ * Whether the field at `path` takes free text: a string the schema does not restrict to an
+ * enum, a constant or a pattern. A placeholder there is a question left open; anywhere else
+ * (an enum, a boolean, a date, an unknown key) it is a schema problem only.
+ */
+export function takesText(path: DataPath, data: unknown): boolean {
+  const schema = schemaAt(path, data);
+  if (!schema) return false;
+  return alternatives(schema, valueAt(data, path), true).some((branch) => {
+    if (branch.enum || branch.const !== undefined || branch.pattern) return false;
+    return typesOf(branch).includes('string');
+  });
+}
+
 /** The keys a mapping may hold at `path` (the value written there picks between alternatives). */
 export function keysAt(path: DataPath, data?: unknown): string[] {
   const schema = schemaAt(path, data);

@@ -153,6 +153,7 @@ const ITEM_NOUNS: Record<string, string> = {
   metrics: 'metric',
   stakeholders: 'stakeholder',
   waivers: 'waiver',
+  sources: 'data source',
 };
 
 const ENUM_NOUNS: Record<string, string> = {
@@ -161,6 +162,7 @@ const ENUM_NOUNS: Record<string, string> = {
   kind: 'an objective kind',
   status: 'a stage status',
   reason: 'a waiver reason',
+  method: 'an online evaluation method',
 };
 
 function quoteList(words: readonly string[]): string {

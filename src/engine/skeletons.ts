@@ -28,6 +28,7 @@ export const PILLAR_SKELETONS: Readonly<Record<PillarId, Readonly<Record<string,
     reproducibility: 'TODO: how is a model rebuilt from its code and data versions?',
     documentation: 'TODO: where is the system documented?',
     ownership: 'TODO: who owns training, serving and the data?',
+    on_call: 'TODO: who is paged when the model misbehaves in production?',
   },
   adaptability: {
     monitoring: 'TODO: what is monitored in production (quality, drift, volume)?',
@@ -55,3 +56,21 @@ export const FRAMING_PLACEHOLDERS: Readonly<Record<'inputs' | 'outputs' | 'objec
  * choice left to the author stays visible in the text.
  */
 export const TASK_TODO_COMMENT = ` TODO: choose the task: ${TASKS.filter((t) => t !== 'other').join(', ')} or other`;
+
+export const BASELINE_PLACEHOLDER = 'TODO: what must the model beat (rules, a heuristic, the current process)?';
+
+export const LABELS_SKELETON: Readonly<Record<string, unknown>> = {
+  source: 'TODO: where does the true outcome of each example come from?',
+  delay: 'TODO: how long after a prediction is its true outcome known (e.g. 3d)?',
+};
+
+/** `method` is an enum, so the skeleton leaves it out and asks for it in `notes`. */
+export function onlineSkeleton(objectiveIds: readonly string[]): Record<string, unknown> {
+  return {
+    measures: [...objectiveIds],
+    guardrails: ['TODO: what must not get worse while the experiment runs?'],
+    notes: 'TODO: which experiment: a-b-test, shadow, canary, interleaving or holdout?',
+  };
+}
+
+export const STAGE_OWNER_PLACEHOLDER = 'TODO: who owns this stage?';

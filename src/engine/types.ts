@@ -6,8 +6,8 @@
 export type { DataPath, Fix, FixKind, Position, Range, RelatedLocation, Severity, SeveritySetting, TextEdit } from './basics';
 import type { DataPath, Fix, Range, RelatedLocation, Severity, SeveritySetting } from './basics';
 export { PILLAR_IDS, STAGE_IDS, STAGE_STATUSES, TASKS } from './vocabulary';
-export type { PillarId, StageId, StageStatus, Task } from './vocabulary';
-import type { PillarId, StageId, StageStatus } from './vocabulary';
+export type { PillarId, SectionId, StageId, StageStatus, Task } from './vocabulary';
+import type { PillarId, SectionId, StageId, StageStatus } from './vocabulary';
 export type { RuleId } from './rules';
 import type { RuleId } from './rules';
 import type { Check, CheckId } from './checks';
@@ -74,10 +74,31 @@ export interface StageModel {
   findings: FindingSummary[];
 }
 
+/**
+ * How far a part of the design is answered: its values counted as answered, still
+ * placeholders, or missing (an expected question absent or empty). The state is
+ * `placeholder` while any placeholder is left, else `missing` while any question is
+ * missing (or nothing is written), else `answered`.
+ */
+export interface Readiness {
+  state: 'answered' | 'placeholder' | 'missing';
+  answered: number;
+  placeholders: number;
+  missing: number;
+}
+
+export interface SectionReadiness extends Readiness {
+  id: SectionId;
+  label: string;
+  /** The section's key, or where it would go. */
+  range: Range;
+}
+
 export interface PillarModel {
   id: PillarId;
   label: string;
   state: 'present' | 'empty' | 'missing';
+  readiness: Readiness;
   notes?: string;
   range: Range;
   /** The whole entry in the text (key through value), when present: the cursor inside it highlights this element. */
@@ -117,6 +138,30 @@ export interface ObjectiveTrace {
   metrics: MetricLink[];
   /** Served by no framing (`unframed-objective`). */
   unframed: boolean;
+  /** The online experiment that measures this objective, when `evaluation.online` names it (or is written as prose). */
+  experiment?: ExperimentLink;
+}
+
+/** The online evaluation as it applies to one objective. */
+export interface ExperimentLink {
+  /** `evaluation.online.method` (a-b-test, shadow...) when it is a mapping that measures the objective. */
+  method?: string;
+  /** `evaluation.online` written as prose: trusted as written, shown as is. */
+  description?: string;
+  range: Range;
+}
+
+/** Where the ground truth comes from (`data.labels`). */
+export interface GroundTruth {
+  /** The label source, or the whole of `labels` when it is prose. */
+  source?: string;
+  /** The delay as written. */
+  delay?: string;
+  /** The delay in days, when it is a duration. */
+  delayDays?: number;
+  quality?: string;
+  range: Range;
+  span?: Range;
 }
 
 /** What the lifecycle panel draws, derived from the document and its findings. */
@@ -128,6 +173,10 @@ export interface LifecycleModel {
   objectives: ObjectiveTrace[];
   /** ML metrics with no `moves`, or whose `moves` names no objective. */
   unlinkedMetrics: MetricLink[];
+  /** The labels the framings learn from, when `data.labels` says anything. */
+  groundTruth?: GroundTruth;
+  /** How far each section is answered, in the document's order of questions. */
+  sections: SectionReadiness[];
   /** Findings by severity, after waivers and severity settings. */
   counts: Record<Severity, number>;
 }

@@ -51,3 +51,23 @@ export const TASKS = [
   'recommendation', 'forecasting', 'clustering', 'anomaly-detection', 'generation', 'other',
 ] as const;
 export type Task = (typeof TASKS)[number];
+
+/** Tasks that learn from labelled examples (every classification, regression, ranking): their labels must come from somewhere. */
+export const LABELLED_TASKS: ReadonlySet<Task> = new Set<Task>([
+  'binary-classification', 'multiclass-classification', 'multilabel-classification', 'regression', 'ranking',
+]);
+
+/** The parts of a design, in the order a review asks its questions: the preview shows how far each is answered. */
+export const SECTION_IDS = ['identity', 'stakeholders', 'business', 'framing', 'data', 'evaluation', 'requirements', 'lifecycle'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const SECTION_LABELS: Readonly<Record<SectionId, string>> = {
+  identity: 'Identity',
+  stakeholders: 'Stakeholders',
+  business: 'Business',
+  framing: 'Framing',
+  data: 'Data',
+  evaluation: 'Evaluation',
+  requirements: 'Requirements',
+  lifecycle: 'Lifecycle',
+};

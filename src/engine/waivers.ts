@@ -5,6 +5,7 @@
 import type { DataPath } from './basics';
 import { isAlias, isMap, isScalar, isSeq, itemTargetName } from './locate';
 import type { Locator } from './locate';
+import { isPlaceholder } from './placeholder';
 import { asArray, asRecord, asString } from './read';
 import { knownKeyNames } from './schema-navigator';
 
@@ -17,7 +18,7 @@ export interface Waiver {
   targetPath?: DataPath;
   expires?: string;
   /** Why this waiver silences nothing by construction (bad rule or target, expired). */
-  problem?: 'unknown-rule' | 'unknown-target' | 'expired';
+  problem?: 'placeholder' | 'unknown-rule' | 'unknown-target' | 'expired';
 }
 
 export interface WaiverState {
@@ -73,7 +74,9 @@ export function readWaivers(data: Record<string, unknown>, loc: Locator, today: 
     if (waiver.target !== undefined) waiver.targetPath = resolveWaiverTarget(loc, waiver.target);
     // A target that is not text (a list, a mapping) is a schema error; it must not widen the waiver to the whole file.
     const badTarget = waiver.target === undefined && entry.target !== undefined && entry.target !== null;
-    if (!waiver.rule || !ruleIds.includes(waiver.rule)) waiver.problem = 'unknown-rule';
+    // A placeholder rule or target is `unanswered` only: the waiver silences nothing meanwhile.
+    if (isPlaceholder(waiver.rule) || isPlaceholder(waiver.target)) waiver.problem = 'placeholder';
+    else if (!waiver.rule || !ruleIds.includes(waiver.rule)) waiver.problem = 'unknown-rule';
     else if (badTarget || (waiver.target !== undefined && !waiver.targetPath)) waiver.problem = 'unknown-target';
     else if (waiver.expires && waiver.expires < today) waiver.problem = 'expired';
     return waiver;

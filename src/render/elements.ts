@@ -12,6 +12,11 @@ export const elementKey = {
   framing: (objective: number, index: number): string => `framing:${objective}:${index}`,
   metric: (objective: number, index: number): string => `metric:${objective}:${index}`,
   unlinked: (index: number): string => `unlinked:${index}`,
+  /** `data.labels`, shown in the trace beside each framed objective. */
+  groundTruth: (): string => 'ground-truth',
+  /** The online experiment that measures an objective. */
+  experiment: (objective: number): string => `experiment:${objective}`,
+  section: (id: string): string => `section:${id}`,
   /** A finding listed under a stage or pillar: `owner` is that element's key. */
   finding: (owner: string, index: number): string => `finding:${owner}:${index}`,
 };
@@ -43,7 +48,10 @@ function modelElements(model: LifecycleModel): Element[] {
     out.push({ key: elementKey.objective(oi), range: o.range, span: o.span });
     o.framings.forEach((f, fi) => out.push({ key: elementKey.framing(oi, fi), range: f.range, span: f.span }));
     o.metrics.forEach((m, mi) => out.push({ key: elementKey.metric(oi, mi), range: m.range, span: m.span }));
+    if (o.experiment) out.push({ key: elementKey.experiment(oi), range: o.experiment.range });
   });
+  if (model.groundTruth) out.push({ key: elementKey.groundTruth(), range: model.groundTruth.range, span: model.groundTruth.span });
+  for (const s of model.sections) out.push({ key: elementKey.section(s.id), range: s.range });
   model.unlinkedMetrics.forEach((m, i) => out.push({ key: elementKey.unlinked(i), range: m.range, span: m.span }));
   return out;
 }

@@ -4,12 +4,14 @@
  * (no DOM, no `vscode`), so the page and the tests render the same markup. All document
  * text goes through `escapeMarkup`; `notes` through markdown-it with HTML off.
  */
-import type { FindingSummary, LifecycleModel, PillarModel, Severity, StageModel } from '../engine/types';
+import { daysInWords } from '../engine/duration';
+import { isPlaceholder } from '../engine/placeholder';
+import type { FindingSummary, LifecycleModel, ObjectiveTrace, PillarModel, Readiness, SectionReadiness, Severity, StageModel } from '../engine/types';
 import { elementKey } from './elements';
 import { escapeMarkup as esc } from './escape';
 import { renderMarkdown } from './markdown';
 import { plural } from '../engine/wording';
-import { findingsText, pillarLabel, stageLabel, stageStatusText } from './svg';
+import { findingsText, pillarLabel, readinessText, stageLabel, stageStatusText } from './svg';
 
 const SEVERITY_ICON: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -36,6 +38,17 @@ function findingList(owner: string, findings: readonly FindingSummary[]): string
   return `<ul class="findings" aria-label="${esc(findingsText(findings))}">${items.join('')}</ul>`;
 }
 
+/** Document text as an answer: a placeholder is marked as a question still open, never shown as an answer. */
+export function answer(text: string): string {
+  return isPlaceholder(text) ? `<span class="placeholder" title="Still to answer">${icon('edit')}${esc(text)}</span>` : esc(text);
+}
+
+const READINESS_ICON: Record<Readiness['state'], string> = { answered: 'pass-filled', placeholder: 'edit', missing: 'circle-large-outline' };
+
+function readinessBadge(r: Readiness): string {
+  return `<span class="badge readiness readiness-${r.state}" title="${esc(readinessText(r))}">${icon(READINESS_ICON[r.state])}${esc(r.state)}</span> <span class="readiness-counts">${esc(readinessText(r))}</span>`;
+}
+
 function notes(source: string | undefined): string {
   return source ? `<div class="notes">${renderMarkdown(source)}</div>` : '';
 }
@@ -51,7 +64,7 @@ function stageCard(stage: StageModel): string {
     `<article class="card stage-card ${state}" data-card="${esc(key)}">`,
     `<h3><button type="button" class="card-title" data-key="${esc(key)}" aria-label="${esc(`${stageLabel(stage)}. Show in the editor`)}">${esc(stage.label)}</button></h3>`,
     `<p class="meta"><span class="badge badge-${state}">${icon(STATUS_ICON[status] ?? 'circle-large-outline')}${esc(status)}</span>`,
-    stage.present ? ` <span class="owner">${stage.owner ? `${icon('person')}${esc(stage.owner)}` : 'no owner'}</span>` : ' <span class="owner">not in the document</span>',
+    stage.present ? ` <span class="owner">${stage.owner ? `${icon('person')}${answer(stage.owner)}` : 'no owner'}</span>` : ' <span class="owner">not in the document</span>',
     '</p>',
     notes(stage.notes),
     artifacts,
@@ -68,10 +81,36 @@ function pillarCard(pillar: PillarModel): string {
     `<article class="card pillar-card pillar-${pillar.state}" data-card="${esc(key)}">`,
     `<h3><button type="button" class="card-title" data-key="${esc(key)}" aria-label="${esc(`${pillarLabel(pillar)}. Show in the editor`)}">${esc(pillar.label)}</button></h3>`,
     `<p class="meta"><span class="badge badge-${pillar.state}">${icon(PILLAR_STATE_ICON[pillar.state])}${esc(pillar.state)}</span></p>`,
+    `<p class="meta">${readinessBadge(pillar.readiness)}</p>`,
     notes(pillar.notes),
     findingList(key, pillar.findings),
     '</article>',
   ].join('');
+}
+
+/** Where the framings' ground truth comes from, and how late it arrives. */
+function groundTruthColumn(model: LifecycleModel, o: ObjectiveTrace): string {
+  const truth = model.groundTruth;
+  if (!o.framings.length) return '';
+  if (!truth) return '<p class="none">No label source given.</p>';
+  const delay = truth.delay
+    ? `<p class="delay">${icon('history')}Known ${answer(truth.delay)}${truth.delayDays !== undefined && daysInWords(truth.delayDays) !== truth.delay.trim() ? ` (${esc(daysInWords(truth.delayDays))})` : ''} after a prediction</p>`
+    : '<p class="none">Label delay not given.</p>';
+  return `<button type="button" class="ground-truth" data-key="${esc(elementKey.groundTruth())}">${icon('database')}${truth.source ? answer(truth.source) : 'Label source not given.'}</button>${delay}`;
+}
+
+/** The online experiment that measures the objective. */
+function experimentColumn(o: ObjectiveTrace, oi: number): string {
+  const e = o.experiment;
+  if (!e) return '<p class="none">Not measured online.</p>';
+  const what = e.description !== undefined ? answer(e.description) : e.method ? answer(e.method) : 'an online experiment (method not given)';
+  return `<button type="button" class="experiment" data-key="${esc(elementKey.experiment(oi))}">${icon('beaker')}${what}</button>`;
+}
+
+function readinessSection(sections: readonly SectionReadiness[]): string {
+  const rows = sections.map((s) =>
+    `<li class="section-readiness readiness-${s.state}"><button type="button" class="card-title" data-key="${esc(elementKey.section(s.id))}" aria-label="${esc(`${s.label}: ${s.state}, ${readinessText(s)}. Show in the editor`)}">${esc(s.label)}</button> ${readinessBadge(s)}</li>`);
+  return `<section class="readiness-summary" aria-labelledby="readiness-heading"><h2 id="readiness-heading">Readiness</h2><ul class="sections">${rows.join('')}</ul></section>`;
 }
 
 function traceSection(model: LifecycleModel): string {
@@ -81,15 +120,17 @@ function traceSection(model: LifecycleModel): string {
       ? `<ul class="links">${o.framings.map((f, fi) => `<li><button type="button" class="framing" data-key="${esc(elementKey.framing(oi, fi))}">${icon('symbol-class')}${esc(f.id)}${f.task ? ` <span class="task">${esc(f.task)}</span>` : ''}</button></li>`).join('')}</ul>`
       : '<p class="none">No framing serves it.</p>';
     const metrics = o.metrics.length
-      ? `<ul class="links">${o.metrics.map((m, mi) => `<li><button type="button" class="metric" data-key="${esc(elementKey.metric(oi, mi))}">${icon('graph-line')}${esc(m.name)}${m.target ? ` <span class="target">${esc(m.target)}</span>` : ''} <span class="via">via ${esc(m.framing)}</span></button></li>`).join('')}</ul>`
+      ? `<ul class="links">${o.metrics.map((m, mi) => `<li><button type="button" class="metric" data-key="${esc(elementKey.metric(oi, mi))}">${icon('graph-line')}${answer(m.name)}${m.target ? ` <span class="target">${answer(m.target)}</span>` : ''} <span class="via">via ${esc(m.framing)}</span></button></li>`).join('')}</ul>`
       : '<p class="none">No ML metric moves it.</p>';
     return [
       `<li class="objective${o.unframed ? ' unframed' : ''}" data-card="${esc(key)}">`,
       `<button type="button" class="card-title" data-key="${esc(key)}" aria-label="${esc(`Objective ${o.id}${o.unframed ? ', unframed' : ''}: ${plural(o.framings.length, 'framing')}, ${plural(o.metrics.length, 'ML metric')}. Show in the editor`)}">${icon('target')}${esc(o.id)}</button>`,
       o.unframed ? ` <span class="badge badge-unframed">${icon('warning')}unframed</span>` : '',
-      o.statement ? `<p class="statement">${esc(o.statement)}</p>` : '',
-      o.metric ? `<p class="business-metric">Business metric: ${esc(o.metric)}${o.target ? ` → ${esc(o.target)}` : ''}</p>` : '',
-      `<div class="trace-columns"><div><h4>Framings</h4>${framings}</div><div><h4>ML metrics</h4>${metrics}</div></div>`,
+      o.statement ? `<p class="statement">${answer(o.statement)}</p>` : '',
+      o.metric ? `<p class="business-metric">Business metric: ${answer(o.metric)}${o.target ? ` → ${answer(o.target)}` : ''}</p>` : '',
+      `<div class="trace-columns"><div><h4>Framings</h4>${framings}</div><div><h4>ML metrics</h4>${metrics}</div>`,
+      o.framings.length ? `<div><h4>Ground truth</h4>${groundTruthColumn(model, o)}</div>` : '',
+      `<div><h4>Measured online by</h4>${experimentColumn(o, oi)}</div></div>`,
       '</li>',
     ].join('');
   });
@@ -99,7 +140,7 @@ function traceSection(model: LifecycleModel): string {
         .join('')}</ul>`
     : '';
   return [
-    '<section class="trace" aria-labelledby="trace-heading"><h2 id="trace-heading">Objectives → framings → ML metrics</h2>',
+    '<section class="trace" aria-labelledby="trace-heading"><h2 id="trace-heading">Objectives → framings → ML metrics → experiments</h2>',
     rows.length ? `<ul class="objectives">${rows.join('')}</ul>` : '<p class="none">No business objectives yet.</p>',
     unlinked,
     '</section>',
@@ -120,6 +161,7 @@ export function renderCounts(model: LifecycleModel): string {
 /** Everything beside the diagram. */
 export function renderSections(model: LifecycleModel): string {
   return [
+    readinessSection(model.sections),
     '<section class="pillars" aria-labelledby="pillars-heading"><h2 id="pillars-heading">Requirements: the four pillars</h2>',
     `<div class="cards">${model.pillars.map(pillarCard).join('')}</div></section>`,
     traceSection(model),

@@ -6,7 +6,7 @@
  * stylesheet (theme colours, no inline styles, so the webview CSP holds); `print` embeds
  * its own light styles so the file stands alone outside VS Code.
  */
-import type { FindingSummary, LifecycleModel, PillarModel, Severity, StageModel } from '../engine/types';
+import type { FindingSummary, LifecycleModel, PillarModel, Readiness, Severity, StageModel } from '../engine/types';
 import { STATUS_TEXT } from '../engine/vocabulary';
 import { countBySeverity, plural } from '../engine/wording';
 import { elementKey } from './elements';
@@ -89,8 +89,13 @@ export function stageLabel(stage: StageModel): string {
   return `${stage.label}: ${stageStatusText(stage)}, ${owner}, ${findingsText(stage.findings)}`;
 }
 
+/** "4 answered, 2 placeholders, 1 missing". */
+export function readinessText(r: Readiness): string {
+  return [`${r.answered} answered`, plural(r.placeholders, 'placeholder'), `${r.missing} missing`].join(', ');
+}
+
 export function pillarLabel(pillar: PillarModel): string {
-  return `${pillar.label} pillar: ${pillar.state}, ${findingsText(pillar.findings)}`;
+  return `${pillar.label} pillar: ${pillar.state}, ${readinessText(pillar.readiness)}, ${findingsText(pillar.findings)}`;
 }
 
 /** Status drawn as a shape too, so it never rests on colour alone. */
@@ -211,7 +216,7 @@ function renderPillars(model: LifecycleModel, top: number, options: RenderSvgOpt
       `<title>${esc(pillarLabel(p))}</title>`,
       `<rect class="pillar-box" x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/>`,
       `<text class="pillar-label" x="${x + 10}" y="${y + 20}">${esc(p.label)}</text>`,
-      `<text class="pillar-state" x="${x + 10}" y="${y + 38}">${esc(p.state === 'present' ? 'Present' : p.state === 'empty' ? 'Empty' : 'Missing')}</text>`,
+      `<text class="pillar-state" x="${x + 10}" y="${y + 38}">${esc(`${p.state === 'present' ? 'Present' : p.state === 'empty' ? 'Empty' : 'Missing'}${p.readiness.placeholders ? `, ${plural(p.readiness.placeholders, 'placeholder')}` : ''}`)}</text>`,
       worst ? severityMarker(worst, x + 15, y + 52) : '',
       `<text class="pillar-findings" x="${x + (worst ? 25 : 10)}" y="${y + 56}">${esc(p.findings.length ? plural(p.findings.length, 'finding') : 'No findings')}</text>`,
       '</g>',
@@ -236,7 +241,10 @@ function renderTrace(model: LifecycleModel, top: number, options: RenderSvgOptio
     y += row + 6;
   }
   model.objectives.forEach((o, oi) => {
-    const lines = Math.max(o.unframed ? 2 : 1, o.framings.length, o.metrics.length);
+    // Below the id: the unframed flag, then the experiment that measures the objective.
+    const experimentLine = o.unframed ? 2 : 1;
+    const lines = Math.max(experimentLine + 1, o.framings.length, o.metrics.length);
+    const experiment = o.experiment ? `online: ${o.experiment.method ?? (o.experiment.description !== undefined ? 'as described' : 'method not given')}` : 'not measured online';
     const label = `Objective ${o.id}${o.unframed ? ' (unframed: no framing serves it)' : ''}: ${plural(o.framings.length, 'framing')}, ${plural(o.metrics.length, 'ML metric')}`;
     parts.push(
       `<g class="objective${o.unframed ? ' unframed' : ''}"${interactiveAttrs(options, elementKey.objective(oi), label)}>`,
@@ -244,6 +252,7 @@ function renderTrace(model: LifecycleModel, top: number, options: RenderSvgOptio
       `<rect class="trace-row" x="14" y="${y}" width="${WIDTH - 28}" height="${lines * row + 6}" rx="4"/>`,
       `<text class="objective-id" x="${cols[0]}" y="${y + 16}">${esc(truncate(o.id, colChars))}</text>`,
       o.unframed ? `<text class="flag flag-unframed" x="${cols[0]}" y="${y + 16 + row}">⚠ unframed</text>` : '',
+      `<text class="experiment${o.experiment ? '' : ' unmeasured'}" x="${cols[0]}" y="${y + 16 + experimentLine * row}">${esc(truncate(experiment, colChars))}</text>`,
       '</g>',
     );
     if (!o.framings.length) parts.push(`<text class="trace-none" x="${cols[1]}" y="${y + 16}">none</text>`);
@@ -294,7 +303,7 @@ const PRINT_STYLE = [
   '.sev-error{fill:#cf222e}.sev-warning{fill:#9a6700}.sev-info{fill:#0969da}',
   '.arrow{stroke:#59636e;stroke-width:1.5}.arrow-feedback{stroke-dasharray:6 4}.arrowhead{fill:#59636e}',
   '.trace-row{fill:#f6f8fa;stroke:#d1d9e0}.objective.unframed .trace-row{fill:#fff8c5;stroke:#9a6700;stroke-dasharray:4 3}',
-  '.flag,.metric.unlinked{fill:#9a6700}',
+  '.flag,.metric.unlinked,.experiment.unmeasured{fill:#9a6700}',
 ].join('');
 
 export function renderLifecycleSvg(model: LifecycleModel, options: RenderSvgOptions): string {

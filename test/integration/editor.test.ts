@@ -362,7 +362,7 @@ describe('editor', function () {
   });
 
   describe('commands', () => {
-    it('New Design File writes a skeleton that reviews clean, and never overwrites', async () => {
+    it('New Design File writes a skeleton, and never overwrites', async () => {
       const folder = fixtureUri(`${SCRATCH}/new`);
       await vscode.workspace.fs.createDirectory(folder);
       const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.newDesignFile', folder, 'routing.mlsystem.yaml');
@@ -382,13 +382,15 @@ describe('editor', function () {
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === created.toString() && d.isDirty), 'no unsaved copy of the skeleton either');
     });
 
-    it('the skeleton of New Design File has no findings', async () => {
+    it('the skeleton of New Design File has one unanswered finding per placeholder, and no other', async () => {
       const folder = fixtureUri(`${SCRATCH}/new2`);
       await vscode.workspace.fs.createDirectory(folder);
       const created = await vscode.commands.executeCommand<vscode.Uri>('mlsystem.newDesignFile', folder, 'mlsystem.yaml');
       const { reviews } = await testApi();
-      const result = await reviews.request(await vscode.workspace.openTextDocument(created));
-      assert.deepEqual(result?.findings, []);
+      const document = await vscode.workspace.openTextDocument(created);
+      const result = await reviews.request(document);
+      assert.deepEqual([...new Set(result?.findings.map((f) => f.rule))], ['unanswered']);
+      assert.equal(result?.findings.length, document.getText().match(/\bTODO\b/g)?.length);
     });
   });
 });

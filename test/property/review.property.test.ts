@@ -59,6 +59,38 @@ function checkReview(text: string): void {
   }
 }
 
+/** A fix that writes a skeleton: some of the text it inserts is a placeholder for the author to answer. */
+function isSkeletonFix(fix: Fix): boolean {
+  return fix.kind !== 'waive' && fix.edits.some((e) => /\bTODO\b/.test(e.newText));
+}
+
+/** The lines of the fixed text that the fix's edits wrote (from its first edit to its last, grown by what it added). */
+function writtenLines(before: string, after: string, fix: Fix): [number, number] {
+  const first = Math.min(...fix.edits.map((e) => e.range.start.line));
+  const last = Math.max(...fix.edits.map((e) => e.range.end.line));
+  return [first, last + lineCountOf(after) - lineCountOf(before)];
+}
+
+/**
+ * A skeleton fix may add `unanswered` findings on its own placeholders and nothing else:
+ * every other rule counts a placeholder as present. Findings are compared by rule and
+ * target (a message that now names one more framing is the same problem). The one
+ * consequence allowed is `unlabelled`, when the fix writes the task its classes imply.
+ */
+function assertOnlyItsPlaceholders(before: ReturnType<typeof review>, after: ReturnType<typeof review>, finding: Finding, fix: Fix, texts: [string, string]): void {
+  // An empty document is one schema problem; once a fix writes into it, the required keys are reported one by one.
+  if (before.findings.some((f) => f.rule === 'schema' && f.target === '')) return;
+  const key = (f: Finding): string => `${f.rule} ${f.target}`;
+  const had = new Set(before.findings.map(key));
+  const [from, to] = writtenLines(texts[0], texts[1], fix);
+  for (const f of after.findings) {
+    if (had.has(key(f))) continue;
+    if (f.rule === 'unanswered' && f.range.start.line >= from && f.range.end.line <= to) continue;
+    if (f.rule === 'unlabelled' && finding.rule === 'incomplete-framing') continue;
+    assert.fail(`skeleton fix "${fix.title}" for ${finding.rule} added ${key(f)}: ${f.message}\n${texts[1]}`);
+  }
+}
+
 function checkFixes(text: string): void {
   const result = reviewBounded(text);
   for (const finding of result.findings) {
@@ -69,6 +101,7 @@ function checkFixes(text: string): void {
       assert.deepEqual(syntax.map((f) => f.message), [], `fix "${fix.title}" for ${finding.rule} broke the YAML:\n${fixed}`);
       assertKeptOutside(text, fixed, fix);
       assert.ok(!again.findings.some((f) => same(f, finding)), `fix "${fix.title}" did not remove its finding: ${finding.rule} ${finding.message}\n${fixed}`);
+      if (isSkeletonFix(fix)) assertOnlyItsPlaceholders(result, again, finding, fix, [text, fixed]);
     }
   }
 }

@@ -209,7 +209,7 @@ describe('--format markdown', () => {
     for (const row of ['Business', 'Framing', 'Requirements', 'Lifecycle', 'Pillar: Reliability', 'Pillar: Adaptability']) assert.ok(table.includes(`<td>${row}</td>`), row);
     assert.match(table, /<td>Pillar: Adaptability<\/td>\s*<td>missing<\/td>/);
     assert.match(table, /<td>Pillar: Maintainability<\/td>\s*<td>empty<\/td>/);
-    assert.match(html, /<strong>3 errors, 10 warnings, 5 info<\/strong>/);
+    assert.match(html, /<strong>3 errors, 14 warnings, 9 info<\/strong>/);
   });
 
   it('lists waivers with owner and expiry, marking one near or past its date', () => {

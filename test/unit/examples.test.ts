@@ -62,7 +62,7 @@ describe('examples', () => {
   });
 
   it('the fraud-detection waiver stops silencing once it expires', () => {
-    const result = review(read('fraud-detection/fraud.yaml'), { today: '2027-07-01' });
+    const result = review(read('fraud-detection/fraud.yaml'), { today: '2036-01-01' });
     assert.deepEqual(result.findings.map((f) => f.rule).sort(), ['expired-waiver', 'growth-unplanned']);
   });
 
@@ -83,7 +83,12 @@ describe('examples', () => {
       'unframed-objective', // happier-customers
       'unknown-reference', // serves: faster-routng
       'unlinked-metric', // accuracy moves no business metric
-      'unmeasured-objective', // faster-routing has no target, happier-customers no metric
+      'unmeasured-objective', // faster-routing and happier-customers have no target
+      'unanswered', // placeholders: happier-customers' metric, a baseline, a metric target, a data source's owner
+      'no-baseline', // urgency-flag beats nothing named
+      'unlabelled', // two classifiers, and nothing says where their labels come from
+      'unverified-link', // recall on urgent requests moves faster-routing; nothing online checks it
+      'unowned-stage', // data engineering is blocked and nobody owns it
     ];
     assert.deepEqual(rules, designedIn.sort());
     assert.ok(rules.length >= 8);
@@ -100,6 +105,13 @@ describe('examples', () => {
     assert.equal(targets('unknown-reference').length, 1);
     assert.match(targets('unknown-reference')[0], /^framing\.urgency-flag\.serves/);
     assert.equal(targets('expired-waiver').length, 1);
+    assert.deepEqual(targets('unanswered'), [
+      'business.objectives.happier-customers.metric', 'framing.department-classifier.baseline', 'framing.urgency-flag.metrics.0.target', 'data.sources.0.owner',
+    ]);
+    assert.deepEqual(targets('no-baseline'), ['framing.urgency-flag.baseline']);
+    assert.deepEqual(targets('unlabelled'), ['data.labels']);
+    assert.deepEqual(targets('unverified-link'), ['evaluation.online']);
+    assert.deepEqual(targets('unowned-stage'), ['lifecycle.data_engineering.owner']);
     const schema = result.findings.filter((f) => f.rule === 'schema');
     assert.equal(schema.length, 2, schema.map((f) => f.message).join('\n'));
     assert.match(schema[0].message, /constraint/);

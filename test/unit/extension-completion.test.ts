@@ -49,6 +49,30 @@ describe('completion entries', () => {
     assert.ok(items.has('fast'));
   });
 
+  it('offers the objective ids for the online evaluation\'s measures, as one id or in a list', () => {
+    const head = 'business:\n  objectives:\n    - id: fast\n    - id: cheap\nevaluation:\n  online:\n';
+    assert.deepEqual([...complete(`${head}    measures: [fast, |]\n`).keys()], ['cheap']);
+    assert.ok(complete(`${head}    measures: |\n`).has('fast'));
+  });
+
+  it('offers the online evaluation methods, each with what it measures', () => {
+    const offset = 'evaluation:\n  online:\n    method: '.length;
+    const cursor = cursorContext('evaluation:\n  online:\n    method: \n', offset);
+    assert.ok(cursor);
+    const entries = completionEntries(cursor);
+    assert.deepEqual(entries.map((e) => e.label), ['a-b-test', 'shadow', 'canary', 'interleaving', 'holdout', 'none']);
+    assert.match(entries[0].documentation ?? '', /split at random/);
+    assert.match(entries[1].documentation ?? '', /without acting/);
+    assert.ok(entries.every((e) => (e.documentation ?? '').length > 30), 'every method is described');
+  });
+
+  it('offers the keys of the additions with their descriptions', () => {
+    const items = complete('mlsystem: 1\n|');
+    assert.ok(items.has('data') && items.has('evaluation'));
+    assert.ok(complete('requirements:\n  adaptability:\n    retraining:\n      |\n').has('cadence'));
+    assert.ok(complete('requirements:\n  maintainability:\n    |\n').has('on_call'));
+  });
+
   it('offers rule ids for a waiver rule and the document\'s places for its target', () => {
     const rules = complete('waivers:\n  - rule: |\n');
     assert.ok(rules.has('growth-unplanned') && rules.has('unused-waiver'));

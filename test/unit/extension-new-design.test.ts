@@ -18,10 +18,12 @@ describe('new design file', () => {
     assert.match(invalidFileName('  ') ?? '', /Enter a file name/);
   });
 
-  it('names the skeleton after the file, and it reviews clean', () => {
+  it('names the skeleton after the file, and its only findings are its placeholders', () => {
     const text = skeletonText(skeleton.body, 'routing.mlsystem.yaml');
     assert.match(text, /^mlsystem: 1\nname: routing\n/);
-    assert.deepEqual(review(text, { today: '2026-11-26' }).findings.map((f) => f.rule), []);
+    const rules = review(text, { today: '2026-11-26' }).findings.map((f) => f.rule);
+    assert.deepEqual([...new Set(rules)], ['unanswered']);
+    assert.equal(rules.length, text.match(/\bTODO\b/g)?.length);
     assert.match(skeletonText(skeleton.body, 'mlsystem.yaml'), /^name: my-ml-system$/m);
   });
 

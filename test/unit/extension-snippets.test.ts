@@ -21,10 +21,46 @@ function indent(text: string, by: number): string {
 const HEAD = 'mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - {id: faster-routing, metric: m, target: t}\n';
 
 describe('snippets', () => {
-  it('the whole-design skeleton reviews clean with its defaults', () => {
+  it('the whole-design skeleton gets one unanswered finding per placeholder, and nothing else', () => {
     const text = snippetToText(byPrefix.get('mlsystem-design')!.body);
     const findings = review(text, { today }).findings;
-    assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
+    assert.deepEqual(findings.filter((f) => f.rule !== 'unanswered').map((f) => `${f.rule}: ${f.message}`), []);
+    // Every placeholder the skeleton writes starts with TODO, once per value.
+    assert.equal(findings.length, text.match(/\bTODO\b/g)?.length);
+    assert.ok(findings.length >= 40, `${findings.length} placeholders`);
+    const lines = text.split('\n');
+    for (const f of findings) assert.match(lines[f.range.start.line].slice(f.range.start.character), /^"?TODO\b/, f.target);
+  });
+
+  it('the whole-design skeleton asks for the data, the evaluation and the finer questions', () => {
+    const design = parseYaml(snippetToText(byPrefix.get('mlsystem-design')!.body)) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(design.data), ['sources', 'labels', 'privacy']);
+    assert.deepEqual(Object.keys(design.evaluation), ['offline', 'online']);
+    assert.deepEqual((design.evaluation.online as { measures: string[] }).measures, ['main-objective']);
+    const requirements = design.requirements as Record<string, Record<string, unknown>>;
+    assert.ok('on_call' in requirements.maintainability && 'rollback' in requirements.adaptability);
+    assert.deepEqual(Object.keys(requirements.adaptability.retraining as object), ['cadence', 'trigger']);
+  });
+
+  for (const [prefix, section] of [['mlsystem-data', 'data'], ['mlsystem-evaluation', 'evaluation']] as const) {
+    it(`${prefix} is the ${section} section: only placeholders to answer, and the method a choice`, () => {
+      const body = byPrefix.get(prefix)!.body;
+      const text = `${HEAD}${snippetToText(body)}`;
+      const findings = review(text, { today }).findings.filter((f) => f.path[0] === section);
+      assert.ok(findings.length > 0);
+      assert.deepEqual(findings.filter((f) => f.rule !== 'unanswered').map((f) => f.rule), []);
+      if (section === 'evaluation') assert.match(body, /method: \$\{\d+\|a-b-test,shadow,canary,interleaving,holdout,none\|\}/);
+    });
+  }
+
+  it('mlsystem-retraining is structured retraining: a cadence and a trigger to answer, automated a choice', () => {
+    const body = byPrefix.get('mlsystem-retraining')!.body;
+    assert.match(body, /automated: \$\{3\|true,false\|\}/);
+    const text = `${HEAD}requirements:\n  adaptability:\n    monitoring: Drift.\n    rollout: Canary.\n${indent(snippetToText(body), 4)}`;
+    const findings = review(text, { today }).findings.filter((f) => f.path[0] === 'requirements' && f.path[1] === 'adaptability');
+    assert.deepEqual(findings.map((f) => `${f.rule} ${f.target}`), [
+      'unanswered requirements.adaptability.retraining.cadence', 'unanswered requirements.adaptability.retraining.trigger',
+    ]);
   });
 
   const tasks = ['binary-classification', 'multiclass-classification', 'multilabel-classification', 'regression', 'ranking', 'recommendation', 'forecasting', 'anomaly-detection', 'generation'];
@@ -51,7 +87,8 @@ describe('snippets', () => {
     it(`the ${pillar} pillar has its expected keys: no pillar-detail finding`, () => {
       const text = `${HEAD}requirements:\n${indent(snippetToText(byPrefix.get(`mlsystem-pillar-${pillar}`)!.body), 2)}`;
       const findings = review(text, { today }).findings.filter((f) => f.path[0] === 'requirements' && f.path[1] === pillar);
-      assert.deepEqual(findings.map((f) => f.rule), []);
+      // The placeholders are the questions left to answer; no detail rule finds a gap.
+      assert.deepEqual(findings.filter((f) => f.rule !== 'unanswered').map((f) => f.rule), []);
     });
   }
 
@@ -86,11 +123,14 @@ describe('snippets', () => {
 function placeOf(prefix: string): { list: string[] } | { entry: string[] } | undefined {
   if (prefix.startsWith('mlsystem-framing-')) return { list: ['framing'] };
   if (prefix.startsWith('mlsystem-pillar-')) return { entry: ['requirements'] };
+  if (prefix === 'mlsystem-retraining') return { entry: ['requirements', 'adaptability'] };
   const places: Record<string, { list: string[] } | { entry: string[] }> = {
     'mlsystem-objective': { list: ['business', 'objectives'] },
     'mlsystem-stakeholder': { list: ['stakeholders'] },
     'mlsystem-waiver': { list: ['waivers'] },
     'mlsystem-lifecycle': { entry: [] },
+    'mlsystem-data': { entry: [] },
+    'mlsystem-evaluation': { entry: [] },
   };
   return places[prefix];
 }

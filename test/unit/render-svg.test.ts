@@ -231,3 +231,13 @@ lifecycle:
     assert.ok(shown.includes('Owner: a & b \' " \uFFFD c'), 'quotes and ampersands survive; a control character is replaced');
   });
 });
+
+describe('the depth in the diagram', () => {
+  it('names the experiment that measures each objective, and a pillar\'s placeholders', () => {
+    const text = 'mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - {id: a}\n    - {id: b}\nframing:\n  - {id: f, serves: [a, b]}\nevaluation:\n  online: {method: a-b-test, measures: a}\nrequirements:\n  reliability: {fallback: TODO, silent_failures: Audits.}\n';
+    const svg = renderLifecycleSvg(review(text, { today: '2026-11-26' }).lifecycle, { theme: 'print' });
+    assert.match(svg, />online: a-b-test<\/text>/);
+    assert.match(svg, /<text class="experiment unmeasured"[^>]*>not measured online<\/text>/);
+    assert.match(svg, /<text class="pillar-state"[^>]*>Present, 1 placeholder<\/text>/);
+  });
+});

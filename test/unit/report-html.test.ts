@@ -83,7 +83,7 @@ describe('the review report page', () => {
     assert.match(html, /<svg[^>]*>[\s\S]*Model development[\s\S]*<\/svg>/);
     const findings = review(text, { today }).findings;
     assert.equal(html.match(/<article class="card finding /g)?.length, findings.length);
-    assert.match(html, /<h3>Framing <span class="muted">\(1 error, 3 warnings, 0 info\)<\/span><\/h3>/);
+    assert.match(html, /<h3>Framing <span class="muted">\(1 error, 5 warnings, 1 info\)<\/span><\/h3>/);
     assert.equal(html.match(/<p class="explanation">[^<]+<\/p>/g)?.length, findings.length, 'each finding explains its rule');
   });
 

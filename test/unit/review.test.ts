@@ -43,6 +43,7 @@ describe('review()', () => {
       '6 unframed-objective business.objectives.fewer-bounces',
       '4 unmeasured-objective business.objectives.faster-routing',
       '10 incomplete-framing framing.classifier',
+      '10 no-baseline framing.classifier.baseline',
       '11 unknown-reference framing.classifier.serves.1',
       '14 task-mismatch framing.classifier.classes',
       '16 unlinked-metric framing.classifier.metrics.0',

@@ -80,7 +80,7 @@ describe('unframed-objective', () => {
     assert.deepEqual(lines(fixed).slice(0, lines(text).length - 1), lines(text).slice(0, -1));
     const added = lines(fixed).slice(lines(text).length - 1).join('\n');
     assert.match(added, /^ {2}- id: fewer-bounces-model\n {4}serves: \[ ?fewer-bounces ?\]\n {4}task: other # TODO: choose the task: binary-classification,/);
-    assert.match(added, /\n {8}moves: fewer-bounces\n$/);
+    assert.match(added, /\n {8}moves: fewer-bounces\n {4}baseline: "TODO: what must the model beat \(rules, a heuristic, the current process\)\?"\n$/);
     assert.deepEqual(mine(fixed), []);
   });
 
@@ -96,7 +96,7 @@ describe('unframed-objective', () => {
     const flow = `${text.slice(0, text.indexOf('framing:'))}framing: []\n`;
     const f = findingsOf(flow, 'unframed-objective')[0];
     const fixed = applyFix(flow, f, f.fixes[0]);
-    assert.match(fixed, /\nframing: \[\{ ?id: faster-routing-model, serves: \[ ?faster-routing ?\], task: other, .*moves: faster-routing \} \] \}\]\n$/);
+    assert.match(fixed, /\nframing: \[\{ ?id: faster-routing-model, serves: \[ ?faster-routing ?\], task: other, .*moves: faster-routing \} \], baseline: "TODO: [^"]*" \}\]\n$/);
   });
 
   it('picks a framing id that is not taken', () => {

@@ -5,9 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import { parseDocument } from 'yaml';
 import { applyEdits, isWaivable, review, RULE_IDS } from '../../src/engine';
 import type { Finding, Range } from '../../src/engine';
 import { closeMatches } from '../../src/engine/schema';
@@ -341,5 +342,86 @@ describe('schema rule: required keys', () => {
     const list = only('- mlsystem: 1\n');
     assert.equal(list.message, 'The design must be a mapping of sections (mlsystem, name, business, ...), not a list.');
     assert.equal(list.range.start.line, 0);
+  });
+});
+
+/** Every design document under a folder (examples, fixtures), by name or by content. */
+function designFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...designFiles(file));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(file);
+  }
+  return out;
+}
+
+/**
+ * The schema without the additions (data, evaluation, slo, cost, on_call, structured
+ * retraining, rollback; serves as a list only): the format as it was before them.
+ */
+function schemaWithoutAdditions(): object {
+  const schema = JSON.parse(schemaText) as JsonSchema;
+  const props = schema.properties!;
+  delete props.data;
+  delete props.evaluation;
+  const pillar = (id: string): JsonSchema => props.requirements.properties![id].anyOf![0];
+  delete pillar('reliability').properties!.slo;
+  delete pillar('scalability').properties!.cost;
+  delete pillar('maintainability').properties!.on_call;
+  const adaptability = pillar('adaptability').properties!;
+  delete adaptability.rollback;
+  adaptability.retraining = { $ref: '#/definitions/text' };
+  schema.definitions!.framing.properties!.serves = { $ref: '#/definitions/textList' };
+  return schema;
+}
+
+describe('the additions are additive', () => {
+  const full = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(schemaText) as object);
+  const before = new Ajv({ allErrors: true, strict: false }).compile(schemaWithoutAdditions());
+  const files = [...designFiles(join(root, 'examples')), ...designFiles(join(root, 'test', 'fixtures'))];
+
+  it('every example and test fixture valid without the additions stays valid with them', () => {
+    let valid = 0;
+    for (const file of files) {
+      const doc = parseDocument(readFileSync(file, 'utf8'));
+      if (doc.errors.length) continue;
+      const data = doc.toJS() as unknown;
+      if (!before(data)) continue;
+      valid++;
+      assert.ok(full(data), `${file}: ${JSON.stringify(full.errors)}`);
+    }
+    assert.ok(valid >= 3, `only ${valid} valid designs found`);
+  });
+
+  it('the additions shown in the format guide are valid, and the same design without them too', () => {
+    const text = `${HEAD}framing:\n  - id: f\n    serves: faster\nevaluation:\n  offline: Holdout.\n  online: {method: a-b-test, measures: faster, guardrails: latency}\n` +
+      'data:\n  sources:\n    - {name: tickets, owner: support, freshness: hourly, personal_data: true, notes: "*EU*"}\n  labels: {source: resolver, delay: 3d, quality: sampled, notes: x}\n  privacy: EU only.\n' +
+      'requirements:\n  reliability: {slo: {latency: p99 under 2 s, availability: 99.9%}}\n  scalability: {cost: cheap}\n  maintainability: {on_call: support-tools}\n' +
+      '  adaptability:\n    retraining: {cadence: weekly, trigger: drift, automated: false, notes: x}\n    rollback: Previous model stays.\n';
+    assert.deepEqual(schemaFindings(text), []);
+    assert.deepEqual(schemaFindings(`${HEAD}data: {labels: From the ticketing system.}\nevaluation: {online: We A/B test it.}\nrequirements:\n  reliability: {slo: 99.9%}\n  adaptability: {retraining: Weekly.}\n`), []);
+  });
+
+  it('a placeholder in an enum, boolean or date field is a schema error', () => {
+    const text = `${HEAD}evaluation:\n  online: {method: TODO}\nrequirements:\n  adaptability:\n    retraining: {automated: TBD}\ndata:\n  sources:\n    - {name: t, personal_data: "?"}\n`;
+    assert.deepEqual(schemaFindings(text).map((f) => f.target), ['evaluation.online.method', 'requirements.adaptability.retraining.automated', 'data.sources.0.personal_data']);
+  });
+
+  it('a data source must have a name, and unknown keys of the additions get a "did you mean"', () => {
+    const found = schemaFindings(`${HEAD}data:\n  sources:\n    - owner: x\n  labels: {delai: 3d}\nevaluation:\n  online: {mesures: faster}\n`);
+    assert.deepEqual(found.map((f) => f.message), [
+      'Data source #1 must have "name".',
+      'Unknown key "delai" in "data.labels". Did you mean "delay"?',
+      'Unknown key "mesures" in "evaluation.online". Did you mean "measures"?',
+    ]);
+  });
+
+  it('describes every new field for hover and completion', () => {
+    for (const path of [['data'], ['data', 'sources', 0, 'freshness'], ['data', 'labels', 'delay'], ['evaluation', 'online', 'method'], ['evaluation', 'online', 'measures'],
+      ['requirements', 'reliability', 'slo', 'latency'], ['requirements', 'scalability', 'cost'], ['requirements', 'maintainability', 'on_call'],
+      ['requirements', 'adaptability', 'retraining', 'cadence'], ['requirements', 'adaptability', 'retraining', 'automated'], ['requirements', 'adaptability', 'rollback']]) {
+      assert.ok((describePath(path) ?? '').length > 30, path.join('.'));
+    }
   });
 });

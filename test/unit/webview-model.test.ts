@@ -1,12 +1,16 @@
 /**
  * The pure parts of the panel: which elements hold the cursor, where a click goes, the
- * Markdown of `notes`, and the check on messages from the page.
+ * Markdown of `notes`, the check on messages from the page, and the depth the sections show
+ * (ground truth, the online experiment, readiness, placeholders).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { review } from '../../src/engine';
 import { keysAt, rangeOfKey } from '../../src/render/elements';
 import { renderMarkdown } from '../../src/render/markdown';
+import { renderSections } from '../../src/render/sections-html';
 import { isPageMessage } from '../../src/protocol/panel-messages';
 
 const TEXT = `mlsystem: 1
@@ -79,5 +83,61 @@ describe('messages from the page', () => {
     assert.ok(!isPageMessage({ type: 'runCommand', command: 'workbench.action.quit' }));
     assert.ok(!isPageMessage(null));
     assert.ok(!isPageMessage('ready'));
+  });
+});
+
+describe('the depth in the preview', () => {
+  const example = (name: string): string => readFileSync(join(__dirname, '..', '..', 'examples', name, 'mlsystem.yaml'), 'utf8');
+  const lifecycleOf = (text: string) => review(text, { today: '2026-11-26' }).lifecycle;
+
+  it('traces each objective to its ground truth and the experiment that measures it', () => {
+    const m = lifecycleOf(example('support-routing'));
+    assert.equal(m.groundTruth?.delay, '3d');
+    assert.equal(m.groundTruth?.delayDays, 3);
+    assert.match(m.groundTruth?.source ?? '', /^The department that finally resolved each request/);
+    assert.deepEqual(m.objectives.map((o) => [o.id, o.experiment?.method]), [['faster-routing', 'a-b-test'], ['fewer-misroutes', 'a-b-test']]);
+    const html = renderSections(m);
+    assert.match(html, /<h4>Ground truth<\/h4><button type="button" class="ground-truth" data-key="ground-truth">.*The department that finally resolved/);
+    assert.match(html, /Known 3d \(3 days\) after a prediction/);
+    assert.match(html, /<h4>Measured online by<\/h4><button type="button" class="experiment" data-key="experiment:0">.*a-b-test<\/button>/);
+    assert.deepEqual(rangeOfKey(m, 'experiment:1'), m.objectives[1].experiment?.range);
+    assert.deepEqual(rangeOfKey(m, 'ground-truth'), m.groundTruth?.range);
+  });
+
+  it('shows an objective no experiment measures, and online evaluation written as prose', () => {
+    const text = `mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - {id: a}\n    - {id: b}\nevaluation:\n  online: {method: shadow, measures: a}\n`;
+    assert.deepEqual(lifecycleOf(text).objectives.map((o) => o.experiment?.method ?? 'none'), ['shadow', 'none']);
+    assert.match(renderSections(lifecycleOf(text)), /Not measured online\./);
+    const prose = lifecycleOf('mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - {id: a}\nevaluation:\n  online: Half the users get the model.\n');
+    assert.equal(prose.objectives[0].experiment?.description, 'Half the users get the model.');
+  });
+
+  it('gives each section and pillar a readiness state with counts', () => {
+    const clean = lifecycleOf(example('support-routing'));
+    assert.deepEqual(clean.sections.map((s) => s.id), ['identity', 'stakeholders', 'business', 'framing', 'data', 'evaluation', 'requirements', 'lifecycle']);
+    assert.ok(clean.sections.every((s) => s.state === 'answered' && s.placeholders === 0 && s.missing === 0), JSON.stringify(clean.sections));
+    assert.ok(clean.pillars.every((p) => p.readiness.state === 'answered'));
+    const draft = lifecycleOf(example('draft'));
+    const state = Object.fromEntries(draft.sections.map((s) => [s.id, [s.state, s.answered, s.placeholders, s.missing]]));
+    assert.deepEqual(state.data, ['placeholder', 1, 1, 2]);
+    assert.deepEqual(state.evaluation, ['missing', 0, 0, 2]);
+    assert.deepEqual(state.stakeholders, ['missing', 0, 0, 1]);
+    assert.equal(state.business[0], 'placeholder');
+    assert.deepEqual(draft.pillars.map((p) => [p.id, p.readiness.state, p.readiness.missing]), [
+      ['reliability', 'missing', 2], ['scalability', 'missing', 5], ['maintainability', 'missing', 5], ['adaptability', 'missing', 4],
+    ]);
+    const html = renderSections(draft);
+    assert.match(html, /<h2 id="readiness-heading">Readiness<\/h2>/);
+    assert.match(html, /data-key="section:data" aria-label="Data: placeholder, 1 answered, 1 placeholder, 2 missing\. Show in the editor"/);
+  });
+
+  it('shows placeholders as questions still open, never as answers', () => {
+    const text = 'mlsystem: 1\nname: t\nbusiness:\n  objectives:\n    - {id: a, statement: "TODO: what for?", metric: <metric>}\nframing:\n  - {id: f, serves: a, metrics: [{name: "???", moves: a}]}\nlifecycle:\n  scoping: {status: done, owner: TBD}\n';
+    const html = renderSections(lifecycleOf(text));
+    for (const placeholder of ['TODO: what for?', '&lt;metric&gt;', '???', 'TBD']) {
+      assert.ok(html.includes(`<span class="placeholder" title="Still to answer"><span class="codicon codicon-edit" aria-hidden="true"></span>${placeholder}</span>`), placeholder);
+    }
+    const skeleton = lifecycleOf('mlsystem: 1\nname: t\nsummary: TODO\nbusiness:\n  problem: TBD\n  objectives: [{id: a, statement: TODO}]\n');
+    assert.deepEqual(skeleton.sections.filter((s) => s.placeholders).map((s) => s.id), ['identity', 'business']);
   });
 });

@@ -1,4 +1,5 @@
 import type { DataPath, RuleFinding } from '../basics';
+import { isPlaceholder } from '../placeholder';
 import { asArray, asRecord, asString } from '../read';
 import { defineRule } from '../rule';
 import type { RuleContext } from '../rule';
@@ -8,7 +9,8 @@ function duplicatesIn(ctx: RuleContext, listPath: DataPath, list: unknown, what:
   const findings: RuleFinding[] = [];
   asArray(list).forEach((item, index) => {
     const id = asString(asRecord(item)?.id);
-    if (id === undefined) return;
+    // Two placeholders are two open questions (`unanswered`), not one id written twice.
+    if (id === undefined || isPlaceholder(id)) return;
     const earlier = first.get(id);
     if (earlier === undefined) {
       first.set(id, index);

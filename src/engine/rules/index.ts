@@ -23,6 +23,14 @@ import { rule as taskMismatch } from './task-mismatch';
 import { rule as noStakeholders } from './no-stakeholders';
 import { rule as expiredWaiver } from './expired-waiver';
 import { rule as unusedWaiver } from './unused-waiver';
+import { rule as unanswered } from './unanswered';
+import { rule as noBaseline } from './no-baseline';
+import { rule as unlabelled } from './unlabelled';
+import { rule as labelDelay } from './label-delay';
+import { rule as manualAtScale } from './manual-at-scale';
+import { rule as noRollout } from './no-rollout';
+import { rule as unownedStage } from './unowned-stage';
+import { rule as unverifiedLink } from './unverified-link';
 
 export const RULES = [
   yamlSyntax,
@@ -45,6 +53,14 @@ export const RULES = [
   noStakeholders,
   expiredWaiver,
   unusedWaiver,
+  unanswered,
+  noBaseline,
+  unlabelled,
+  labelDelay,
+  manualAtScale,
+  noRollout,
+  unownedStage,
+  unverifiedLink,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];

@@ -1,4 +1,5 @@
 import type { RuleFinding } from '../basics';
+import { isPlaceholder } from '../placeholder';
 import { asArray, asRecord, asString, framingName } from '../read';
 import { defineRule } from '../rule';
 
@@ -28,7 +29,8 @@ export const rule = defineRule({
       if (!framing || task === undefined || framing.classes === undefined || framing.classes === null) return;
       // A list of class names, or the number of classes.
       const count = Array.isArray(framing.classes) ? framing.classes.length : typeof framing.classes === 'number' ? framing.classes : undefined;
-      if (count === undefined) return;
+      // A class still to be named is `unanswered`: the count is not known yet.
+      if (count === undefined || (Array.isArray(framing.classes) && framing.classes.some(isPlaceholder))) return;
       const why = disagreement(task, count);
       if (!why) return;
       findings.push({

@@ -1,8 +1,8 @@
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { RuleFinding } from '../basics';
-import { asArray, asRecord, asString, isFlowCollection, servedIds } from '../read';
+import { asArray, asRecord, asString, isFlowCollection, referencesAt, servedIds } from '../read';
 import { defineRule } from '../rule';
-import { FRAMING_PLACEHOLDERS, TASK_TODO_COMMENT } from '../skeletons';
+import { BASELINE_PLACEHOLDER, FRAMING_PLACEHOLDERS, TASK_TODO_COMMENT } from '../skeletons';
 
 /**
  * A framing that serves `objectiveId`, as a YAML node so `serves` is written in flow
@@ -16,6 +16,7 @@ function framingSkeleton(frameId: string, objectiveId: string, withComment: bool
     task: 'other',
     ...FRAMING_PLACEHOLDERS,
     metrics: [{ name: 'TODO: which ML metric shows the model helps?', target: 'TODO: the value to reach', moves: objectiveId }],
+    baseline: BASELINE_PLACEHOLDER,
   });
   const map = doc.contents;
   if (isMap(map)) {
@@ -33,6 +34,8 @@ export const rule = defineRule({
   summary: 'Every business objective must be served by at least one ML framing.',
   check({ data, loc, edit }) {
     const framings = asArray(data.framing);
+    // While a `serves` holds a placeholder, the objective it will name is unknown: only `unanswered` speaks.
+    if (framings.some((f, i) => referencesAt(['framing', i, 'serves'], asRecord(f)?.serves).some((ref) => ref.placeholder))) return [];
     const served = new Set(framings.flatMap(servedIds));
     const framingIds = new Set(framings.map((f) => asString(asRecord(f)?.id)));
     const findings: RuleFinding[] = [];

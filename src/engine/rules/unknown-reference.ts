@@ -1,6 +1,7 @@
 import type { DataPath, Fix, RuleFinding } from '../basics';
 import { isMap, isScalar, isSeq, itemId } from '../locate';
-import { asArray, asRecord, asString, objectiveIds } from '../read';
+import { isPlaceholder } from '../placeholder';
+import { asArray, asRecord, asString, objectiveIds, referencesAt } from '../read';
 import { defineRule } from '../rule';
 import type { RuleContext } from '../rule';
 import { closeMatches } from '../schema';
@@ -27,20 +28,19 @@ function replaceFixes(ctx: RuleContext, path: DataPath, choices: readonly string
   return fixes;
 }
 
-/** References from framings to business objectives: `serves` and `metrics[].moves`. */
+/** References to business objectives: `serves`, `metrics[].moves` and `evaluation.online.measures`. */
 function objectiveReferences(ctx: RuleContext): RuleFinding[] {
   const { data } = ctx;
-  const ids = objectiveIds(data);
+  // A placeholder id names no objective; a blank one still matches a reference written blank.
+  const ids = objectiveIds(data).filter((id) => !isPlaceholder(id));
   const findings: RuleFinding[] = [];
-  const check = (path: DataPath, value: unknown, message: (id: string) => string): void => {
-    const id = asString(value);
-    if (id === undefined || ids.includes(id)) return;
-    const known = ids.length ? `The objectives are ${ids.map((i) => `\`${i}\``).join(', ')}.` : 'No business objective has an id yet.';
-    findings.push({ message: `${message(id)} ${known}`, path, at: 'value', unplaced: 'skip', fixes: replaceFixes(ctx, path, closeIds(id, ids)) });
-  };
   const each = (path: DataPath, value: unknown, message: (id: string) => string): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => check([...path, i], v, message));
-    else check(path, value, message);
+    for (const ref of referencesAt(path, value)) {
+      // A placeholder is `unanswered` only.
+      if (ref.placeholder || ids.includes(ref.id)) continue;
+      const known = ids.length ? `The objectives are ${ids.map((i) => `\`${i}\``).join(', ')}.` : 'No business objective has an id yet.';
+      findings.push({ message: `${message(ref.id)} ${known}`, path: ref.path, at: 'value', unplaced: 'skip', fixes: replaceFixes(ctx, ref.path, closeIds(ref.id, ids)) });
+    }
   };
 
   asArray(data.framing).forEach((raw, f) => {
@@ -57,6 +57,11 @@ function objectiveReferences(ctx: RuleContext): RuleFinding[] {
         `ML metric \`${metricName}\` moves \`${id}\`, which is not the id of any business objective: nothing shows which business metric this ML metric is meant to move.`);
     });
   });
+  const online = asRecord(asRecord(data.evaluation)?.online);
+  if (online && online.measures !== undefined && online.measures !== null) {
+    each(['evaluation', 'online', 'measures'], online.measures, (id) =>
+      `The online evaluation measures \`${id}\`, which is not the id of any business objective: the experiment is meant to show an objective moved, and this one does not exist.`);
+  }
   return findings;
 }
 
@@ -106,6 +111,6 @@ function waiverReferences(ctx: RuleContext): RuleFinding[] {
 export const rule = defineRule({
   id: 'unknown-reference',
   severity: 'error',
-  summary: 'Every `serves`, `moves` and waiver `rule`/`target` must name something that exists.',
+  summary: 'Every `serves`, `moves`, `measures` and waiver `rule`/`target` must name something that exists.',
   check: (ctx) => [...objectiveReferences(ctx), ...waiverReferences(ctx)],
 });

@@ -1,5 +1,5 @@
 import type { Fix, RuleFinding } from '../basics';
-import { asArray, asRecord, asString, isFilled, objectiveIds as objectiveIdsOf, servedIds } from '../read';
+import { asArray, asRecord, asString, isFilled, nameableObjectiveIds, servedIds } from '../read';
 import { defineRule } from '../rule';
 
 /** At most this many "Add `moves`" fixes per metric. */
@@ -10,8 +10,7 @@ export const rule = defineRule({
   severity: 'warning',
   summary: 'Every ML metric must name the business objective it moves (`moves`).',
   check({ data, edit }) {
-    // A blank id is no objective a metric could name.
-    const objectiveIds = [...new Set(objectiveIdsOf(data).filter((id) => id.trim() !== ''))];
+    const objectiveIds = nameableObjectiveIds(data);
     const findings: RuleFinding[] = [];
     asArray(data.framing).forEach((rawFraming, f) => {
       const framing = asRecord(rawFraming);

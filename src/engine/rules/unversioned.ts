@@ -1,6 +1,7 @@
 import type { RuleFinding, TextEdit } from '../basics';
 import { fillKeys } from '../fill';
 import { inspectablePillar } from '../pillars';
+import { isPlaceholder } from '../placeholder';
 import { asRecord, isFilled } from '../read';
 import { defineRule } from '../rule';
 import { PILLAR_SKELETONS } from '../skeletons';
@@ -28,6 +29,8 @@ export const rule = defineRule({
     const wanted = asRecord(PILLAR_SKELETONS.maintainability.versioning) ?? {};
     let missing: Kind[];
     let edits: TextEdit[];
+    // A placeholder counts as present, and its words are not read.
+    if (isPlaceholder(versioning)) return [];
     if (typeof versioning === 'string' && isFilled(versioning)) {
       // Prose: no keys to insert; the message says what it leaves out.
       missing = KINDS.filter((k) => !MENTIONS[k].test(versioning));

@@ -87,7 +87,8 @@ function matches(path: DataPath, pattern: readonly (string | '#')[], allowItem =
 
 /** The document's own names a value at `path` refers to: objective ids, rule ids, targets. */
 export function referenceValues(path: DataPath, data: unknown): { value: string; description?: string }[] {
-  if (matches(path, ['framing', '#', 'serves'], true) || matches(path, ['framing', '#', 'metrics', '#', 'moves'], true)) {
+  if (matches(path, ['framing', '#', 'serves'], true) || matches(path, ['framing', '#', 'metrics', '#', 'moves'], true)
+    || matches(path, ['evaluation', 'online', 'measures'], true)) {
     const objectives = record(record(data)?.business)?.objectives;
     return objectiveIds(data).map((id) => {
       const statement = Array.isArray(objectives) ? record(objectives.find((o) => String(record(o)?.id) === id))?.statement : undefined;
