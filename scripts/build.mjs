@@ -43,12 +43,26 @@ const sharedEngine = {
     });
   },
 };
+// The browser build of the extension (package.json `browser`, for vscode.dev and
+// github.dev) is the same code with host.ts replaced by host.web.ts (see
+// src/extension/extension-host.ts). It is one file: the web worker extension host loads an
+// extension's entry alone (only `vscode` can be required), so the engine is bundled in, and
+// platform `browser` makes any Node built-in reached from it a build error.
+const extensionDir = path.join(root, 'src', 'extension');
+const webHost = {
+  name: 'web-host',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/host$/ }, (args) => (args.resolveDir === extensionDir ? { path: path.join(extensionDir, 'host.web.ts') } : undefined));
+  },
+};
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: !watch, legalComments: 'none' };
 const entries = [
   { ...node, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' },
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './engine.js'], plugins: [sharedEngine] },
   { ...node, entryPoints: ['src/extension/review-worker.ts'], outfile: 'dist/review-worker.js', external: ['./engine.js'], plugins: [sharedEngine] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, minify: !watch, legalComments: 'none',
+    entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webHost] },
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: !watch, legalComments: 'none',
     entryPoints: ['src/page/main.ts'], outfile: 'dist/webview/panel.js' },
 ];

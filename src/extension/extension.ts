@@ -14,10 +14,11 @@ import { DesignReviews } from './design-reviews';
 import { DesignDiagnostics } from './diagnostics';
 import { DesignHover } from './hover';
 import { affectsRedHatYaml, reportedByRedHatYaml } from './red-hat-yaml';
-import { ReviewRunner } from './review-runner';
 import { DesignStatusBar } from './status-bar';
 import { DesignSymbols } from './symbols';
 import { WorkspaceReview } from './workspace-review';
+import { host } from './host';
+import type { HostKind } from './extension-host';
 import { registerLifecyclePreview } from '../panel/panel';
 import type { LifecyclePreview } from '../panel/panel';
 
@@ -40,18 +41,22 @@ export interface MlsystemReviewApi {
     status: DesignStatusBar;
     /** Milliseconds of the host's time from the bundle starting to load to the end of activate(). */
     activationMs: number;
+    /** Which entry is running: `node` (main) or `web` (browser). */
+    host: HostKind;
   };
 }
 
 export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
+  const log = vscode.window.createOutputChannel('ML Design Review', { log: true });
+  log.info(`${host.kind === 'web' ? 'Web worker extension host (the browser entry)' : 'Node extension host (the desktop entry)'}: reviewing ML design documents.`);
   const configuration = new DesignConfiguration();
-  const runner = new ReviewRunner(vscode.Uri.joinPath(context.extensionUri, 'dist', 'review-worker.js').fsPath);
+  const runner = host.createReviewBackend(context.extensionUri);
   const reviews = new DesignReviews(runner, configuration);
   const diagnostics = new DesignDiagnostics(reviews, context.extensionUri, reportedByRedHatYaml);
   const files = new BundledFiles(context.extensionUri);
-  const workspaceReview = new WorkspaceReview(reviews, configuration);
+  const workspaceReview = new WorkspaceReview(reviews, configuration, host.workspaceScanLimit);
   const status = new DesignStatusBar(reviews, diagnostics);
-  context.subscriptions.push(configuration, runner, reviews, diagnostics, workspaceReview, status);
+  context.subscriptions.push(log, configuration, runner, reviews, diagnostics, workspaceReview, status);
 
   const reviewIfCandidate = (document: vscode.TextDocument): void => {
     if (configuration.isCandidate(document)) void reviews.reviewDocument(document);
@@ -105,11 +110,11 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
 
   // The documents already open are reviewed right after activation, not inside it:
   // activation stays cheap, and the first review loads the engine on its own time.
-  setImmediate(() => {
+  setTimeout(() => {
     reviewOpenDocuments();
     vscode.workspace.textDocuments.forEach(reviewIfConfig);
-  });
-  return { testing: { reviews, preview, status, activationMs: elapsedSinceLoad() } };
+  }, 0);
+  return { testing: { reviews, preview, status, activationMs: elapsedSinceLoad(), host: host.kind } };
 }
 
 export function deactivate(): void {

@@ -3,6 +3,10 @@
  * the Problems panel, with cancellable progress; afterwards a file watcher keeps them
  * current (changed files reviewed again, deleted ones cleared). Nothing runs until the
  * user asks for it.
+ *
+ * Where reading is costly (the browser, where each file may be fetched over the network),
+ * the host sets a scan limit: a larger workspace is reviewed up to it and the user is told
+ * so, once per run. A workspace whose files cannot be listed gets a message, not an error.
  */
 import * as vscode from 'vscode';
 import type { DesignConfiguration } from './configuration';
@@ -20,6 +24,8 @@ export class WorkspaceReview implements vscode.Disposable {
   constructor(
     private readonly reviews: DesignReviews,
     private readonly configuration: DesignConfiguration,
+    /** At most how many YAML files one run reads; undefined for all (see ExtensionHost). */
+    private readonly scanLimit?: number,
   ) {}
 
   /** Whether the workspace review holds results for this file (so closing it re-reads the disk). */
@@ -32,7 +38,20 @@ export class WorkspaceReview implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Reviewing ML designs', cancellable: true },
       async (progress, token) => {
-        const uris = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, undefined, token);
+        let uris: vscode.Uri[];
+        try {
+          // One more than the limit tells a workspace at the limit from one past it.
+          uris = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, this.scanLimit === undefined ? undefined : this.scanLimit + 1, token);
+        } catch (e) {
+          void vscode.window.showWarningMessage(`Review Workspace cannot list this workspace's files (${e instanceof Error ? e.message : String(e)}). Open a design file to review it.`);
+          return undefined;
+        }
+        if (this.scanLimit !== undefined && uris.length > this.scanLimit) {
+          uris = uris.slice(0, this.scanLimit);
+          void vscode.window.showInformationMessage(
+            `This workspace has more than ${this.scanLimit} YAML files: Review Workspace reviews the first ${this.scanLimit} here, where each file is fetched on its own. Open a design file to review it, or run the mlsystem-review CLI on a clone.`,
+          );
+        }
         let done = 0;
         let designs = 0;
         for (const uri of uris) {

@@ -6,7 +6,6 @@
  * most one); a locked panel stays on its design. Opening the preview for a design that
  * already has a panel reveals that panel.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Range, ReviewResult } from '../engine/types';
 import type { DesignReviewSource } from './review-source';
@@ -36,6 +35,11 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
     enableScripts: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   };
+}
+
+/** A fresh nonce for the page's script, from Web Crypto (a global in Node and in the browser). */
+function scriptNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 /** What an export writes, and how its save dialog asks. */
@@ -111,7 +115,7 @@ export class LifecyclePanel implements vscode.Disposable {
     this.sentState = state;
     webview.html = renderPanelHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: scriptNonce(),
       scriptUri: asUri('dist', 'webview', 'panel.js'),
       styleUris: [asUri('media', 'codicons', 'codicon.css'), asUri('media', 'panel.css')],
       state,

@@ -29,9 +29,9 @@ const graph = importGraph();
 const builtins = new Set(builtinModules);
 const isBuiltin = (m: string): boolean => m.startsWith('node:') || builtins.has(m.split('/')[0]);
 
-/** Every module the given ones reach through local imports, themselves included. */
-function reach(roots: readonly string[]): Set<string> {
-  const edges = new Map(graph.map((m) => [m.file, m.local]));
+/** Every module the given ones reach through local imports, themselves included; `swap` stands one module in for another. */
+function reach(roots: readonly string[], swap: (file: string) => string = (file) => file): Set<string> {
+  const edges = new Map(graph.map((m) => [m.file, m.local.map(swap)]));
   const seen = new Set<string>();
   const queue = [...roots];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
@@ -81,6 +81,12 @@ describe('architecture', () => {
     assert.deepEqual(externalImports(graph.filter((m) => !['extension', 'panel'].includes(layerOf(m.file))).map((m) => m.file), (x) => x === 'vscode'), []);
     const cliAndEngine = reach(graph.filter((m) => ['cli', 'engine'].includes(layerOf(m.file))).map((m) => m.file));
     assert.deepEqual(externalImports(cliAndEngine, (x) => x === 'vscode'), []);
+  });
+
+  it('the browser build of the editor host (host.web.ts in place of host.ts) reaches no Node built-in', () => {
+    const web = reach(['extension/extension.ts'], (file) => (file === 'extension/host.ts' ? 'extension/host.web.ts' : file));
+    assert.ok(web.has('extension/host.web.ts') && !web.has('extension/host.ts'), 'the browser build uses the web host');
+    assert.deepEqual(externalImports(web, isBuiltin), []);
   });
 
   it('the page imports no package: what it draws comes from render', () => {
