@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the user journey (journey.mjs) in code-server, driven through
 // Debian's Chromium by playwright-core. Screenshots go to test-results/e2e/.
-// Options: --no-package (reuse out/mlsystem-review.vsix), --vsix <file>, --keep, --headed.
+// Options: --no-package (reuse out/mlsystem-review.vsix), --vsix <file>, --keep, --headed,
+// --web (the same VSIX run from its `browser` entry in the browser's web worker extension
+// host: web-journey.mjs).
 import { cpSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +14,8 @@ import { startCodeServer } from '../../scripts/code-server/server.mjs';
 import { launchBrowser, openWorkbench } from '../../scripts/code-server/browser.mjs';
 import { packageExtension, vsixPath as defaultVsix } from '../../scripts/package.mjs';
 import { Workbench } from './workbench.mjs';
-import { steps } from './journey.mjs';
+import { steps as desktopSteps } from './journey.mjs';
+import { steps as webSteps, webSettings } from './web-journey.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: args } = parseArgs({
@@ -21,9 +24,11 @@ const { values: args } = parseArgs({
     vsix: { type: 'string' },
     keep: { type: 'boolean', default: false },
     headed: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
-const results = join(root, 'test-results', 'e2e');
+const results = join(root, 'test-results', args.web ? 'e2e-web' : 'e2e');
+const steps = args.web ? webSteps : desktopSteps;
 
 async function main() {
   install();
@@ -40,7 +45,7 @@ async function main() {
   let failed = 0;
   let skipped = 0;
   try {
-    server = await startCodeServer({ folder: workspace, vsixes: [vsix], keep: args.keep, settings: { 'editor.snippetSuggestions': 'top' } });
+    server = await startCodeServer({ folder: workspace, vsixes: [vsix], keep: args.keep, settings: { 'editor.snippetSuggestions': 'top', ...(args.web ? webSettings : {}) } });
     console.log(`code-server ${server.url}`);
     browser = await launchBrowser({ headless: !args.headed });
     const page = await openWorkbench(browser, server.workbenchUrl(workspace));
@@ -59,7 +64,7 @@ async function main() {
       const started = Date.now();
       const slug = step.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
       try {
-        await step.run({ wb, workspace });
+        await step.run({ wb, workspace, server });
         const shot = await wb.screenshot(slug);
         passed++;
         console.log(`  ok    ${step.name} (${Date.now() - started} ms) ${shot.slice(root.length + 1)}`);

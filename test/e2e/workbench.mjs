@@ -223,6 +223,25 @@ export class Workbench {
   }
 
   /**
+   * The text of an Output channel, picked by name with "Output: Show Output Channels..."
+   * (the Output view shows one channel at a time, in a read-only editor).
+   */
+  async outputChannelText(name) {
+    const input = await this.quickInput('Control+Shift+P', '>Output: Show Output Channels');
+    const command = this.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output Channels' }).first();
+    await command.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    await command.click();
+    await input.fill(name);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+    const lines = this.page.locator('.output-view .monaco-editor .view-lines');
+    await lines.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    return (await lines.innerText()).replace(/\u00a0/g, ' '); // the editor draws spaces as no-break spaces
+  }
+
+  /**
    * The content frame of the active webview panel. VS Code draws a webview as an outer
    * iframe (.webview) holding an inner iframe (#active-frame) with the extension's page.
    */

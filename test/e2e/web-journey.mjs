@@ -1,0 +1,91 @@
+// The journey in the browser's web worker extension host: the extension's `browser` entry
+// (dist/web/extension.js, as vscode.dev and github.dev run it), from the same VSIX.
+// code-server would run the extension in its Node host (a `workspace` extension with a
+// server); the user setting `remote.extensionKind` (see run.mjs --web) asks for `ui`, and
+// in a browser workbench a `ui` extension with a `browser` entry runs in the web worker.
+// The steps: the web worker extension host activated the extension, which says so itself,
+// and the server's Node extension host never did; then the draft's findings, a quick fix,
+// a snippet, the lifecycle preview and its SVG export.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitUntil } from './workbench.mjs';
+import { steps as desktopSteps } from './journey.mjs';
+
+export const EXTENSION_ID = 'mlsystem-review.mlsystem-review';
+/** What run.mjs --web adds to the user settings. */
+export const webSettings = { 'remote.extensionKind': { [EXTENSION_ID]: ['ui'] } };
+
+const WEB_LINE = 'Web worker extension host (the browser entry)';
+const NODE_LINE = 'Node extension host (the desktop entry)';
+
+/** The journey's steps that hold in the browser too, by name (a renamed step fails here, loudly). */
+const shared = [
+  'open the draft design via Quick Open',
+  'the Problems panel shows the draft\'s findings',
+  'the missing adaptability pillar is reported as missing-pillar',
+  'apply the quick fix from the light bulb (Ctrl+.)',
+  'insert a framing snippet by its prefix',
+  'open the lifecycle preview from the command palette',
+].map((name) => {
+  const step = desktopSteps.find((s) => s.name === name);
+  if (!step) throw new Error(`journey.mjs has no step named "${name}"`);
+  return step;
+});
+
+/** Every log line of the server's Node extension hosts (code-server's logs folder). */
+function nodeHostLog(userData) {
+  const logs = join(userData, 'logs');
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (/exthost\.log$/.test(e.name)) files.push(join(dir, e.name));
+    }
+  };
+  walk(logs);
+  return files.map((f) => readFileSync(f, 'utf8')).join('\n');
+}
+
+/** @type {{ name: string, run: (ctx: { wb: import('./workbench.mjs').Workbench, workspace: string, server: { userData: string } }) => Promise<void> }[]} */
+export const steps = [
+  shared[0],
+  {
+    name: 'the extension runs in the web worker extension host, not in the Node one',
+    async run({ wb, server }) {
+      // The workbench's log of the web worker extension host: it activated the extension,
+      // and nothing went wrong in it.
+      const worker = await waitUntil(async () => {
+        const t = (await wb.outputChannelText('Extension Host (Worker)')).replace(/\s+/g, ' ');
+        return t.includes(`_doActivateExtension ${EXTENSION_ID}`) ? t : false;
+      }, `the web worker extension host to log activating ${EXTENSION_ID}`);
+      assert.doesNotMatch(worker, /\[error\]/, `errors in the web worker extension host's log: ${worker}`);
+      // The extension's own log names the entry that runs.
+      const own = await waitUntil(async () => {
+        const t = await wb.outputChannelText('ML Design Review');
+        return t.includes(WEB_LINE) ? t : false;
+      }, `"${WEB_LINE}" in the ML Design Review log`);
+      assert.ok(!own.includes(NODE_LINE), `the desktop entry ran too:\n${own}`);
+      // The server's Node extension host logs each extension it activates, and not this one.
+      const serverLog = nodeHostLog(server.userData);
+      assert.match(serverLog, /_doActivateExtension vscode\./, 'no activation log of the Node extension host to check');
+      assert.ok(!serverLog.includes(EXTENSION_ID), `the server's Node extension host loaded ${EXTENSION_ID}:\n${serverLog.split('\n').filter((l) => l.includes(EXTENSION_ID)).join('\n')}`);
+    },
+  },
+  ...shared.slice(1),
+  {
+    name: 'export the lifecycle diagram as SVG through the save dialog',
+    async run({ wb, workspace }) {
+      // The preview of the draft is active: the command exports its diagram.
+      await wb.runCommand('ML Design: Export Lifecycle Diagram as SVG');
+      const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+      await waitUntil(async () => (await input.inputValue()).endsWith('mlsystem.lifecycle.svg'), 'the save dialog to offer mlsystem.lifecycle.svg');
+      await wb.page.keyboard.press('Enter');
+      const file = join(workspace, 'draft', 'mlsystem.lifecycle.svg');
+      const svg = await waitUntil(() => existsSync(file) && readFileSync(file, 'utf8'), 'the exported SVG on disk');
+      assert.match(svg, /^<\?xml version="1.0"/);
+      assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.match(svg, /Scoping/);
+    },
+  },
+];
