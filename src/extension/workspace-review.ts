@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { DesignConfiguration } from './configuration';
 import type { DesignReviews } from './design-reviews';
+import { cannotListMessage, planScan } from './core/workspace-scan';
 
 const YAML_GLOB = '**/*.{yaml,yml}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
@@ -38,20 +39,15 @@ export class WorkspaceReview implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Reviewing ML designs', cancellable: true },
       async (progress, token) => {
-        let uris: vscode.Uri[];
+        let found: vscode.Uri[];
         try {
-          // One more than the limit tells a workspace at the limit from one past it.
-          uris = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, this.scanLimit === undefined ? undefined : this.scanLimit + 1, token);
+          found = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, this.scanLimit === undefined ? undefined : this.scanLimit + 1, token);
         } catch (e) {
-          void vscode.window.showWarningMessage(`Review Workspace cannot list this workspace's files (${e instanceof Error ? e.message : String(e)}). Open a design file to review it.`);
+          void vscode.window.showWarningMessage(cannotListMessage(e instanceof Error ? e.message : String(e)));
           return undefined;
         }
-        if (this.scanLimit !== undefined && uris.length > this.scanLimit) {
-          uris = uris.slice(0, this.scanLimit);
-          void vscode.window.showInformationMessage(
-            `This workspace has more than ${this.scanLimit} YAML files: Review Workspace reviews the first ${this.scanLimit} here, where each file is fetched on its own. Open a design file to review it, or run the mlsystem-review CLI on a clone.`,
-          );
-        }
+        const { files: uris, notice } = planScan(found, this.scanLimit);
+        if (notice) void vscode.window.showInformationMessage(notice);
         let done = 0;
         let designs = 0;
         for (const uri of uris) {

@@ -5,9 +5,9 @@
 // in a browser workbench a `ui` extension with a `browser` entry runs in the web worker.
 // The steps: the web worker extension host activated the extension, which says so itself,
 // and the server's Node extension host never did; then the draft's findings, a quick fix,
-// a snippet, the lifecycle preview and its SVG export.
+// a snippet, the lifecycle preview and its SVG export, and Review Workspace.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitUntil } from './workbench.mjs';
 import { steps as desktopSteps } from './journey.mjs';
@@ -16,6 +16,7 @@ export const EXTENSION_ID = 'mlsystem-review.mlsystem-review';
 /** What run.mjs --web adds to the user settings. */
 export const webSettings = { 'remote.extensionKind': { [EXTENSION_ID]: ['ui'] } };
 
+const DRAFT = 'draft/mlsystem.yaml';
 const WEB_LINE = 'Web worker extension host (the browser entry)';
 const NODE_LINE = 'Node extension host (the desktop entry)';
 
@@ -86,6 +87,22 @@ export const steps = [
       assert.match(svg, /^<\?xml version="1.0"/);
       assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       assert.match(svg, /Scoping/);
+    },
+  },
+  {
+    name: 'Review Workspace reviews a design that is not open',
+    async run({ wb, workspace }) {
+      // A second draft lands on disk, never opened: only the workspace review finds it.
+      mkdirSync(join(workspace, 'second-draft'));
+      copyFileSync(join(workspace, DRAFT), join(workspace, 'second-draft', 'mlsystem.yaml'));
+      const before = await wb.problemCounts();
+      assert.ok(before.errors > 0, `the open draft has errors to double: ${before.label}`);
+      await wb.runCommand('ML Design: Review Workspace');
+      // The copy has the draft's findings: the counts double (the list shows only the rows in view).
+      await waitUntil(async () => {
+        const after = await wb.problemCounts();
+        return after.errors === 2 * before.errors && after.warnings === 2 * before.warnings;
+      }, `the second draft's findings too (before: ${before.label})`);
     },
   },
 ];
