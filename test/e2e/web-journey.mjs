@@ -5,11 +5,11 @@
 // in a browser workbench a `ui` extension with a `browser` entry runs in the web worker.
 // The steps: the web worker extension host activated the extension, which says so itself,
 // and the server's Node extension host never did; then the draft's findings, a quick fix,
-// a snippet, the lifecycle preview and its SVG export, and Review Workspace.
+// a snippet, the lifecycle preview and its SVG export, Review Workspace, a rule's page.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitUntil } from './workbench.mjs';
+import { TIMEOUT_MS, waitUntil } from './workbench.mjs';
 import { steps as desktopSteps } from './journey.mjs';
 
 export const EXTENSION_ID = 'mlsystem-review.mlsystem-review';
@@ -103,6 +103,16 @@ export const steps = [
         const after = await wb.problemCounts();
         return after.errors === 2 * before.errors && after.warnings === 2 * before.warnings;
       }, `the second draft's findings too (before: ${before.label})`);
+    },
+  },
+  {
+    name: 'a finding\'s rule id opens the rule\'s page shipped with the extension',
+    async run({ wb }) {
+      await wb.filterProblems('missing-stage');
+      const panel = await wb.openProblems();
+      await panel.locator('.monaco-list-row', { hasText: 'missing-stage' }).first().locator('a.monaco-link').click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'missing-stage.md' }).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      await wb.filterProblems('');
     },
   },
 ];
