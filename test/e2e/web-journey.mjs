@@ -5,7 +5,7 @@
 // in a browser workbench a `ui` extension with a `browser` entry runs in the web worker.
 // The steps: the web worker extension host activated the extension, which says so itself,
 // and the server's Node extension host never did; then the draft's findings, a quick fix,
-// a snippet, the lifecycle preview and its SVG export, Review Workspace, a rule's page.
+// a snippet, the lifecycle preview, its SVG and report exports, Review Workspace, a rule's page.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,7 +78,7 @@ export const steps = [
     name: 'export the lifecycle diagram as SVG through the save dialog',
     async run({ wb, workspace }) {
       // The preview of the draft is active: the command exports its diagram.
-      await wb.runCommand('ML Design: Export Lifecycle Diagram as SVG');
+      await wb.runCommand('ML Design: Export Lifecycle Diagram as SVG', { opensInput: true });
       const input = wb.page.locator('.quick-input-widget .quick-input-box input');
       await waitUntil(async () => (await input.inputValue()).endsWith('mlsystem.lifecycle.svg'), 'the save dialog to offer mlsystem.lifecycle.svg');
       await wb.page.keyboard.press('Enter');
@@ -87,6 +87,20 @@ export const steps = [
       assert.match(svg, /^<\?xml version="1.0"/);
       assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       assert.match(svg, /Scoping/);
+    },
+  },
+  {
+    name: 'export the review report through the save dialog',
+    async run({ wb, workspace }) {
+      await wb.runCommand('ML Design: Export Review Report', { opensInput: true });
+      const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+      await waitUntil(async () => (await input.inputValue()).endsWith('mlsystem.review.html'), 'the save dialog to offer mlsystem.review.html');
+      await wb.page.keyboard.press('Enter');
+      const file = join(workspace, 'draft', 'mlsystem.review.html');
+      const html = await waitUntil(() => existsSync(file) && readFileSync(file, 'utf8'), 'the exported report on disk');
+      assert.match(html, /^<!DOCTYPE html>/i);
+      assert.match(html, /support-request-routing/);
+      assert.match(html, /missing-stage/);
     },
   },
   {

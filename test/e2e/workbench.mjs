@@ -94,13 +94,18 @@ export class Workbench {
     }, 'the editor to take focus');
   }
 
-  /** Runs a command by its palette title, e.g. "ML Design: Open Lifecycle Preview". */
-  async runCommand(title) {
-    await this.quickInput('Control+Shift+P', `>${title}`); // the palette is Quick Open in command mode
+  /**
+   * Runs a command by its palette title, e.g. "ML Design: Open Lifecycle Preview". A
+   * command that asks in a quick input of its own (a simple save dialog) may show it before
+   * the palette is seen to close: `opensInput` waits for the palette's text to go instead.
+   */
+  async runCommand(title, { opensInput = false } = {}) {
+    const input = await this.quickInput('Control+Shift+P', `>${title}`); // the palette is Quick Open in command mode
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
     await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+    if (opensInput) await waitUntil(async () => !(await input.inputValue()).startsWith('>'), `the palette to give way to ${title}'s input`);
+    else await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
   }
 
   /** Goes to a 1-based line (Ctrl+G), cursor at its end. */
