@@ -23,6 +23,11 @@ export interface ExtensionHost {
    */
   readonly workspaceScanLimit: number | undefined;
   /**
+   * The package.json of npm package `name` as Node resolves it from `folder`, for a
+   * configuration file's `extends`; absent where packages cannot be resolved.
+   */
+  readonly resolveConfigPackage?: (name: string, folder: string) => Promise<string | undefined>;
+  /**
    * Why a configuration file's `extends` cannot name an npm package in this host, or
    * undefined where it can. Paths in `extends` work in every host.
    */
