@@ -14,5 +14,6 @@ export const host: ExtensionHost = {
   // directly, with no worker of its own.
   createReviewBackend: () => ({ run: (text, options) => Promise.resolve(review(text, options)), dispose: () => undefined }),
   workspaceScanLimit: WEB_WORKSPACE_SCAN_LIMIT,
-  configPackagesUnavailable: 'npm packages cannot be resolved in the browser (vscode.dev, github.dev); use a path to the configuration file instead',
+  // Shown after "packages are not resolved here: ", once per `extends` entry that names one.
+  configPackagesUnavailable: 'the browser (vscode.dev, github.dev) has no node_modules to resolve them from; name the configuration file by its path instead',
 };
