@@ -72,8 +72,11 @@ export const steps = [
       await wb.page.keyboard.type('  ');
       await wb.insertSnippet('mlsystem-framing-multiclass', 'ticket-classifier'); // the id is the first tab stop
       const expected = count(before, 'multiclass-classification') + 1;
-      await wb.saveUntil(() => count(readFileSync(file, 'utf8'), 'multiclass-classification') === expected, 'one more multiclass framing in the saved file');
-      assert.match(readFileSync(file, 'utf8'), /^ {2}- id: ticket-classifier$/m, 'the new framing does not carry the id typed into its first tab stop');
+      // A save may land between the snippet and the id typed into it: wait for both on disk.
+      await wb.saveUntil(() => {
+        const saved = readFileSync(file, 'utf8');
+        return count(saved, 'multiclass-classification') === expected && /^ {2}- id: ticket-classifier$/m.test(saved);
+      }, 'one more multiclass framing, carrying the id typed into its first tab stop, in the saved file');
     },
   },
   {
