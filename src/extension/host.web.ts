@@ -6,7 +6,7 @@ import { review } from '../engine';
 import type { ExtensionHost } from './extension-host';
 
 /** Enough for any repository of designs; a monorepo's YAML beyond it is not fetched file by file. */
-export const WEB_WORKSPACE_SCAN_LIMIT = 2000;
+const WEB_WORKSPACE_SCAN_LIMIT = 2000;
 
 export const host: ExtensionHost = {
   kind: 'web',

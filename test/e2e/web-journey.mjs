@@ -48,6 +48,16 @@ function nodeHostLog(userData) {
   return files.map((f) => readFileSync(f, 'utf8')).join('\n');
 }
 
+/** Runs an export command, accepts the file the save dialog offers beside the draft, and returns what was written. */
+async function exportThroughSaveDialog(wb, workspace, command, fileName) {
+  await wb.runCommand(command, { opensInput: true });
+  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+  await waitUntil(async () => (await input.inputValue()).endsWith(fileName), `the save dialog to offer ${fileName}`);
+  await wb.page.keyboard.press('Enter');
+  const file = join(workspace, 'draft', fileName);
+  return waitUntil(() => existsSync(file) && readFileSync(file, 'utf8'), `${fileName} on disk`);
+}
+
 /** @type {{ name: string, run: (ctx: { wb: import('./workbench.mjs').Workbench, workspace: string, server: { userData: string } }) => Promise<void> }[]} */
 export const steps = [
   shared[0],
@@ -78,12 +88,7 @@ export const steps = [
     name: 'export the lifecycle diagram as SVG through the save dialog',
     async run({ wb, workspace }) {
       // The preview of the draft is active: the command exports its diagram.
-      await wb.runCommand('ML Design: Export Lifecycle Diagram as SVG', { opensInput: true });
-      const input = wb.page.locator('.quick-input-widget .quick-input-box input');
-      await waitUntil(async () => (await input.inputValue()).endsWith('mlsystem.lifecycle.svg'), 'the save dialog to offer mlsystem.lifecycle.svg');
-      await wb.page.keyboard.press('Enter');
-      const file = join(workspace, 'draft', 'mlsystem.lifecycle.svg');
-      const svg = await waitUntil(() => existsSync(file) && readFileSync(file, 'utf8'), 'the exported SVG on disk');
+      const svg = await exportThroughSaveDialog(wb, workspace, 'ML Design: Export Lifecycle Diagram as SVG', 'mlsystem.lifecycle.svg');
       assert.match(svg, /^<\?xml version="1.0"/);
       assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       assert.match(svg, /Scoping/);
@@ -92,12 +97,7 @@ export const steps = [
   {
     name: 'export the review report through the save dialog',
     async run({ wb, workspace }) {
-      await wb.runCommand('ML Design: Export Review Report', { opensInput: true });
-      const input = wb.page.locator('.quick-input-widget .quick-input-box input');
-      await waitUntil(async () => (await input.inputValue()).endsWith('mlsystem.review.html'), 'the save dialog to offer mlsystem.review.html');
-      await wb.page.keyboard.press('Enter');
-      const file = join(workspace, 'draft', 'mlsystem.review.html');
-      const html = await waitUntil(() => existsSync(file) && readFileSync(file, 'utf8'), 'the exported report on disk');
+      const html = await exportThroughSaveDialog(wb, workspace, 'ML Design: Export Review Report', 'mlsystem.review.html');
       assert.match(html, /^<!DOCTYPE html>/i);
       assert.match(html, /support-request-routing/);
       assert.match(html, /missing-stage/);
