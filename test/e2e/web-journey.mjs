@@ -4,7 +4,8 @@
 // server); the user setting `remote.extensionKind` (see run.mjs --web) asks for `ui`, and
 // in a browser workbench a `ui` extension with a `browser` entry runs in the web worker.
 // The steps: the web worker extension host activated the extension, which says so itself,
-// and the server's Node extension host never did; then the draft's findings, a quick fix,
+// and the server's Node extension host never did; then the draft's findings and the status
+// bar, a quick fix,
 // a snippet, the lifecycle preview, its SVG and report exports, Review Workspace, a rule's page.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -83,7 +84,18 @@ export const steps = [
       assert.ok(!serverLog.includes(EXTENSION_ID), `the server's Node extension host loaded ${EXTENSION_ID}:\n${serverLog.split('\n').filter((l) => l.includes(EXTENSION_ID)).join('\n')}`);
     },
   },
-  ...shared.slice(1),
+  shared[1],
+  {
+    name: 'the status bar shows the active design\'s counts',
+    async run({ wb }) {
+      const item = wb.page.locator('.statusbar-item', { hasText: 'ML design:' });
+      await item.first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      const counts = await wb.problemCounts();
+      const label = (await item.first().getAttribute('aria-label')) ?? (await item.first().innerText());
+      assert.match(label.replace(/\s+/g, ' '), new RegExp(`${counts.errors}\\D+${counts.warnings}\\D+${counts.infos}`), `the item (${label}) against the Problems counts (${counts.label})`);
+    },
+  },
+  ...shared.slice(2),
   {
     name: 'export the lifecycle diagram as SVG through the save dialog',
     async run({ wb, workspace }) {
