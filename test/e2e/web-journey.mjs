@@ -5,8 +5,8 @@
 // in a browser workbench a `ui` extension with a `browser` entry runs in the web worker.
 // The steps: the web worker extension host activated the extension, which says so itself,
 // and the server's Node extension host never did; then the draft's findings and the status
-// bar, a quick fix,
-// a snippet, the lifecycle preview, its SVG and report exports, Review Workspace, a rule's page.
+// bar, a quick fix, a snippet, the lifecycle preview, its SVG and report exports, Review
+// Workspace, a rule's page.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
