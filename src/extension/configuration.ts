@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { AsyncConfigLookup, emptyConfig, formatProblem, isConfigFileName, isDesignDocument, isDesignFileName, isYamlFileName, matchesPatterns, validateConfig } from '../engine';
 import type { AsyncConfigReader, ConfigProblem, DesignConfig, ReviewConfig, ReviewOptions, SeveritySetting } from '../engine';
-import { resolvePackageManifest } from '../node/config-reader';
+import { host } from './host';
 import type { DesignSettings } from './design-reviews';
 
 export type ReviewTrigger = 'onType' | 'onSave';
@@ -27,7 +27,8 @@ const IGNORED_SCHEMES = new Set(['git', 'output', 'debug', 'vscode-scm', 'gitlen
  * The engine's configuration reader over `vscode.workspace.fs`, for one scheme and
  * authority (engine paths are URI paths). Packages are resolved only from files on disk
  * in a trusted workspace: a package's configuration is as much the repository's choice
- * as its files, and Restricted Mode must not act on it.
+ * as its files, and Restricted Mode must not act on it. Only the Node host resolves them
+ * (extension-host.ts); the browser says why it cannot.
  */
 function workspaceReader(base: vscode.Uri): AsyncConfigReader {
   const at = (path: string): vscode.Uri => base.with({ path });
@@ -49,10 +50,10 @@ function workspaceReader(base: vscode.Uri): AsyncConfigReader {
         return false;
       }
     },
-    ...(trusted && onDisk ? { resolvePackage: async (name: string, folder: string) => resolvePackageManifest(name, folder) } : {}),
-    packagesUnavailable: !trusted
+    ...(trusted && onDisk && host.resolveConfigPackage ? { resolvePackage: host.resolveConfigPackage } : {}),
+    packagesUnavailable: host.configPackagesUnavailable ?? (!trusted
       ? 'the workspace is in Restricted Mode; trust it to use configuration packages'
-      : 'packages are resolved only for folders on disk',
+      : 'packages are resolved only for folders on disk'),
   };
 }
 

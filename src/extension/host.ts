@@ -5,11 +5,13 @@
 import * as vscode from 'vscode';
 import type { ExtensionHost } from './extension-host';
 import { ReviewRunner } from './review-runner';
+import { resolvePackageManifest } from '../node/config-reader';
 
 export const host: ExtensionHost = {
   kind: 'node',
   // Large designs are reviewed in a worker thread, so typing never waits on the host.
   createReviewBackend: (extensionUri) => new ReviewRunner(vscode.Uri.joinPath(extensionUri, 'dist', 'review-worker.js').fsPath),
   workspaceScanLimit: undefined,
+  resolveConfigPackage: async (name, folder) => resolvePackageManifest(name, folder),
   configPackagesUnavailable: undefined,
 };
