@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const vsixPath = join(root, 'out', 'mlsystem-review.vsix');
-const MAX_BYTES = 400 * 1024;
+// Both entries: the browser one (dist/web/extension.js) carries its own copy of the engine,
+// since the web worker extension host cannot load a second module (about 110 KB packed).
+const MAX_BYTES = 500 * 1024;
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
