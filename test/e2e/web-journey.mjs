@@ -6,9 +6,9 @@
 // The steps: the web worker extension host activated the extension, which says so itself,
 // and the server's Node extension host never did; then the draft's findings and the status
 // bar, a quick fix, a snippet, the lifecycle preview, its SVG and report exports, Review
-// Workspace, a rule's page.
+// Workspace, a configuration file's extends, a rule's page.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TIMEOUT_MS, waitUntil } from './workbench.mjs';
 import { steps as desktopSteps } from './journey.mjs';
@@ -129,6 +129,20 @@ export const steps = [
         const after = await wb.problemCounts();
         return after.errors === 2 * before.errors && after.warnings === 2 * before.warnings;
       }, `the second draft's findings too (before: ${before.label})`);
+    },
+  },
+  {
+    name: 'a configuration file extends a path; a package it names gets a problem saying why',
+    async run({ wb, workspace }) {
+      writeFileSync(join(workspace, 'team-policy.yaml'), 'rules:\n  missing-stage: "off"\n');
+      writeFileSync(join(workspace, '.mlsystem-review.yaml'), 'extends:\n  - "@acme/ml-review-policy"\n  - ./team-policy.yaml\n');
+      await wb.filterProblems('');
+      // The path is followed (missing-stage is off); the package is not, and the file says why.
+      const rows = await wb.waitForProblems((r) => r.some((p) => p.text.includes('@acme/ml-review-policy')) && !r.some((p) => p.text.includes('missing-stage')),
+        'a problem on the package entry, and no missing-stage finding');
+      const problem = rows.find((p) => p.text.includes('@acme/ml-review-policy'));
+      assert.match(problem.text, /the browser \(vscode\.dev, github\.dev\) has no node_modules to resolve them from; name the configuration file by its path instead/);
+      assert.equal(rows.filter((p) => p.text.includes('@acme/ml-review-policy')).length, 1, 'said once');
     },
   },
   {
