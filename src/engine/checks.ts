@@ -14,7 +14,7 @@ import type { Anchor, DataPath, RuleFinding, Severity } from './basics';
 import { isPlaceholder } from './placeholder';
 import { asRecord, isFilled } from './read';
 import type { Rule } from './rule';
-import { listWords, plural } from './wording';
+import { excerpt, listWords, plural } from './wording';
 
 /** A check's id: `namespace/name`, so it can never be taken for a built-in rule. */
 export type CheckId = `${string}/${string}`;
@@ -148,7 +148,7 @@ function sameValue(actual: unknown, expected: CheckValue | CheckValue[]): boolea
 }
 
 function quoted(value: unknown): string {
-  return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
+  return `\`${excerpt(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value))}\``;
 }
 
 /** A compiled check: its paths parsed and its pattern compiled once. */

@@ -3,6 +3,7 @@
  * A placeholder counts as present for every rule, but no rule reads its words, numbers
  * or duration; `unanswered` reports it.
  */
+import { excerpt } from './wording';
 
 /** A marker alone, with only punctuation after it, or with `:`, `-` or a space and more text. */
 const MARKER = /^(?:todo|tbd|tbc|fixme|xxx)(?:\p{P}*$|[:\- ])/u;
@@ -24,6 +25,5 @@ export function isPlaceholder(value: unknown): boolean {
 
 /** A placeholder shown in a message: quoted, on one line, and cut when long. */
 export function quotePlaceholder(value: string): string {
-  const text = value.trim().replace(/\s+/g, ' ');
-  return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+  return `"${excerpt(value)}"`;
 }

@@ -17,3 +17,9 @@ export function countBySeverity(items: Iterable<{ severity: Severity }>): Record
   for (const item of items) counts[item.severity]++;
   return counts;
 }
+
+/** A value quoted in a message, on one line and cut to `max` characters, so a long value cannot swamp the message. */
+export function excerpt(value: string, max = 60): string {
+  const text = value.trim().replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}

@@ -97,6 +97,14 @@ describe('checks: kinds', () => {
     assert.match(found[0].message, /`AUC` in `framing.default-risk.metrics.0.name` does not match the pattern/);
   });
 
+  it('pattern: a long value is quoted in part, so the message stays one short line', () => {
+    const long = 'A'.repeat(50_000);
+    const found = run({ 'acme/p': { given: 'name', pattern: '^[a-z]+$' } }, `mlsystem: 1\nname: ${long}\n`);
+    assert.equal(found.length, 1);
+    assert.ok(found[0].message.length < 200, `${found[0].message.length} characters`);
+    assert.match(found[0].message, /^`A{57}\.\.\.` in `name` does not match/);
+  });
+
   it('enum: on the value that is not allowed', () => {
     const found = run({ 'acme/tasks': { given: 'framing[*].task', enum: ['binary-classification', 'multiclass-classification'] } });
     assert.deepEqual(found.map(at), [`acme/tasks ${lineOf(DESIGN, 'task: regression')}:10 framing.limit-forecast.task`]);
