@@ -61,6 +61,8 @@ const entries = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './engine.js'], plugins: [sharedEngine] },
   { ...node, entryPoints: ['src/extension/review-worker.ts'], outfile: 'dist/review-worker.js', external: ['./engine.js'], plugins: [sharedEngine] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The language server, standalone like the CLI; large designs go to dist/review-worker.js.
+  { ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/language-server.js' },
   { bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, minify: !watch, legalComments: 'none',
     entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webHost] },
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: !watch, legalComments: 'none',

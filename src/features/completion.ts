@@ -1,0 +1,70 @@
+/**
+ * Completion in design documents, host-free: keys the schema allows at the cursor and that
+ * are not there yet, enum values, the document's own names where a value refers to one
+ * (objective ids, rule ids, waiver targets), and the design snippets where a line starts.
+ */
+import { LineIndex } from '../engine';
+import type { Position, Range } from '../engine';
+import { completionEntries } from '../extension/core/schema-completion';
+import type { CompletionEntry, SchemaNavigator } from '../extension/core/schema-completion';
+import type { DesignSnippet } from '../extension/core/snippets';
+import { cursorContext } from '../extension/core/yaml-cursor';
+import type { CompletionKindName } from './kinds';
+
+/** Characters after which editors should ask again. */
+export const COMPLETION_TRIGGERS = [' ', ',', '-', '['];
+
+const KINDS: Record<CompletionEntry['kind'], CompletionKindName> = {
+  key: 'Property',
+  value: 'EnumMember',
+  reference: 'Reference',
+};
+
+export interface CompletionData {
+  label: string;
+  kind: CompletionKindName;
+  /** Snippet syntax (`$0`, `${1|a,b|}`); `\t` stands for one level of indentation. */
+  insertText: string;
+  /** The word being replaced. */
+  range: Range;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  sortText?: string;
+}
+
+/** A snippet body as the text it inserts, for showing it: placeholders read as their defaults. */
+function snippetPreview(body: string): string {
+  return body.replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+/g, (_m, choice: string | undefined, label: string | undefined) => choice ?? label ?? '');
+}
+
+export function designCompletions(text: string, position: Position, nav: SchemaNavigator, snippets: readonly DesignSnippet[]): CompletionData[] {
+  const lines = new LineIndex(text);
+  const cursor = cursorContext(text, lines.offsetAt(position));
+  if (!cursor) return [];
+  const range = lines.range(cursor.wordStart, cursor.wordEnd);
+  const items: CompletionData[] = [];
+  for (const entry of completionEntries(nav, cursor)) {
+    const item: CompletionData = { label: entry.label, kind: KINDS[entry.kind], insertText: entry.insertText, range };
+    if (entry.detail) item.detail = entry.detail;
+    if (entry.documentation) item.documentation = entry.documentation;
+    if (entry.sortText) item.sortText = entry.sortText;
+    items.push(item);
+  }
+  // Snippets start a line: offered where a key or a new list item goes.
+  const lineBefore = text.slice(lines.lineStart(range.start.line), cursor.wordStart);
+  if (cursor.kind !== 'value' && /^\s*(-\s+)?$/.test(lineBefore)) {
+    for (const snippet of snippets) {
+      items.push({
+        label: snippet.prefix,
+        kind: 'Snippet',
+        insertText: snippet.body,
+        range,
+        detail: snippet.description,
+        documentation: `\n\`\`\`yaml\n${snippetPreview(snippet.body)}\n\`\`\`\n`,
+        sortText: `~${snippet.prefix}`,
+      });
+    }
+  }
+  return items;
+}
