@@ -32,6 +32,8 @@ function record(value: unknown): Record<string, unknown> {
 export class ServerConfiguration {
   private settings: ReviewConfig = { rules: {}, files: [] };
   private reviewTrigger: ReviewTrigger = 'onType';
+  /** Review as of this date (YYYY-MM-DD) instead of the clock's, for reproducible reviews. */
+  private today: string | undefined;
   private folders: string[] = [];
   private lookup = this.newLookup();
   private readonly reported = new Set<string>();
@@ -64,6 +66,10 @@ export class ServerConfiguration {
     if (checked.problem) this.reportOnce('settings', checked.problem);
   }
 
+  setToday(today: unknown): void {
+    this.today = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : undefined;
+  }
+
   /** A config file was created, changed or deleted: read them again. */
   configFilesChanged(): void {
     this.lookup = this.newLookup();
@@ -86,7 +92,8 @@ export class ServerConfiguration {
   reviewOptions(uri: string): ReviewOptions {
     const file = fileOf(uri);
     const found = file ? this.configFor(file) : undefined;
-    return { rules: mergeConfigs(found?.config ?? { rules: {}, files: [] }, this.settings).rules };
+    const rules = mergeConfigs(found?.config ?? { rules: {}, files: [] }, this.settings).rules;
+    return this.today ? { rules, today: this.today } : { rules };
   }
 
   private folderOf(file: string): string | undefined {

@@ -4,7 +4,7 @@
  * designs in the review worker) and answers from the shared editor features
  * (src/features/), converted to LSP types. Every other YAML document gets nothing.
  */
-import { LSPErrorCodes, ResponseError, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { CancellationToken, ClientCapabilities, CodeAction, Connection, Diagnostic, InitializeResult, TextDocumentContentChangeEvent, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MLSYSTEM_SCHEMA, ruleDocsUrl } from '../engine';
@@ -53,7 +53,8 @@ const modified = (): ResponseError<void> => new ResponseError(LSPErrorCodes.Cont
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new Map<string, TextDocument>();
-  const configuration = new ServerConfiguration((message) => void connection.window.showWarningMessage(message));
+  // A notification, not `window/showMessageRequest`: nothing to answer, nothing to wait for.
+  const configuration = new ServerConfiguration((message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
   const runner = new ReviewRunner(options.workerScript);
   const navigator = new SchemaNavigator(MLSYSTEM_SCHEMA as unknown as JsonSchema);
   const snippets = parseSnippetFile(snippetFile);
@@ -141,8 +142,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     pullDiagnostics = Boolean(client.textDocument?.diagnostic);
     folders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f.uri) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
     configuration.setWorkspaceFolders(folders);
-    const initial = record(params.initializationOptions)?.[SETTINGS_SECTION];
-    if (initial !== undefined) configuration.setSettings(initial);
+    const init = record(params.initializationOptions);
+    if (init?.[SETTINGS_SECTION] !== undefined) configuration.setSettings(init[SETTINGS_SECTION]);
+    configuration.setToday(init?.today);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -53,6 +53,8 @@ export class LspClient {
   readonly messages: { type: number; message: string }[] = [];
   readonly stderr: string[] = [];
   settings: unknown;
+  /** The server's answer to `initialize`. */
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } = { capabilities: {} };
   readonly exited: Promise<number | null>;
 
   private constructor(
@@ -63,8 +65,12 @@ export class LspClient {
     this.settings = settings;
     this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
     process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.diagnostics.push(p));
-    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => this.messages.push(p));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.push(p);
+    });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+    });
     connection.onNotification('window/logMessage', () => undefined);
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings ?? null));
     connection.onRequest('client/registerCapability', () => null);
@@ -79,7 +85,7 @@ export class LspClient {
     const client = new LspClient(child, connection, options.settings);
     connection.listen();
     const rootDir = options.rootDir ?? root;
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(rootDir),
       workspaceFolders: [{ uri: uriOf(rootDir), name: path.basename(rootDir) }],
