@@ -15,7 +15,7 @@ import { getLanguageService } from 'yaml-language-server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { review } from '../src/engine';
 import { generateDesign, generateDraft } from './designs';
-import { WORKER_THRESHOLD_LINES } from '../src/extension/review-runner';
+import { WORKER_THRESHOLD_LINES } from '../src/node/review-runner';
 
 const root = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');

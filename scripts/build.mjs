@@ -59,7 +59,7 @@ const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', 
 const entries = [
   { ...node, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' },
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './engine.js'], plugins: [sharedEngine] },
-  { ...node, entryPoints: ['src/extension/review-worker.ts'], outfile: 'dist/review-worker.js', external: ['./engine.js'], plugins: [sharedEngine] },
+  { ...node, entryPoints: ['src/node/review-worker.ts'], outfile: 'dist/review-worker.js', external: ['./engine.js'], plugins: [sharedEngine] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The language server, standalone like the CLI; large designs go to dist/review-worker.js.
   { ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/language-server.js' },

@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { ReviewOptions, ReviewResult } from '../engine';
+import type { ReviewBackend } from '../node/review-runner';
 import type { DesignReviewSource } from '../panel/review-source';
 
 /** One finished review: the text at `version` gave `result`. */
@@ -19,11 +20,6 @@ export interface DesignReview {
   result: ReviewResult;
 }
 
-/** Runs the engine on a text, on this thread or in a worker (see review-runner.ts). */
-export interface ReviewBackend {
-  /** `key` names the document, so a backend may keep only its newest waiting text. */
-  run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult>;
-}
 
 /** Decides which documents are designs and with which options they are reviewed. */
 export interface DesignSettings {

@@ -7,7 +7,7 @@
  * place, so no module asks at run time which host it is in. Both export `host`.
  */
 import type * as vscode from 'vscode';
-import type { ReviewBackend } from './design-reviews';
+import type { ReviewBackend } from '../node/review-runner';
 
 export type HostKind = 'node' | 'web';
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionHost } from './extension-host';
-import { ReviewRunner } from './review-runner';
+import { ReviewRunner } from '../node/review-runner';
 import { resolvePackageManifest } from '../node/config-reader';
 
 export const host: ExtensionHost = {

@@ -4,11 +4,7 @@
  * published or answered with). Large designs go to the review worker (review-runner.ts).
  */
 import type { ReviewOptions, ReviewResult } from '../engine';
-
-/** Runs the engine; `key` names the document so only its newest waiting text is kept. */
-export interface ReviewBackend {
-  run(text: string, options: ReviewOptions, key: string): Promise<ReviewResult>;
-}
+import type { ReviewBackend } from '../node/review-runner';
 
 export interface DocumentState {
   uri: string;

@@ -12,7 +12,7 @@ import type { TextEdit } from '../engine';
 import { SchemaNavigator } from '../extension/core/schema-completion';
 import type { JsonSchema } from '../extension/core/schema-completion';
 import { parseSnippetFile } from '../extension/core/snippets';
-import { ReviewRunner } from '../extension/review-runner';
+import { ReviewRunner } from '../node/review-runner';
 import {
   COMPLETION_TRIGGERS,
   designCompletions,

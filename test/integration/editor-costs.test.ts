@@ -10,7 +10,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { generateDesign } from '../../bench/designs';
-import { WORKER_THRESHOLD_LINES } from '../../src/extension/review-runner';
+import { WORKER_THRESHOLD_LINES } from '../../src/node/review-runner';
 import { testApi, codeOf, ownDiagnostics, waitForDiagnostics } from './helpers';
 
 const costs: Record<string, number | string> = {};

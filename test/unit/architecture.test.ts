@@ -18,10 +18,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: [],
   render: ['engine'],
   protocol: ['engine'],
+  features: ['engine'],
   node: ['engine'],
   cli: ['engine', 'render', 'node'],
+  server: ['engine', 'features', 'node'],
   panel: ['engine', 'render', 'protocol'],
-  extension: ['engine', 'render', 'panel', 'node'],
+  extension: ['engine', 'render', 'panel', 'features', 'node'],
   page: ['render', 'protocol'],
 };
 
@@ -46,7 +48,7 @@ const externalImports = (files: Iterable<string>, bad: (m: string) => boolean): 
   graph.filter((m) => [...files].includes(m.file)).flatMap((m) => m.external.filter(bad).map((x) => `${m.file} imports ${x}`));
 
 describe('architecture', () => {
-  it('src/ holds only the layers, each a folder: engine, render, protocol, node, cli, extension, panel, page', () => {
+  it('src/ holds only the layers, each a folder: engine, render, protocol, features, node, cli, server, extension, panel, page', () => {
     const entries = readdirSync(srcRoot, { withFileTypes: true });
     assert.deepEqual(entries.filter((e) => !e.isDirectory()).map((e) => e.name), [], 'no module outside a layer');
     assert.deepEqual(entries.map((e) => e.name).sort(), Object.keys(ALLOWED).sort());
@@ -72,14 +74,14 @@ describe('architecture', () => {
     assert.deepEqual(cycles.map((c) => c.join(' -> ')), []);
   });
 
-  it('the engine, rendering, the protocol and the page import no Node built-in', () => {
-    const pure = graph.filter((m) => ['engine', 'render', 'protocol', 'page'].includes(layerOf(m.file))).map((m) => m.file);
+  it('the engine, rendering, the protocol, the editor features and the page import no Node built-in', () => {
+    const pure = graph.filter((m) => ['engine', 'render', 'protocol', 'features', 'page'].includes(layerOf(m.file))).map((m) => m.file);
     assert.deepEqual(externalImports(pure, isBuiltin), []);
   });
 
-  it('only the editor host and the panel host import vscode; nothing the engine or the CLI reaches does', () => {
+  it('only the editor host and the panel host import vscode; nothing the engine, the CLI or the language server reaches does', () => {
     assert.deepEqual(externalImports(graph.filter((m) => !['extension', 'panel'].includes(layerOf(m.file))).map((m) => m.file), (x) => x === 'vscode'), []);
-    const cliAndEngine = reach(graph.filter((m) => ['cli', 'engine'].includes(layerOf(m.file))).map((m) => m.file));
+    const cliAndEngine = reach(graph.filter((m) => ['cli', 'engine', 'server'].includes(layerOf(m.file))).map((m) => m.file));
     assert.deepEqual(externalImports(cliAndEngine, (x) => x === 'vscode'), []);
   });
 
@@ -99,11 +101,11 @@ describe('architecture', () => {
       compilerOptions: { lib: string[]; types: string[] };
       references?: { path: string }[];
     };
-    for (const layer of ['engine', 'render', 'protocol']) {
+    for (const layer of ['engine', 'render', 'protocol', 'features']) {
       assert.deepEqual(config(layer).compilerOptions.types, [], `${layer}: no ambient types (no Node, no vscode)`);
       assert.deepEqual(config(layer).compilerOptions.lib, ['ES2022'], `${layer}: ECMAScript only, no DOM`);
     }
-    assert.ok(!config('cli').compilerOptions.types.includes('vscode'), 'cli: no vscode types');
+    for (const layer of ['cli', 'node', 'server']) assert.ok(!config(layer).compilerOptions.types.includes('vscode'), `${layer}: no vscode types`);
     assert.deepEqual(config('page').compilerOptions.types, ['vscode-webview'], 'page: the webview API, no Node');
     for (const [layer, allowed] of Object.entries(ALLOWED)) {
       const refs = (config(layer).references ?? []).map((r) => path.basename(r.path)).sort();

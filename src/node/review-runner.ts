@@ -1,13 +1,19 @@
 /**
- * Runs the engine for the editor. Small designs are reviewed on the extension host's
- * thread (a few milliseconds); a design longer than `WORKER_THRESHOLD_LINES` goes to a
- * worker thread (dist/review-worker.js) so typing never waits on the host thread.
+ * Runs the engine for an editor host (the VS Code extension, the language server). Small
+ * designs are reviewed on the host's thread (a few milliseconds); a design longer than
+ * `WORKER_THRESHOLD_LINES` goes to a worker thread (dist/review-worker.js) so typing never
+ * waits on the host's thread.
  */
 import { Worker } from 'node:worker_threads';
 import { review } from '../engine';
 import type { ReviewOptions, ReviewResult } from '../engine';
-import type { ReviewBackend } from './design-reviews';
 import type { WorkerReply, WorkerRequest } from './review-worker-protocol';
+
+/** Runs the engine on a text, on this thread or in a worker. */
+export interface ReviewBackend {
+  /** `key` names the document, so a backend may keep only its newest waiting text. */
+  run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult>;
+}
 
 // About 20 ms of review on a quiet machine: longer reviews would be felt as typing lag.
 export const WORKER_THRESHOLD_LINES = 1000;

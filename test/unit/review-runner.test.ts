@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { review } from '../../src/engine';
-import { ReviewRunner, WORKER_THRESHOLD_LINES } from '../../src/extension/review-runner';
+import { ReviewRunner, WORKER_THRESHOLD_LINES } from '../../src/node/review-runner';
 
 const root = join(__dirname, '..', '..');
 let dir = '';
@@ -15,7 +15,7 @@ let workerScript = '';
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mlsystem-worker-'));
   workerScript = join(dir, 'review-worker.js');
-  await build({ entryPoints: [join(root, 'src', 'extension', 'review-worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  await build({ entryPoints: [join(root, 'src', 'node', 'review-worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

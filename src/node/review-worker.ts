@@ -1,4 +1,4 @@
-/** The review worker thread: reviews large designs off the extension host's thread. */
+/** The review worker thread: reviews large designs off the editor host's thread. */
 import { parentPort } from 'node:worker_threads';
 import { review } from '../engine';
 import type { WorkerReply, WorkerRequest } from './review-worker-protocol';

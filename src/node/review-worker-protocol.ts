@@ -1,4 +1,4 @@
-/** Messages between the extension host and the review worker (review-worker.ts). */
+/** Messages between an editor host and the review worker (review-worker.ts). */
 import type { ReviewOptions, ReviewResult } from '../engine';
 
 export interface WorkerRequest {
