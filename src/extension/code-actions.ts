@@ -4,15 +4,13 @@
  * by the diagnostic's rule id, range and message, for the document version it was made for.
  */
 import * as vscode from 'vscode';
-import { fixAll } from '../engine';
-import { toWorkspaceEdit } from './convert';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND as FIX_ALL, fixAllAction, requestedActions } from '../features';
+import { toRange, toWorkspaceEdit } from './convert';
 import type { DesignConfiguration } from './configuration';
-import { minimalReplacement } from './core/minimal-replacement';
 import type { DesignReviews } from './design-reviews';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { DesignDiagnostics } from './diagnostics';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlsystem');
+export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(FIX_ALL);
 
 export class DesignCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -26,13 +24,13 @@ export class DesignCodeActions implements vscode.CodeActionProvider {
   ) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    const only = context.only;
-    const actions: vscode.CodeAction[] = [];
-    if (only && FIX_ALL_KIND.intersects(only) && !vscode.CodeActionKind.QuickFix.intersects(only)) {
+    const wanted = requestedActions(context.only && [context.only.value]);
+    if (wanted.fixAll) {
       const fixAllAction = await this.fixAllAction(document);
       return fixAllAction ? [fixAllAction] : [];
     }
-    if (only && !vscode.CodeActionKind.QuickFix.intersects(only)) return [];
+    if (!wanted.quickFixes) return [];
+    const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = this.diagnostics.findingFor(document, diagnostic);
@@ -51,13 +49,11 @@ export class DesignCodeActions implements vscode.CodeActionProvider {
   async fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
     if (!(await this.reviews.isDesign(document))) return undefined;
     const options = await this.configuration.reviewOptions(document.uri);
-    const original = document.getText();
-    const { text, applied } = fixAll(original, options);
-    const change = minimalReplacement(original, text);
-    if (!change || !applied) return undefined;
-    const action = new vscode.CodeAction(`Fix all auto-fixable design problems (${applied})`, FIX_ALL_KIND);
+    const fixAll = fixAllAction(document.getText(), options);
+    if (!fixAll) return undefined;
+    const action = new vscode.CodeAction(fixAll.title, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.newText);
+    action.edit.replace(document.uri, toRange(fixAll.edit.range), fixAll.edit.newText);
     return action;
   }
 }

@@ -11,12 +11,13 @@
 import * as vscode from 'vscode';
 import { AsyncConfigLookup, emptyConfig, formatProblem, isConfigFileName, isDesignDocument, isDesignFileName, isYamlFileName, matchesPatterns, validateConfig } from '../engine';
 import type { AsyncConfigReader, ConfigProblem, DesignConfig, ReviewConfig, ReviewOptions, SeveritySetting } from '../engine';
+import { SETTINGS_SECTION } from '../features';
 import { host } from './host';
 import type { DesignSettings } from './design-reviews';
 
 export type ReviewTrigger = 'onType' | 'onSave';
 
-export const SECTION = 'mlsystem';
+export const SECTION = SETTINGS_SECTION;
 export const CONFIG_FILE_GLOB = '**/.mlsystem-review.{json,yaml,yml}';
 export const CONFIG_DIAGNOSTIC_SOURCE = 'mlsystem-review config';
 

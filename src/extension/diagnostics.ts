@@ -6,19 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../engine';
+import { designDiagnostic, DIAGNOSTIC_SOURCE, PublishedFindings } from '../features';
 import { toRange, toSeverity } from './convert';
 import type { DesignReview, DesignReviews } from './design-reviews';
-
-export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
-
-interface Published {
-  version: number;
-  findings: Map<string, Finding>;
-}
-
-function keyOf(rule: string, range: vscode.Range, message: string): string {
-  return `${rule}|${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}|${message}`;
-}
 
 export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
@@ -28,7 +18,7 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 
 export class DesignDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly published = new Map<string, Published>();
+  private readonly published = new Map<string, PublishedFindings>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   /**
@@ -46,27 +36,19 @@ export class DesignDiagnostics implements vscode.Disposable {
   }
 
   private publish({ uri, version, result }: DesignReview): void {
-    const findings = new Map<string, Finding>();
-    const diagnostics: vscode.Diagnostic[] = [];
-    for (const f of result.findings) {
-      if (this.hideFinding(uri, f)) continue;
-      const d = this.toDiagnostic(uri, f);
-      diagnostics.push(d);
-      findings.set(keyOf(f.rule, d.range, d.message), f);
-    }
-    this.published.set(uri.toString(), { version, findings });
-    this.collection.set(uri, diagnostics);
+    const shown = result.findings.filter((f) => !this.hideFinding(uri, f));
+    this.published.set(uri.toString(), new PublishedFindings(version, shown));
+    this.collection.set(uri, shown.map((f) => this.toDiagnostic(uri, f)));
   }
 
   private toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
+    const data = designDiagnostic(f, { builtIn: (rule) => vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${rule}.md`), team: (url) => vscode.Uri.parse(url, true) });
+    const d = new vscode.Diagnostic(toRange(data.range), data.message, toSeverity(data.severity));
     d.source = DIAGNOSTIC_SOURCE;
     // A team's check links to its own docs (an http(s) link, checked when the config was read), or to nothing.
-    if (f.docs) d.code = { value: f.rule, target: vscode.Uri.parse(f.docs, true) };
-    else if (f.rule.includes('/')) d.code = f.rule;
-    else d.code = { value: f.rule, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.rule}.md`) };
-    if (f.related?.length) {
-      d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
+    d.code = data.href ? { value: data.code, target: data.href } : data.code;
+    if (data.related.length) {
+      d.relatedInformation = data.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
     }
     return d;
   }
@@ -89,10 +71,7 @@ export class DesignDiagnostics implements vscode.Disposable {
    * the document (a fix computed for an older text must never be applied to a newer one).
    */
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
-    const published = this.published.get(document.uri.toString());
-    if (!published || published.version !== document.version) return undefined;
-    const rule = ruleOf(diagnostic);
-    return rule === undefined ? undefined : published.findings.get(keyOf(rule, diagnostic.range, diagnostic.message));
+    return this.published.get(document.uri.toString())?.findingFor(document.version, ruleOf(diagnostic), diagnostic.range, diagnostic.message);
   }
 
   /** Counts by severity of the diagnostics shown for a document. */

@@ -12,7 +12,7 @@ export const FIX_ALL_KIND = 'source.fixAll.mlsystem';
 
 /** Whether two kinds overlap in the hierarchy (`source` and `source.fixAll.mlsystem` do), as VS Code's `intersects`. */
 function intersects(a: string, b: string): boolean {
-  const contains = (outer: string, inner: string): boolean => outer === '' || inner === outer || inner.startsWith(`${outer}.`);
+  const contains = (outer: string, inner: string): boolean => inner === outer || inner.startsWith(`${outer}.`);
   return contains(a, b) || contains(b, a);
 }
 

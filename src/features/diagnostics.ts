@@ -7,18 +7,19 @@ import type { Finding, Range, RuleId, Severity } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
 
-export interface DiagnosticData {
+/** `Link` is how the host names the rule's page (a URL string, a `vscode.Uri`). */
+export interface DiagnosticData<Link = string> {
   range: Range;
   severity: Severity;
   message: string;
   /** The rule id: the diagnostic's `code`. */
   code: RuleId;
   /** The rule's documentation: the code's link. */
-  href: string;
+  href: Link;
   related: { range: Range; message: string }[];
 }
 
-export function designDiagnostic(finding: Finding, docsHref: (rule: RuleId) => string): DiagnosticData {
+export function designDiagnostic<Link>(finding: Finding, docsHref: (rule: RuleId) => Link): DiagnosticData<Link> {
   return {
     range: finding.range,
     severity: finding.severity,
