@@ -76,6 +76,27 @@ describe('language server: a 10,000-line design stays responsive', () => {
     assert.ok(versions.length < last - first + 2, 'superseded versions are not all reviewed and published');
   });
 
+  it('cancels a pulled review that a newer version supersedes, asking the client to pull again', async () => {
+    const pull = await LspClient.start({ capabilities: { textDocument: { diagnostic: {} } }, initializationOptions: { today: '2026-11-26' } });
+    try {
+      const pulled = uriOf('/tmp/mlsystem-lsp-big/pulled.mlsystem.yaml');
+      await pull.open(pulled, bigDesign('big-v1'), 1);
+      const stale = pull.request('textDocument/diagnostic', { textDocument: { uri: pulled } }).then(
+        () => undefined,
+        (e: { code: number; data?: unknown }) => e,
+      );
+      void pull.change(pulled, 2, bigDesign('big-v2'));
+      const error = await stale;
+      assert.equal(error?.code, LSPErrorCodes.ServerCancelled);
+      assert.deepEqual(error?.data, { retriggerRequest: true });
+      const fresh = await pull.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: pulled } });
+      assert.equal(fresh.kind, 'full');
+      assert.ok(fresh.items.length > 0);
+    } finally {
+      await pull.stop();
+    }
+  });
+
   it('answers completion in another document while the large design is reviewed off the main loop', async () => {
     const order: string[] = [];
     await client.change(uri, 100, bigDesign('big-v100'));
