@@ -4,7 +4,7 @@
  * strings, which VS Code's `CodeActionKind` values are too.
  */
 import { fixAll, LineIndex } from '../engine';
-import type { ReviewOptions, TextEdit } from '../engine';
+import type { FixAllResult, ReviewOptions, TextEdit } from '../engine';
 import { minimalReplacement } from '../extension/core/minimal-replacement';
 
 export const QUICK_FIX_KIND = 'quickfix';
@@ -36,7 +36,11 @@ export interface FixAllAction {
 
 /** Every preferred fix, round after round, as one edit; undefined when nothing can be fixed. */
 export function fixAllAction(text: string, options: ReviewOptions): FixAllAction | undefined {
-  const { text: fixed, applied } = fixAll(text, options);
+  return fixAllEdit(text, fixAll(text, options));
+}
+
+/** The action for a fix-all result computed elsewhere (in a worker thread, for a large design). */
+export function fixAllEdit(text: string, { text: fixed, applied }: FixAllResult): FixAllAction | undefined {
   const change = minimalReplacement(text, fixed);
   if (!change || !applied) return undefined;
   return { title: `Fix all auto-fixable design problems (${applied})`, edit: { range: new LineIndex(text).range(change.start, change.end), newText: change.newText } };

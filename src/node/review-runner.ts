@@ -2,11 +2,12 @@
  * Runs the engine for an editor host (the VS Code extension, the language server). Small
  * designs are reviewed on the host's thread (a few milliseconds); a design longer than
  * `WORKER_THRESHOLD_LINES` goes to a worker thread (dist/review-worker.js) so typing never
- * waits on the host's thread.
+ * waits on the host's thread. Fix-all, which reviews a text round after round, goes the
+ * same way.
  */
 import { Worker } from 'node:worker_threads';
-import { review } from '../engine';
-import type { ReviewOptions, ReviewResult } from '../engine';
+import { fixAll, review } from '../engine';
+import type { FixAllResult, ReviewOptions, ReviewResult } from '../engine';
 import type { WorkerReply, WorkerRequest } from './review-worker-protocol';
 
 /** Runs the engine on a text, on this thread or in a worker. */
@@ -24,8 +25,8 @@ function lineCountExceeds(text: string, limit: number): boolean {
   return false;
 }
 
-interface Waiter {
-  resolve: (r: ReviewResult) => void;
+interface Waiter<T = ReviewResult> {
+  resolve: (r: T) => void;
   reject: (e: Error) => void;
 }
 
@@ -39,7 +40,7 @@ interface Queued {
 export class ReviewRunner implements ReviewBackend {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly waiting = new Map<number, Waiter>();
+  private readonly waiting = new Map<number, Waiter<WorkerReply>>();
   /** Documents with a review in the worker, and the newest text queued behind it. */
   private readonly busy = new Map<string, Queued | undefined>();
 
@@ -57,7 +58,7 @@ export class ReviewRunner implements ReviewBackend {
    */
   run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult> {
     if (!lineCountExceeds(text, WORKER_THRESHOLD_LINES)) return Promise.resolve(review(text, options));
-    if (key === undefined) return this.inWorker(text, options).catch(() => review(text, options));
+    if (key === undefined) return this.reviewInWorker(text, options).catch(() => review(text, options));
     if (this.busy.has(key)) {
       return new Promise((resolve, reject) => {
         const queued = this.busy.get(key);
@@ -73,18 +74,32 @@ export class ReviewRunner implements ReviewBackend {
         for (const w of next.waiters) result.then(w.resolve, w.reject);
       }
     };
-    const result = this.inWorker(text, options).catch(() => review(text, options));
+    const result = this.reviewInWorker(text, options).catch(() => review(text, options));
     void result.then(done, done);
     return result;
   }
 
-  private inWorker(text: string, options: ReviewOptions): Promise<ReviewResult> {
+  /** Fix-all (engine `fixAll`), in the worker for a large design: it reviews the text round after round. */
+  fixAll(text: string, options: ReviewOptions): Promise<FixAllResult> {
+    if (!lineCountExceeds(text, WORKER_THRESHOLD_LINES)) return Promise.resolve(fixAll(text, options));
+    return this.inWorker({ text, options, task: 'fixAll' })
+      .then((reply) => ('fixed' in reply ? reply.fixed : fixAll(text, options)))
+      .catch(() => fixAll(text, options));
+  }
+
+  private reviewInWorker(text: string, options: ReviewOptions): Promise<ReviewResult> {
+    return this.inWorker({ text, options }).then((reply) => {
+      if ('result' in reply) return reply.result;
+      throw new Error('the review worker answered another task');
+    });
+  }
+
+  private inWorker(request: Omit<WorkerRequest, 'id'>): Promise<WorkerReply> {
     const worker = this.worker ?? this.startWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      const request: WorkerRequest = { id, text, options };
-      worker.postMessage(request);
+      worker.postMessage({ ...request, id } satisfies WorkerRequest);
     });
   }
 
@@ -95,8 +110,8 @@ export class ReviewRunner implements ReviewBackend {
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
       this.waiting.delete(reply.id);
-      if ('result' in reply) waiter.resolve(reply.result);
-      else waiter.reject(new Error(reply.error));
+      if ('error' in reply) waiter.reject(new Error(reply.error));
+      else waiter.resolve(reply);
     });
     const failAll = (error: Error): void => {
       for (const w of this.waiting.values()) w.reject(error);

@@ -21,7 +21,7 @@ import {
   designSymbols,
   DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
-  fixAllAction,
+  fixAllEdit,
   PublishedFindings,
   QUICK_FIX_KIND,
   requestedActions,
@@ -246,8 +246,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     }
     if (wanted.fixAll) {
-      const action = fixAllAction(document.getText(), configuration.reviewOptions(document.uri));
+      const text = document.getText();
+      const action = fixAllEdit(text, await runner.fixAll(text, configuration.reviewOptions(document.uri)));
       if (token.isCancellationRequested) throw cancelled();
+      if (documents.get(document.uri)?.version !== document.version) throw modified();
       if (action) actions.push({ title: action.title, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(document, [action.edit]) });
     }
     return actions;

@@ -1,11 +1,11 @@
 /** The review runner: large designs go to the worker thread and come back the same as inline. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { review } from '../../src/engine';
+import { fixAll, review } from '../../src/engine';
 import { ReviewRunner, WORKER_THRESHOLD_LINES } from '../../src/node/review-runner';
 
 const root = join(__dirname, '..', '..');
@@ -56,6 +56,20 @@ describe('ReviewRunner', () => {
     assert.equal(nameOf(third), 'three');
     // Another document is not held back by this one's queue.
     assert.equal(nameOf(await runner.run(named('other'), options, 'file:///other.mlsystem.yaml')), 'other');
+    runner.dispose();
+  });
+
+  it('fixes all in a large design in the worker, with the same result as on this thread', async () => {
+    const runner = new ReviewRunner(workerScript);
+    // The draft example has safe fixes; comment lines make it long enough for the worker.
+    const draft = readFileSync(join(root, 'examples', 'draft', 'mlsystem.yaml'), 'utf8');
+    const text = `${draft}${'# notes\n'.repeat(WORKER_THRESHOLD_LINES)}`;
+    const inWorker = await runner.fixAll(text, options);
+    assert.equal(runner.hasWorker, true);
+    assert.ok(inWorker.applied > 0);
+    assert.deepEqual(inWorker, fixAll(text, options));
+    const small = design(2);
+    assert.deepEqual(await new ReviewRunner(join(dir, 'missing.js')).fixAll(small, options), fixAll(small, options));
     runner.dispose();
   });
 
