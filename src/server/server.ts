@@ -4,7 +4,7 @@
  * designs in the review worker) and answers from the shared editor features
  * (src/features/), converted to LSP types. Every other YAML document gets nothing.
  */
-import { LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { CancellationToken, ClientCapabilities, CodeAction, Connection, Diagnostic, InitializeResult, TextDocumentContentChangeEvent, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MLSYSTEM_SCHEMA, ruleDocsUrl } from '../engine';
@@ -161,10 +161,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(
-        { method: 'workspace/didChangeWatchedFiles' } as never,
-        { watchers: [{ globPattern: CONFIG_FILE_GLOB }] } as never,
-      ).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch(() => undefined);
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {

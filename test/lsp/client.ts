@@ -52,6 +52,8 @@ export class LspClient {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly stderr: string[] = [];
+  /** What the server asked the client to register (`client/registerCapability`). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: unknown;
   /** The server's answer to `initialize`. */
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } = { capabilities: {} };
@@ -73,7 +75,10 @@ export class LspClient {
     });
     connection.onNotification('window/logMessage', () => undefined);
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings ?? null));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
   }

@@ -299,6 +299,16 @@ describe('language server: pull diagnostics and configuration', () => {
     }
   });
 
+  it('asks clients that can watch files to watch the config files', async () => {
+    const client = await LspClient.start({ capabilities: { ...PUSH_CLIENT, workspace: { ...PUSH_CLIENT.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    try {
+      const registration = await waitUntil('a file watcher registration', () => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
+      assert.deepEqual(registration.registerOptions, { watchers: [{ globPattern: '**/.mlsystem-review.{json,yaml,yml}' }] });
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('asks workspace/configuration for the mlsystem section when the client can answer', async () => {
     const client = await LspClient.start({ settings: { rules: { 'no-stakeholders': 'off' } }, initializationOptions: { today: TODAY } });
     try {
