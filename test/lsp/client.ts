@@ -35,7 +35,7 @@ export interface StartOptions {
 }
 
 /** Resolves once `check` returns a value, or rejects after `ms` (a deadline, not a pause). */
-export function waitUntil<T>(what: string, check: () => T | undefined, ms = 20_000): Promise<T> {
+export function waitUntil<T>(what: string, check: () => T | undefined, ms = 120_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = (): void => {

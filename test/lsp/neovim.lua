@@ -8,7 +8,7 @@ local server = assert(os.getenv('MLSYSTEM_LSP_BIN'), 'MLSYSTEM_LSP_BIN')
 local root = assert(os.getenv('MLSYSTEM_ROOT'), 'MLSYSTEM_ROOT')
 local draft = root .. '/examples/draft/mlsystem.yaml'
 local compose = root .. '/test/fixtures/workspace/docker-compose.yml'
-local TIMEOUT = 20000
+local TIMEOUT = 60000
 
 local result = { nvim = vim.version(), steps = {} }
 

@@ -45,7 +45,7 @@ function runNeovim(): Promise<NeovimRun> {
     let stderr = '';
     nvim.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     // A deadline for a stuck editor, not a pause: the script quits as soon as it is done.
-    const deadline = setTimeout(() => nvim.kill('SIGKILL'), 90_000);
+    const deadline = setTimeout(() => nvim.kill('SIGKILL'), 240_000);
     nvim.on('exit', (code, signal) => {
       clearTimeout(deadline);
       try {
