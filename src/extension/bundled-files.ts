@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { isConfigFileName } from '../engine';
-import { parseSnippetFile } from './core/snippets';
-import type { DesignSnippet } from './core/snippets';
+import { parseSnippetFile } from '../features';
+import type { DesignSnippet } from '../features';
 
 /** A YAML configuration file (the JSON one gets VS Code's own JSON support from `jsonValidation`). */
 export function isYamlConfigFile(path: string): boolean {

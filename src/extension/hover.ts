@@ -1,9 +1,14 @@
-/** Hover in design documents and YAML configuration files: the schema's description of a key, a rule's summary for a waiver's rule. */
+/**
+ * Hover in design documents and YAML configuration files (src/features/hover.ts): the
+ * schema's description of a key, a rule's summary for a waiver's rule. VS Code shows the
+ * diagnostics under the cursor in the same hover itself, so findings are not explained
+ * again here.
+ */
 import * as vscode from 'vscode';
 import { CONFIG_SCHEMA } from '../engine';
+import { designHover } from '../features';
 import { isYamlConfigFile } from './bundled-files';
-import { hoverMarkdown } from './core/schema-completion';
-import { nodeAt } from './core/yaml-cursor';
+import { toRange } from './convert';
 import type { DesignReviews } from './design-reviews';
 
 export class DesignHover implements vscode.HoverProvider {
@@ -12,10 +17,7 @@ export class DesignHover implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const config = isYamlConfigFile(document.uri.path);
     if (!config && !(await this.reviews.isDesign(document))) return undefined;
-    const at = nodeAt(document.getText(), document.offsetAt(position));
-    if (!at) return undefined;
-    const markdown = hoverMarkdown(at.path, at.onKey, at.value, config ? CONFIG_SCHEMA : undefined);
-    if (!markdown) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(markdown), new vscode.Range(document.positionAt(at.start), document.positionAt(at.end)));
+    const hover = designHover(document.getText(), position, undefined, config ? CONFIG_SCHEMA : undefined);
+    return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range));
   }
 }

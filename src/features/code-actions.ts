@@ -5,7 +5,7 @@
  */
 import { fixAll, LineIndex } from '../engine';
 import type { FixAllResult, ReviewOptions, TextEdit } from '../engine';
-import { minimalReplacement } from '../extension/core/minimal-replacement';
+import { minimalReplacement } from './minimal-replacement';
 
 export const QUICK_FIX_KIND = 'quickfix';
 export const FIX_ALL_KIND = 'source.fixAll.mlsystem';

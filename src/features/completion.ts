@@ -5,11 +5,11 @@
  */
 import { LineIndex } from '../engine';
 import type { Position, Range } from '../engine';
-import { completionEntries } from '../extension/core/schema-completion';
-import type { CompletionEntry, SchemaNavigator } from '../extension/core/schema-completion';
-import type { DesignSnippet } from '../extension/core/snippets';
-import { cursorContext } from '../extension/core/yaml-cursor';
 import type { CompletionKindName } from './kinds';
+import { completionEntries } from './schema-completion';
+import type { CompletionEntry } from './schema-completion';
+import type { DesignSnippet } from './snippets';
+import { cursorContext } from './yaml-cursor';
 
 /** Characters after which editors should ask again. */
 export const COMPLETION_TRIGGERS = [' ', ',', '-', '['];
@@ -38,13 +38,13 @@ function snippetPreview(body: string): string {
   return body.replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+/g, (_m, choice: string | undefined, label: string | undefined) => choice ?? label ?? '');
 }
 
-export function designCompletions(text: string, position: Position, nav: SchemaNavigator, snippets: readonly DesignSnippet[]): CompletionData[] {
+export function designCompletions(text: string, position: Position, snippets: readonly DesignSnippet[]): CompletionData[] {
   const lines = new LineIndex(text);
   const cursor = cursorContext(text, lines.offsetAt(position));
   if (!cursor) return [];
   const range = lines.range(cursor.wordStart, cursor.wordEnd);
   const items: CompletionData[] = [];
-  for (const entry of completionEntries(nav, cursor)) {
+  for (const entry of completionEntries(cursor)) {
     const item: CompletionData = { label: entry.label, kind: KINDS[entry.kind], insertText: entry.insertText, range };
     if (entry.detail) item.detail = entry.detail;
     if (entry.documentation) item.documentation = entry.documentation;

@@ -5,9 +5,8 @@
  */
 import { LineIndex, RULES_BY_ID } from '../engine';
 import type { Finding, Position, Range, RuleId } from '../engine';
-import { hoverMarkdown } from '../extension/core/schema-completion';
-import type { SchemaNavigator } from '../extension/core/schema-completion';
-import { nodeAt } from '../extension/core/yaml-cursor';
+import { hoverMarkdown } from './schema-completion';
+import { nodeAt } from './yaml-cursor';
 
 export interface HoverData {
   /** Markdown. */
@@ -34,10 +33,10 @@ export function findingExplanation(finding: Finding, docsHref: (rule: RuleId) =>
  * `explain` adds the findings whose range holds the cursor, with their rule's docs link;
  * VS Code shows diagnostics on hover itself, so it passes none.
  */
-export function designHover(text: string, position: Position, nav: SchemaNavigator, explain?: { findings: readonly Finding[]; docsHref: (rule: RuleId) => string }): HoverData | undefined {
+export function designHover(text: string, position: Position, explain?: { findings: readonly Finding[]; docsHref: (rule: RuleId) => string }): HoverData | undefined {
   const lines = new LineIndex(text);
   const at = nodeAt(text, lines.offsetAt(position));
-  const schemaText = at && hoverMarkdown(nav, at.path, at.onKey, at.value);
+  const schemaText = at && hoverMarkdown(at.path, at.onKey, at.value);
   const hits = explain ? explain.findings.filter((f) => within(position, f.range)) : [];
   const explanations = explain ? hits.map((f) => findingExplanation(f, explain.docsHref)) : [];
   const parts = [...explanations, schemaText].filter((p): p is string => Boolean(p));

@@ -11,3 +11,5 @@ export * from './completion';
 export * from './hover';
 export * from './symbols';
 export * from './settings';
+export { parseSnippetFile, snippetToText } from './snippets';
+export type { DesignSnippet } from './snippets';

@@ -2,8 +2,7 @@
 import { CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, MarkupKind, SymbolKind } from 'vscode-languageserver/node';
 import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, SymbolInformation } from 'vscode-languageserver/node';
 import type { Severity } from '../engine';
-import { snippetToText } from '../extension/core/snippets';
-import { DIAGNOSTIC_SOURCE } from '../features';
+import { DIAGNOSTIC_SOURCE, snippetToText } from '../features';
 import type { CompletionData, DiagnosticData, HoverData, SymbolData } from '../features';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {

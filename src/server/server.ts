@@ -7,11 +7,8 @@
 import { DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { CancellationToken, ClientCapabilities, CodeAction, Connection, Diagnostic, InitializeResult, TextDocumentContentChangeEvent, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MLSYSTEM_SCHEMA, ruleDocsUrl } from '../engine';
+import { ruleDocsUrl } from '../engine';
 import type { TextEdit } from '../engine';
-import { SchemaNavigator } from '../extension/core/schema-completion';
-import type { JsonSchema } from '../extension/core/schema-completion';
-import { parseSnippetFile } from '../extension/core/snippets';
 import { ReviewRunner } from '../node/review-runner';
 import {
   COMPLETION_TRIGGERS,
@@ -22,6 +19,7 @@ import {
   DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
   fixAllEdit,
+  parseSnippetFile,
   PublishedFindings,
   QUICK_FIX_KIND,
   requestedActions,
@@ -56,7 +54,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // A notification, not `window/showMessageRequest`: nothing to answer, nothing to wait for.
   const configuration = new ServerConfiguration((message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
   const runner = new ReviewRunner(options.workerScript);
-  const navigator = new SchemaNavigator(MLSYSTEM_SCHEMA as unknown as JsonSchema);
   const snippets = parseSnippetFile(snippetFile);
   /** Documents with pushed diagnostics (cleared when they close or stop being designs). */
   const pushed = new Set<string>();
@@ -257,7 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = designFor(params);
     if (!document || token.isCancellationRequested) return [];
     const snippetSupport = Boolean(client.textDocument?.completion?.completionItem?.snippetSupport);
-    return designCompletions(document.getText(), position, navigator, snippets).map((item) => toCompletionItem(item, snippetSupport));
+    return designCompletions(document.getText(), position, snippets).map((item) => toCompletionItem(item, snippetSupport));
   });
 
   connection.onHover(async (params, token) => {
@@ -265,7 +262,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = designFor(params);
     if (!document) return null;
     const reviewed = reviews.reviewOf(document.uri, document.version) ?? (await currentReview(document, token));
-    const hover = designHover(document.getText(), position, navigator, { findings: reviewed.result.findings, docsHref: ruleDocsUrl });
+    const hover = designHover(document.getText(), position, { findings: reviewed.result.findings, docsHref: ruleDocsUrl });
     return hover ? toHover(hover) : null;
   });
 

@@ -7,7 +7,7 @@ local out_path = assert(os.getenv('MLSYSTEM_NVIM_OUT'), 'MLSYSTEM_NVIM_OUT')
 local server = assert(os.getenv('MLSYSTEM_LSP_BIN'), 'MLSYSTEM_LSP_BIN')
 local root = assert(os.getenv('MLSYSTEM_ROOT'), 'MLSYSTEM_ROOT')
 local draft = root .. '/examples/draft/mlsystem.yaml'
-local compose = root .. '/test/fixtures/workspace/docker-compose.yml'
+local compose = root .. '/test/fixtures/editor-workspace/docker-compose.yml'
 local TIMEOUT = 60000
 
 local result = { nvim = vim.version(), steps = {} }

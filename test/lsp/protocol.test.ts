@@ -15,7 +15,9 @@ const TODAY = '2026-11-26';
 const draftFile = path.join(root, 'examples', 'draft', 'mlsystem.yaml');
 const draftUri = uriOf(draftFile);
 const draft = readFileSync(draftFile, 'utf8');
-const composeFile = path.join(root, 'test', 'fixtures', 'workspace', 'docker-compose.yml');
+/** A workspace with designs by name and by content, and YAML that is not a design. */
+const workspace = path.join(root, 'test', 'fixtures', 'editor-workspace');
+const composeFile = path.join(workspace, 'docker-compose.yml');
 const configured = path.join(root, 'test', 'fixtures', 'cli', 'configured');
 
 /** The offset of the first `marker` in `text`, as a position (the marker itself is not in the text). */
@@ -54,8 +56,8 @@ describe('language server: push diagnostics', () => {
   it('publishes nothing for a compose file, and answers its requests with empty results', async () => {
     const compose = uriOf(composeFile);
     await client.open(compose, readFileSync(composeFile, 'utf8'));
-    const design = uriOf(path.join(root, 'test', 'fixtures', 'workspace', 'drafts', 'churn.mlsystem.yaml'));
-    await client.open(design, readFileSync(path.join(root, 'test', 'fixtures', 'workspace', 'drafts', 'churn.mlsystem.yaml'), 'utf8'));
+    const design = uriOf(path.join(workspace, 'drafts', 'churn.mlsystem.yaml'));
+    await client.open(design, readFileSync(path.join(workspace, 'drafts', 'churn.mlsystem.yaml'), 'utf8'));
     // Notifications are handled in order: once the design opened after it is published, the compose file had its turn.
     await client.pushed(design);
     assert.equal(client.diagnostics.filter((d) => d.uri === compose).length, 0);
@@ -66,8 +68,8 @@ describe('language server: push diagnostics', () => {
   });
 
   it('finds designs by content: any YAML with a top-level mlsystem key', async () => {
-    const uri = uriOf(path.join(root, 'test', 'fixtures', 'workspace', 'designs', 'fraud.yaml'));
-    await client.open(uri, readFileSync(path.join(root, 'test', 'fixtures', 'workspace', 'designs', 'fraud.yaml'), 'utf8'));
+    const uri = uriOf(path.join(workspace, 'designs', 'fraud.yaml'));
+    await client.open(uri, readFileSync(path.join(workspace, 'designs', 'fraud.yaml'), 'utf8'));
     const published = await client.pushed(uri);
     assert.ok(published.diagnostics.length > 0);
   });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { review } from '../../src/engine';
 import { invalidFileName, notCreatedMessage, skeletonText } from '../../src/extension/core/new-design';
-import { parseSnippetFile } from '../../src/extension/core/snippets';
+import { parseSnippetFile } from '../../src/features/snippets';
 
 const skeleton = parseSnippetFile(JSON.parse(readFileSync(join(__dirname, '..', '..', 'snippets', 'mlsystem.json'), 'utf8'))).find((s) => s.prefix === 'mlsystem-design')!;
 

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixAll, review } from '../../src/engine';
-import { minimalReplacement } from '../../src/extension/core/minimal-replacement';
+import { minimalReplacement } from '../../src/features/minimal-replacement';
 
 const today = '2026-11-26';
 const reviewText = (text: string) => review(text, { today });

@@ -1,6 +1,6 @@
 /** The host-free parts of "ML Design: New Design File": the name check, the text, the messages. */
 import { designNameOf, isDesignFileName } from '../../engine';
-import { snippetToText } from './snippets';
+import { snippetToText } from '../../features';
 
 /** Why a file name cannot be used, or undefined when it can. */
 export function invalidFileName(name: string): string | undefined {

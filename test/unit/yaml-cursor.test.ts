@@ -1,7 +1,7 @@
 /** Where the cursor is, as a data path: what completion and hover start from. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cursorContext, nodeAt } from '../../src/extension/core/yaml-cursor';
+import { cursorContext, nodeAt } from '../../src/features/yaml-cursor';
 
 /** `|` marks the cursor. */
 function at(textWithCursor: string): ReturnType<typeof cursorContext> {

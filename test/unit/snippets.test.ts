@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, parseDocument } from 'yaml';
 import { review } from '../../src/engine';
-import { parseSnippetFile, snippetToText } from '../../src/extension/core/snippets';
+import { parseSnippetFile, snippetToText } from '../../src/features/snippets';
 
 const snippets = parseSnippetFile(JSON.parse(readFileSync(join(__dirname, '..', '..', 'snippets', 'mlsystem.json'), 'utf8')));
 const byPrefix = new Map(snippets.map((s) => [s.prefix, s]));

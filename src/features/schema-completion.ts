@@ -1,11 +1,10 @@
 /**
  * Completion and hover content from the JSON Schema (walked by the engine's navigator) and
  * the document's own ids, for a cursor context (yaml-cursor.ts). Host-free: returns plain
- * entries the editor turns into `CompletionItem`s, so the logic is unit-tested without
- * VS Code.
+ * entries each editor host turns into its own completion items (completion.ts, hover.ts).
  */
-import { describePath, keysWithSchemas, MLSYSTEM_SCHEMA, RULES_BY_ID, RULE_IDS, typesOf, valuesAt, valuesOf, waiverTargets } from '../../engine';
-import type { JsonSchema, RuleId } from '../../engine';
+import { describePath, keysWithSchemas, MLSYSTEM_SCHEMA, RULES_BY_ID, RULE_IDS, typesOf, valuesAt, valuesOf, waiverTargets } from '../engine';
+import type { JsonSchema, RuleId } from '../engine';
 import type { CursorContext, DataPath } from './yaml-cursor';
 
 export interface CompletionEntry {

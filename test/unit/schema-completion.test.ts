@@ -1,8 +1,8 @@
 /** Completion and hover content from the real schema and the document's own ids. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { completionEntries, hoverMarkdown, waiverTargets } from '../../src/extension/core/schema-completion';
-import { cursorContext } from '../../src/extension/core/yaml-cursor';
+import { completionEntries, hoverMarkdown, waiverTargets } from '../../src/features/schema-completion';
+import { cursorContext } from '../../src/features/yaml-cursor';
 
 function complete(textWithCursor: string): Map<string, string> {
   const offset = textWithCursor.indexOf('|');
