@@ -4,7 +4,7 @@
  * (objective ids, rule ids, waiver targets), and the design snippets where a line starts.
  */
 import { LineIndex } from '../engine';
-import type { Position, Range } from '../engine';
+import type { JsonSchema, Position, Range } from '../engine';
 import type { CompletionKindName } from './kinds';
 import { completionEntries } from './schema-completion';
 import type { CompletionEntry } from './schema-completion';
@@ -38,13 +38,14 @@ function snippetPreview(body: string): string {
   return body.replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+/g, (_m, choice: string | undefined, label: string | undefined) => choice ?? label ?? '');
 }
 
-export function designCompletions(text: string, position: Position, snippets: readonly DesignSnippet[]): CompletionData[] {
+/** `schema` completes another document than a design (a configuration file): no snippets, no design ids. */
+export function designCompletions(text: string, position: Position, snippets: readonly DesignSnippet[], schema?: JsonSchema): CompletionData[] {
   const lines = new LineIndex(text);
   const cursor = cursorContext(text, lines.offsetAt(position));
   if (!cursor) return [];
   const range = lines.range(cursor.wordStart, cursor.wordEnd);
   const items: CompletionData[] = [];
-  for (const entry of completionEntries(cursor)) {
+  for (const entry of completionEntries(cursor, schema)) {
     const item: CompletionData = { label: entry.label, kind: KINDS[entry.kind], insertText: entry.insertText, range };
     if (entry.detail) item.detail = entry.detail;
     if (entry.documentation) item.documentation = entry.documentation;
@@ -53,7 +54,7 @@ export function designCompletions(text: string, position: Position, snippets: re
   }
   // Snippets start a line: offered where a key or a new list item goes.
   const lineBefore = text.slice(lines.lineStart(range.start.line), cursor.wordStart);
-  if (cursor.kind !== 'value' && /^\s*(-\s+)?$/.test(lineBefore)) {
+  if (!schema && cursor.kind !== 'value' && /^\s*(-\s+)?$/.test(lineBefore)) {
     for (const snippet of snippets) {
       items.push({
         label: snippet.prefix,

@@ -3,31 +3,49 @@
  * code (linked to the rule's page), and the finding behind it, with its fixes, is kept
  * beside it for the document version it was made for. Host-free.
  */
-import type { Finding, Range, RuleId, Severity } from '../engine';
+import type { Finding, FindingRule, Range, RuleId, Severity } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
 
-/** `Link` is how the host names the rule's page (a URL string, a `vscode.Uri`). */
+/** `Link` is how the host names a documentation page (a URL string, a `vscode.Uri`). */
 export interface DiagnosticData<Link = string> {
   range: Range;
   severity: Severity;
   message: string;
-  /** The rule id: the diagnostic's `code`. */
-  code: RuleId;
-  /** The rule's documentation: the code's link. */
-  href: Link;
+  /** The rule or check id: the diagnostic's `code`. */
+  code: FindingRule;
+  /** The rule's documentation, or the team check's own link: the code's link. Absent for a check without docs. */
+  href?: Link;
   related: { range: Range; message: string }[];
 }
 
-export function designDiagnostic<Link>(finding: Finding, docsHref: (rule: RuleId) => Link): DiagnosticData<Link> {
-  return {
+/** Where rules and checks are documented: a built-in rule's page, a team check's own (http(s)) link. */
+export interface DocsLinks<Link> {
+  builtIn(rule: RuleId): Link;
+  team(url: string): Link;
+}
+
+/** A built-in rule's id (team checks are named `<team>/<check>`). */
+export function isBuiltInRule(rule: FindingRule): rule is RuleId {
+  return !rule.includes('/');
+}
+
+export function docsLinkOf<Link>(finding: Finding, links: DocsLinks<Link>): Link | undefined {
+  if (finding.docs) return links.team(finding.docs);
+  return isBuiltInRule(finding.rule) ? links.builtIn(finding.rule) : undefined;
+}
+
+export function designDiagnostic<Link>(finding: Finding, links: DocsLinks<Link>): DiagnosticData<Link> {
+  const data: DiagnosticData<Link> = {
     range: finding.range,
     severity: finding.severity,
     message: finding.message,
     code: finding.rule,
-    href: docsHref(finding.rule),
     related: (finding.related ?? []).map((r) => ({ range: r.range, message: r.message })),
   };
+  const href = docsLinkOf(finding, links);
+  if (href !== undefined) data.href = href;
+  return data;
 }
 
 function findingKey(rule: string, range: Range, message: string): string {

@@ -4,7 +4,9 @@
  * what the findings under the cursor mean.
  */
 import { LineIndex, RULES_BY_ID } from '../engine';
-import type { Finding, Position, Range, RuleId } from '../engine';
+import type { Finding, JsonSchema, Position, Range } from '../engine';
+import { docsLinkOf, isBuiltInRule } from './diagnostics';
+import type { DocsLinks } from './diagnostics';
 import { hoverMarkdown } from './schema-completion';
 import { nodeAt } from './yaml-cursor';
 
@@ -17,15 +19,15 @@ export interface HoverData {
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
 const within = (p: Position, r: Range): boolean => !before(p, r.start) && !before(r.end, p);
 
-/** What a finding means: its rule, what the rule checks, the fixes on offer and the rule's page. */
-export function findingExplanation(finding: Finding, docsHref: (rule: RuleId) => string): string {
-  const rule = RULES_BY_ID[finding.rule];
+/** What a finding means: its rule (or the team's check), what it checks, the fixes on offer and its page. */
+export function findingExplanation(finding: Finding, links: DocsLinks<string>): string {
   const fixes = finding.fixes.map((f) => f.title);
+  const href = docsLinkOf(finding, links);
   return [
     `**${finding.rule}** (${finding.severity}): ${finding.message}`,
-    rule.summary,
+    isBuiltInRule(finding.rule) ? RULES_BY_ID[finding.rule].summary : 'A check of this project\'s configuration.',
     fixes.length ? `Quick fixes: ${fixes.join('; ')}.` : '',
-    `[About ${finding.rule}](${docsHref(finding.rule)})`,
+    href ? `[About ${finding.rule}](${href})` : '',
   ].filter(Boolean).join('\n\n');
 }
 
@@ -33,12 +35,12 @@ export function findingExplanation(finding: Finding, docsHref: (rule: RuleId) =>
  * `explain` adds the findings whose range holds the cursor, with their rule's docs link;
  * VS Code shows diagnostics on hover itself, so it passes none.
  */
-export function designHover(text: string, position: Position, explain?: { findings: readonly Finding[]; docsHref: (rule: RuleId) => string }): HoverData | undefined {
+export function designHover(text: string, position: Position, explain?: { findings: readonly Finding[]; links: DocsLinks<string> }, schema?: JsonSchema): HoverData | undefined {
   const lines = new LineIndex(text);
   const at = nodeAt(text, lines.offsetAt(position));
-  const schemaText = at && hoverMarkdown(at.path, at.onKey, at.value);
+  const schemaText = at && hoverMarkdown(at.path, at.onKey, at.value, schema);
   const hits = explain ? explain.findings.filter((f) => within(position, f.range)) : [];
-  const explanations = explain ? hits.map((f) => findingExplanation(f, explain.docsHref)) : [];
+  const explanations = explain ? hits.map((f) => findingExplanation(f, explain.links)) : [];
   const parts = [...explanations, schemaText].filter((p): p is string => Boolean(p));
   if (!parts.length) return undefined;
   const range = at && schemaText ? lines.range(at.start, at.end) : hits[0].range;

@@ -1,17 +1,16 @@
 /**
- * Which open documents are designs, and with which rule severities they are reviewed: the
- * nearest `.mlsystem-review.json|yaml|yml` up the folder tree (read as the CLI reads it),
- * with the client's `mlsystem` settings over it rule by rule, as in VS Code. Extra file
- * patterns add up: `mlsystem.files` is relative to the workspace folder, the config
- * file's `files` to its folder.
+ * Which open documents are designs, and with which rules and checks they are reviewed, as
+ * in VS Code: the nearest `.mlsystem-review.json|yaml|yml` up the folder tree within the
+ * workspace folder (the engine's lookup, `extends` and `overrides` included, read with
+ * Node), with the client's `mlsystem` settings over it rule by rule. Extra file patterns
+ * add up: `mlsystem.files` is relative to the workspace folder, the config file's `files`
+ * to its folder.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasDesignKey, isDesignFileName, isYamlFileName, matchesPatterns, mergeConfigs } from '../engine';
-import type { ReviewConfig, ReviewOptions } from '../engine';
-import { ConfigLookup } from '../cli/config-lookup';
-import type { FoundConfig } from '../cli/config-lookup';
-import { checkSettings } from '../features';
+import { ConfigLookup, emptyConfig, formatProblem, hasDesignKey, isDesignFileName, isYamlFileName, matchesPatterns, validateConfig } from '../engine';
+import type { DesignConfig, ReviewConfig, ReviewOptions } from '../engine';
+import { fromEnginePath, nodeConfigReader, toEnginePath } from '../node/config-reader';
 
 export type ReviewTrigger = 'onType' | 'onSave';
 
@@ -30,23 +29,17 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 export class ServerConfiguration {
-  private settings: ReviewConfig = { rules: {}, files: [] };
+  private settings: ReviewConfig = emptyConfig();
   private reviewTrigger: ReviewTrigger = 'onType';
   /** Review as of this date (YYYY-MM-DD) instead of the clock's, for reproducible reviews. */
   private today: string | undefined;
   private folders: string[] = [];
-  private lookup = this.newLookup();
+  /** One lookup per base folder (a workspace folder, or the folder of a file outside them): each caches what it read. */
+  private readonly lookups = new Map<string, ConfigLookup>();
   private readonly reported = new Set<string>();
 
   /** `warn` shows a one-line message to the user (each problem once until something changes). */
   constructor(private readonly warn: (message: string) => void) {}
-
-  private newLookup(): ConfigLookup {
-    return new ConfigLookup((file) => {
-      const folder = this.folderOf(file);
-      return folder ? path.relative(folder, file) : file;
-    });
-  }
 
   get trigger(): ReviewTrigger {
     return this.reviewTrigger;
@@ -54,25 +47,26 @@ export class ServerConfiguration {
 
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.map(fileOf).filter((f): f is string => f !== undefined);
+    this.lookups.clear();
   }
 
-  /** The client's `mlsystem` section: `{ rules, files, review: { trigger } }`. */
+  /** The client's `mlsystem` section: `{ rules, files, review: { trigger } }`; what is valid of it applies. */
   setSettings(section: unknown): void {
     const raw = record(section);
-    const checked = checkSettings(raw.rules, raw.files);
-    this.settings = checked.config;
+    const { config, problems } = validateConfig({ rules: raw.rules ?? {}, files: raw.files ?? [] }, 'Settings (mlsystem.*)');
+    this.settings = { ...emptyConfig(), rules: config.rules, files: config.files };
     this.reviewTrigger = record(raw.review).trigger === 'onSave' ? 'onSave' : 'onType';
     this.reported.clear();
-    if (checked.problem) this.reportOnce('settings', checked.problem);
+    if (problems.length) this.reportOnce('settings', formatProblem(problems[0]));
   }
 
   setToday(today: unknown): void {
     this.today = typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : undefined;
   }
 
-  /** A config file was created, changed or deleted: read them again. */
+  /** A config file (or one it extends) was created, changed or deleted: read them again. */
   configFilesChanged(): void {
-    this.lookup = this.newLookup();
+    this.lookups.clear();
     this.reported.clear();
   }
 
@@ -84,7 +78,7 @@ export class ServerConfiguration {
       const folder = this.folderOf(file);
       if (folder && this.settings.files.length && matchesPatterns(path.relative(folder, file), this.settings.files)) return true;
       const found = this.configFor(file);
-      if (found?.config.files.length && matchesPatterns(path.relative(found.dir, file), found.config.files)) return true;
+      if (found.dir !== undefined && found.config.files.length && matchesPatterns(path.relative(fromEnginePath(found.dir), file), found.config.files)) return true;
     }
     return (languageId === 'yaml' || isYamlFileName(name)) && hasDesignKey(text());
   }
@@ -92,22 +86,30 @@ export class ServerConfiguration {
   reviewOptions(uri: string): ReviewOptions {
     const file = fileOf(uri);
     const found = file ? this.configFor(file) : undefined;
-    const rules = mergeConfigs(found?.config ?? { rules: {}, files: [] }, this.settings).rules;
-    return this.today ? { rules, today: this.today } : { rules };
+    const options: ReviewOptions = { rules: { ...found?.options.rules, ...this.settings.rules }, checks: found?.options.checks ?? [] };
+    if (this.today) options.today = this.today;
+    return options;
   }
 
   private folderOf(file: string): string | undefined {
     return this.folders.filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0];
   }
 
-  private configFor(file: string): FoundConfig | undefined {
-    try {
-      return this.lookup.forFile(file);
-    } catch (e) {
-      // A config file that cannot be read or is invalid: said once, and ignored until fixed.
-      this.reportOnce((e as Error).message, `${(e as Error).message}. The file is ignored until it is fixed.`);
-      return undefined;
+  /** The configuration of a design; its problems are said once each (a file with errors counts as none). */
+  private configFor(file: string): DesignConfig {
+    // Outside a workspace folder only the file's own folder is looked in.
+    const base = this.folderOf(file) ?? path.dirname(file);
+    let lookup = this.lookups.get(base);
+    if (!lookup) {
+      lookup = new ConfigLookup(nodeConfigReader, { stopAt: toEnginePath(base), display: (p) => path.relative(base, fromEnginePath(p)) || p });
+      this.lookups.set(base, lookup);
     }
+    const found = lookup.forDesign(toEnginePath(file));
+    for (const problem of found.problems) {
+      const line = formatProblem(problem);
+      this.reportOnce(line, line);
+    }
+    return found;
   }
 
   private reportOnce(key: string, message: string): void {

@@ -12,7 +12,9 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(uri: string, d: DiagnosticData): Diagnostic {
-  const diagnostic: Diagnostic = { range: d.range, severity: SEVERITIES[d.severity], source: DIAGNOSTIC_SOURCE, code: d.code, codeDescription: { href: d.href }, message: d.message };
+  const diagnostic: Diagnostic = { range: d.range, severity: SEVERITIES[d.severity], source: DIAGNOSTIC_SOURCE, code: d.code, message: d.message };
+  // A team's check without docs has no link.
+  if (d.href) diagnostic.codeDescription = { href: d.href };
   if (d.related.length) diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   return diagnostic;
 }

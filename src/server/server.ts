@@ -25,6 +25,7 @@ import {
   requestedActions,
   SETTINGS_SECTION,
 } from '../features';
+import type { DocsLinks } from '../features';
 import snippetFile from '../../snippets/mlsystem.json';
 import { ServerConfiguration } from './configuration';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toSymbolInformation } from './convert';
@@ -46,6 +47,9 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/** Rules link to their page in this repository's docs/rules/; a team's check to its own docs. */
+const DOCS_LINKS: DocsLinks<string> = { builtIn: ruleDocsUrl, team: (url) => url };
+
 const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
 const modified = (): ResponseError<void> => new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the request ran; ask again');
 
@@ -62,7 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: string[] = [];
 
   const isDesign = (document: TextDocument): boolean => configuration.isDesign(document.uri, document.languageId, () => document.getText());
-  const diagnosticsOf = (reviewed: Reviewed): Diagnostic[] => reviewed.result.findings.map((f) => toDiagnostic(reviewed.uri, designDiagnostic(f, ruleDocsUrl)));
+  const diagnosticsOf = (reviewed: Reviewed): Diagnostic[] => reviewed.result.findings.map((f) => toDiagnostic(reviewed.uri, designDiagnostic(f, DOCS_LINKS)));
 
   const publish = (reviewed: Reviewed): void => {
     pushed.add(reviewed.uri);
@@ -262,7 +266,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = designFor(params);
     if (!document) return null;
     const reviewed = reviews.reviewOf(document.uri, document.version) ?? (await currentReview(document, token));
-    const hover = designHover(document.getText(), position, { findings: reviewed.result.findings, docsHref: ruleDocsUrl });
+    const hover = designHover(document.getText(), position, { findings: reviewed.result.findings, links: DOCS_LINKS });
     return hover ? toHover(hover) : null;
   });
 

@@ -14,8 +14,8 @@ import { CONFIG_SCHEMA, ConfigLookup, loadConfig, MAX_EXTENDS_DEPTH, parseConfig
 import type { ConfigReader } from '../../src/engine';
 import { runCli } from './support/cli';
 import type { CliOutcome } from './support/cli';
-import { completionEntries, hoverMarkdown } from '../../src/extension/core/schema-completion';
-import { cursorContext, nodeAt } from '../../src/extension/core/yaml-cursor';
+import { completionEntries, hoverMarkdown } from '../../src/features/schema-completion';
+import { cursorContext, nodeAt } from '../../src/features/yaml-cursor';
 import { nodeConfigReader } from '../../src/node/config-reader';
 
 const TODAY = '2026-11-26';

@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, review, ruleDocsUrl } from '../../src/engine';
-import { checkSettings, designCompletions, designDiagnostic, designHover, designSymbols, fixAllAction, PublishedFindings, requestedActions } from '../../src/features';
+import type { Finding, RuleId } from '../../src/engine';
+import { designCompletions, designDiagnostic, designHover, designSymbols, findingExplanation, fixAllAction, PublishedFindings, requestedActions } from '../../src/features';
 
 const TODAY = '2026-11-26';
+const links = { builtIn: ruleDocsUrl, team: (url: string) => `team:${url}` };
 const design = 'mlsystem: 1\nname: routing\nbusiness:\n  maturity: early\n  objectives:\n    - id: faster\n      statement: Route faster.\n';
 
 describe('editor features', () => {
@@ -24,9 +26,9 @@ describe('editor features', () => {
 
   it('turns a finding into a diagnostic with its rule as code and docs as link, and finds it again only for its version', () => {
     const finding = review(design, { today: TODAY }).findings[0];
-    const d = designDiagnostic(finding, ruleDocsUrl);
+    const d = designDiagnostic(finding, links);
     assert.equal(d.code, finding.rule);
-    assert.equal(d.href, ruleDocsUrl(finding.rule));
+    assert.equal(d.href, ruleDocsUrl(finding.rule as RuleId));
     const published = new PublishedFindings(4, [finding]);
     assert.equal(published.findingFor(4, d.code, d.range, d.message), finding);
     assert.equal(published.findingFor(5, d.code, d.range, d.message), undefined, 'another version');
@@ -62,7 +64,7 @@ describe('editor features', () => {
     assert.deepEqual(field?.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 10 } });
     const findings = review(design, { today: TODAY }).findings;
     const f = findings.find((x) => x.rule === 'unmeasured-objective')!;
-    const explained = designHover(design, f.range.start, { findings, docsHref: ruleDocsUrl });
+    const explained = designHover(design, f.range.start, { findings, links });
     assert.ok(explained?.markdown.includes(`**unmeasured-objective** (warning): ${f.message}`), explained?.markdown);
     assert.ok(explained?.markdown.includes(`(${ruleDocsUrl('unmeasured-objective')})`));
     assert.equal(designHover('mlsystem: 1\n# a comment\n', { line: 1, character: 3 }), undefined);
@@ -74,10 +76,12 @@ describe('editor features', () => {
     assert.deepEqual(symbols[2].children.map((c) => [c.name, c.kind]), [['faster', 'Event']]);
   });
 
-  it('keeps the valid part of settings and names what is wrong, in one line', () => {
-    const checked = checkSettings({ unversioned: 'off', nope: 'error', schema: 'loud' }, ['a/*.yaml', 3]);
-    assert.deepEqual(checked.config, { rules: { unversioned: 'off' }, files: ['a/*.yaml'] });
-    assert.match(checked.problem ?? '', /^Settings \(mlsystem\.\*\): /);
-    assert.deepEqual(checkSettings(undefined, undefined), { config: { rules: {}, files: [] } });
+  it('links a team check to its own docs, or to nothing', () => {
+    const finding = review(design, { today: TODAY }).findings[0];
+    const check = { ...finding, rule: 'team/owner' as const, docs: 'https://example.com/owner' } as unknown as Finding;
+    assert.equal(designDiagnostic(check, links).href, 'team:https://example.com/owner');
+    const bare = { ...finding, rule: 'team/owner' } as unknown as Finding;
+    assert.equal(designDiagnostic(bare, links).href, undefined);
+    assert.ok(!findingExplanation(bare, links).includes('About'), 'no link to a page that does not exist');
   });
 });
