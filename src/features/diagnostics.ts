@@ -3,6 +3,7 @@
  * code (linked to the rule's page), and the finding behind it, with its fixes, is kept
  * beside it for the document version it was made for. Host-free.
  */
+import { RULES_BY_ID } from '../engine';
 import type { Finding, FindingRule, Range, RuleId, Severity } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
@@ -25,11 +26,12 @@ export interface DocsLinks<Link> {
   team(url: string): Link;
 }
 
-/** A built-in rule's id (team checks are named `<team>/<check>`). */
+/** A built-in rule's id (a team's check is not in the registry). */
 export function isBuiltInRule(rule: FindingRule): rule is RuleId {
-  return !rule.includes('/');
+  return Object.prototype.hasOwnProperty.call(RULES_BY_ID, rule);
 }
 
+/** As the engine's `findingDocsUrl`, with the host's own link for a built-in rule (VS Code opens the page shipped with it). */
 export function docsLinkOf<Link>(finding: Finding, links: DocsLinks<Link>): Link | undefined {
   if (finding.docs) return links.team(finding.docs);
   return isBuiltInRule(finding.rule) ? links.builtIn(finding.rule) : undefined;
