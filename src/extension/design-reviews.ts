@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { ReviewOptions, ReviewResult } from '../engine';
-import type { ReviewBackend } from '../node/review-runner';
+import type { ReviewBackend } from '../node/review-backend';
 import type { DesignReviewSource } from '../panel/review-source';
 
 /** One finished review: the text at `version` gave `result`. */

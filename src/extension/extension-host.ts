@@ -7,7 +7,7 @@
  * place, so no module asks at run time which host it is in. Both export `host`.
  */
 import type * as vscode from 'vscode';
-import type { ReviewBackend } from '../node/review-runner';
+import type { ReviewBackend } from '../node/review-backend';
 
 export type HostKind = 'node' | 'web';
 

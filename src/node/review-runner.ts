@@ -8,13 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import { fixAll, review } from '../engine';
 import type { FixAllResult, ReviewOptions, ReviewResult } from '../engine';
+import type { ReviewBackend } from './review-backend';
 import type { WorkerReply, WorkerRequest } from './review-worker-protocol';
 
-/** Runs the engine on a text, on this thread or in a worker. */
-export interface ReviewBackend {
-  /** `key` names the document, so a backend may keep only its newest waiting text. */
-  run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult>;
-}
 
 // About 20 ms of review on a quiet machine: longer reviews would be felt as typing lag.
 export const WORKER_THRESHOLD_LINES = 1000;

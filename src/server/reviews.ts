@@ -4,7 +4,7 @@
  * published or answered with). Large designs go to the review worker (review-runner.ts).
  */
 import type { ReviewOptions, ReviewResult } from '../engine';
-import type { ReviewBackend } from '../node/review-runner';
+import type { ReviewBackend } from '../node/review-backend';
 
 export interface DocumentState {
   uri: string;
