@@ -5,8 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
-import { isDesignDocument } from '../engine';
+import { compileGlob, globProblem, isDesignDocument, isGlob, splitGlobBase } from '../engine';
 import { toEnginePath } from '../node/config-reader';
 import { CliConfigs } from './config-lookup';
 import { CannotReadError, readHead } from './files';
@@ -27,6 +26,13 @@ export interface Discovery {
 export class NoMatchError extends Error {
   constructor(readonly pattern: string) {
     super(`no files match "${pattern}"`);
+  }
+}
+
+/** A glob the matcher refuses (too long, or a form it does not support): a usage error. */
+export class BadGlobError extends Error {
+  constructor(readonly pattern: string, problem: string) {
+    super(`the pattern ${JSON.stringify(pattern)} ${problem}`);
   }
 }
 
@@ -102,10 +108,12 @@ export function discover(paths: readonly string[], cwd: string, configs: CliConf
   for (const given of paths.length ? paths : ['.']) {
     const abs = path.resolve(cwd, given);
     // An existing path is taken literally, even if its name holds glob characters.
-    const scan = existsSync(abs) ? undefined : picomatch.scan(given);
-    if (scan?.isGlob) {
+    if (!existsSync(abs) && isGlob(given)) {
+      const problem = globProblem(given);
+      if (problem) throw new BadGlobError(given, problem);
+      const scan = splitGlobBase(toPosix(given));
       const base = path.resolve(cwd, scan.base || '.');
-      const matches = picomatch(scan.glob, { windows: false });
+      const matches = compileGlob(scan.glob);
       const { matched } = existsSync(base) ? search(scan.base || '.', base, (file) => matches(toPosix(path.relative(base, file)))) : { matched: 0 };
       if (!matched) throw new NoMatchError(given);
       continue;

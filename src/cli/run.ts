@@ -11,7 +11,7 @@ import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliOptions, FailLevel, Format } from './args';
 import { fromEnginePath } from '../node/config-reader';
 import { CliConfigs } from './config-lookup';
-import { discover, NoMatchError, toPosix } from './discovery';
+import { BadGlobError, discover, NoMatchError, toPosix } from './discovery';
 import type { DesignFile } from './discovery';
 import { CannotReadError, readBytes } from './files';
 import { fixText, unifiedDiff } from './fix';
@@ -55,7 +55,7 @@ export function run(argv: readonly string[], io: CliIo): number {
     return review_(parseCliArgs(argv), io, say);
   } catch (e) {
     if (e instanceof UsageError) say(`${e.message} (see --help)`);
-    else if (e instanceof CannotReadError || e instanceof ConfigError || e instanceof NoMatchError || e instanceof CannotWriteError) say(e.message);
+    else if (e instanceof CannotReadError || e instanceof ConfigError || e instanceof NoMatchError || e instanceof BadGlobError || e instanceof CannotWriteError) say(e.message);
     else say(`unexpected error: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
     return 2;
   }

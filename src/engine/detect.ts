@@ -2,7 +2,7 @@
  * Which files are design documents (docs/format.md): by name, by content (a top-level
  * `mlsystem` key), or by a configured glob. Other YAML is never reviewed.
  */
-import picomatch from 'picomatch';
+import { matchesAnyGlob } from './glob';
 
 const DESIGN_NAME = /(^|[\\/])([^\\/]+\.)?mlsystem\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
@@ -31,8 +31,7 @@ export function hasDesignKey(text: string): boolean {
  * separators) against extra glob patterns from settings or the config file.
  */
 export function matchesPatterns(relativePath: string, patterns: readonly string[]): boolean {
-  if (!patterns.length) return false;
-  return picomatch(patterns as string[], { dot: true, windows: false })(relativePath.replace(/\\/g, '/'));
+  return patterns.length > 0 && matchesAnyGlob(relativePath.replace(/\\/g, '/'), patterns);
 }
 
 /**

@@ -19,6 +19,7 @@ export type { AsyncConfigReader, ConfigReader, DesignConfig, LoadedConfig, Looku
 export { CHECK_KINDS, isCheckId } from './checks';
 export type { Check, CheckDefinition, CheckId } from './checks';
 export { compilePattern, patternProblem } from './linear-pattern';
+export { compileGlob, globProblem, isGlob, matchesAnyGlob, splitGlobBase, MAX_GLOB_LENGTH } from './glob';
 export { fixAll, safeFix } from './fix-all';
 export { waiverTargets } from './waivers';
 export type { FixAllResult } from './fix-all';

@@ -361,6 +361,34 @@ describe('cli: configuration', () => {
     writeFileSync(join(dir, '.mlsystem-review.yaml'), 'rules: [\n');
     assert.match(review([], dir).stderr, /^mlsystem-review: \.mlsystem-review\.yaml: not valid YAML: [^\n]*\n$/);
   });
+
+  // A backtracking glob matcher runs for minutes on this pattern and name; the timeout makes a hang a failure.
+  it('matches a config pattern built to backtrack in bounded time', { timeout: 20_000 }, () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsystem-review.json'), JSON.stringify({ files: [`${'*a'.repeat(12)}b`] }));
+    writeFileSync(join(dir, `${'a'.repeat(40)}.yaml`), 'kind: other\n');
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const out = reviewJson([], dir);
+    assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml']);
+  });
+
+  it('exits 2 with one line for a pattern of a form it does not support, in the config or on the command line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const cli = review(['+(a|b).yaml'], dir);
+    assert.equal(cli.code, 2);
+    assert.equal(cli.stderr, 'mlsystem-review: the pattern "+(a|b).yaml" uses an extended glob such as "+(a|b)", which is not supported (use {a,b})\n');
+    writeFileSync(join(dir, '.mlsystem-review.json'), JSON.stringify({ files: ['x'.repeat(300)] }));
+    const config = review([], dir);
+    assert.equal(config.code, 2);
+    assert.match(config.stderr, /^mlsystem-review: \.mlsystem-review\.json: the pattern "x+" in "files" is longer than 256 characters\n$/);
+  });
+
+  it('keeps the workspace\'s design patterns out of a cloned repository\'s hands in Restricted Mode', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[] } } };
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['mlsystem.files']);
+  });
 });
 
 describe('cli: reading files', () => {
