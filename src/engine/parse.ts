@@ -16,6 +16,8 @@ export const LIMITS = {
   maxAliasCount: 100,
   /** Nesting of collections. */
   maxDepth: 64,
+  /** `schema` findings listed per document; one more finding counts the rest. */
+  maxSchemaFindings: 100,
 } as const;
 
 export interface ParsedDesign {

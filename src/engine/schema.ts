@@ -6,12 +6,13 @@
 import type { ErrorObject } from 'ajv';
 import validate from './generated/validate-schema';
 import type { DataPath, Fix, RuleFinding } from './basics';
+import { LIMITS } from './parse';
 import type { Editor } from './edits';
 import type { Locator } from './locate';
 import { alternatives, keyHomes, keysAt, resolve, schemaAt, typeOf, valueAt } from './schema-navigator';
 import type { JsonSchema } from './schema-navigator';
 import { STAGE_STATUSES } from './vocabulary';
-import { listWords } from './wording';
+import { listWords, plural } from './wording';
 
 /** What the schema findings read: the design as data, and where to place and fix things. */
 export interface SchemaContext {
@@ -102,46 +103,66 @@ function toDataPath(pointer: string, data: unknown): (string | number)[] {
   return path;
 }
 
-function within(pointer: string, base: string): boolean {
-  return pointer === base || pointer.startsWith(`${base}/`);
-}
-
 /**
  * One error per problem: a failed "this or that" choice keeps only the errors of the
  * alternative that fits the value's type; when none fits, only the choice's own error.
  * (Every alternative is written inline, so its errors sit under the choice's schemaPath.)
  */
 function collapseChoices(errors: readonly ErrorObject[], branchCount: (choice: ErrorObject) => number): ErrorObject[] {
-  let kept = [...errors];
+  const dropped = new Set<ErrorObject>();
+  // Errors sorted by instancePath, so a choice finds the errors at and under its value by
+  // binary search: the work is the size of each choice's subtree, never all errors per choice.
+  const sorted = [...errors].sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+  const firstAtOrAfter = (key: string): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].instancePath < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // `p` itself is [p, p + NUL); its descendants `p/...` are [p + '/', p + '0') ('0' follows '/').
+  const atOrUnder = (p: string): ErrorObject[] => [
+    ...sorted.slice(firstAtOrAfter(p), firstAtOrAfter(`${p}\0`)),
+    ...sorted.slice(firstAtOrAfter(`${p}/`), firstAtOrAfter(`${p}0`)),
+  ];
   const choices = errors
     .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
-    .sort((a, b) => a.instancePath.split('/').length - b.instancePath.split('/').length);
+    .map((e) => ({ e, depth: e.instancePath.split('/').length }))
+    .sort((a, b) => a.depth - b.depth)
+    .map(({ e }) => e);
   for (const choice of choices) {
-    if (!kept.includes(choice)) continue;
+    if (dropped.has(choice)) continue;
     const prefix = `${choice.schemaPath}/`;
     const branchOf = (e: ErrorObject): number | undefined =>
-      e !== choice && e.schemaPath.startsWith(prefix) && within(e.instancePath, choice.instancePath)
-        ? Number(e.schemaPath.slice(prefix.length).split('/')[0])
-        : undefined;
+      e !== choice && e.schemaPath.startsWith(prefix) ? Number(e.schemaPath.slice(prefix.length).split('/')[0]) : undefined;
+    const near = atOrUnder(choice.instancePath).filter((e) => !dropped.has(e));
     const branches = new Map<number, ErrorObject[]>();
-    for (const e of kept) {
+    for (const e of near) {
       const b = branchOf(e);
-      if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e]);
+      if (b === undefined) continue;
+      const list = branches.get(b);
+      if (list) list.push(e);
+      else branches.set(b, [e]);
     }
     const typeMismatch = (b: number): boolean =>
       (branches.get(b) ?? []).some((e) => e.keyword === 'type' && e.instancePath === choice.instancePath && e.schemaPath === `${prefix}${b}/type`);
     // A branch may have no error of its own here: the value's problems lie deeper, in a
     // shared definition whose errors carry that definition's schemaPath.
-    const count = Math.max(branchCount(choice), ...[...branches.keys()].map((b) => b + 1));
+    let count = branchCount(choice);
+    for (const b of branches.keys()) count = Math.max(count, b + 1);
     const errorsIn = (b: number): number => branches.get(b)?.length ?? 0;
     const fitting = Array.from({ length: count }, (_, b) => b).filter((b) => !typeMismatch(b)).sort((x, y) => errorsIn(x) - errorsIn(y));
     const best = fitting[0];
-    kept = kept.filter((e) => {
-      if (e === choice) return best === undefined;
+    if (best !== undefined) dropped.add(choice);
+    for (const e of near) {
       const b = branchOf(e);
-      return b === undefined || b === best;
-    });
+      if (b !== undefined && b !== best) dropped.add(e);
+    }
   }
+  const kept = errors.filter((e) => !dropped.has(e));
   // A value of the wrong type says everything about it; other complaints about it are noise.
   const wrongType = new Set(kept.filter((e) => e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   return kept.filter((e) => !wrongType.has(e.instancePath) || e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'additionalProperties');
@@ -361,7 +382,15 @@ export class SchemaFindings {
       const written = schemaAt(toDataPath(choice.instancePath, this.data));
       return written ? alternatives(written).length : 0;
     };
-    return collapseChoices(validate.errors ?? [], branchCount).map((e) => this.toFinding(e));
+    const errors = collapseChoices(validate.errors ?? [], branchCount);
+    // The validator checks sections in the format's order, so the first ones listed are
+    // the first a reader meets; past the cap, one finding says how many more there are.
+    const shown = errors.slice(0, LIMITS.maxSchemaFindings).map((e) => this.toFinding(e));
+    if (errors.length > shown.length) {
+      const first = this.toFinding(errors[shown.length]);
+      shown.push({ ...first, fixes: [], message: `${plural(errors.length - shown.length, 'more schema problem')} not listed (at most ${LIMITS.maxSchemaFindings} are shown per document): fix the ones above and review again.` });
+    }
+    return shown;
   }
 }
 

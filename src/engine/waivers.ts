@@ -89,16 +89,34 @@ interface Silenceable {
   path: DataPath;
 }
 
-function covers(waiver: Waiver, finding: Silenceable): boolean {
-  if (waiver.problem || waiver.rule !== finding.rule) return false;
-  const target = waiver.targetPath;
-  // Compared as data paths, so `framing.0` and `framing.department-classifier` are the same target.
-  return !target || target.every((segment, i) => finding.path[i] === segment);
+/** Usable waivers by rule and target path: a finding looks up its path's prefixes, not every waiver. */
+const indexes = new WeakMap<WaiverState, Map<string, Waiver>>();
+const indexKey = (rule: string, path: DataPath): string => JSON.stringify([rule, ...path]);
+
+function waiverIndex(state: WaiverState): Map<string, Waiver> {
+  let index = indexes.get(state);
+  if (!index) {
+    index = new Map();
+    for (const w of state.waivers) {
+      if (w.problem || !w.rule) continue;
+      const key = indexKey(w.rule, w.targetPath ?? []);
+      // The first waiver in the list wins, as a scan in order would find it.
+      if (!index.has(key)) index.set(key, w);
+    }
+    indexes.set(state, index);
+  }
+  return index;
 }
 
 /** The first waiver that silences `finding` (a waivable one: see isWaivable), counting it as used. */
 export function waiverFor(state: WaiverState, finding: Silenceable): Waiver | undefined {
-  const waiver = state.waivers.find((w) => covers(w, finding));
+  // Time bounded by the finding's path, however many waivers the document holds.
+  const index = waiverIndex(state);
+  let waiver: Waiver | undefined;
+  for (let n = 0; n <= finding.path.length; n++) {
+    const candidate = index.get(indexKey(finding.rule, finding.path.slice(0, n)));
+    if (candidate && (!waiver || candidate.index < waiver.index)) waiver = candidate;
+  }
   if (waiver) state.silenced.set(waiver.index, (state.silenced.get(waiver.index) ?? 0) + 1);
   return waiver;
 }

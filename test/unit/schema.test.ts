@@ -423,5 +423,28 @@ describe('the additions are additive', () => {
       ['requirements', 'adaptability', 'retraining', 'cadence'], ['requirements', 'adaptability', 'retraining', 'automated'], ['requirements', 'adaptability', 'rollback']]) {
       assert.ok((describePath(path) ?? '').length > 30, path.join('.'));
     }
+
+describe('schema: many problems', () => {
+  it('lists at most 100 schema findings per document, then one that counts the rest', () => {
+    const text = `${HEAD}waivers:\n${'  - {}\n'.repeat(500)}`;
+    const found = schemaFindings(text);
+    assert.equal(found.length, 101);
+    assert.deepEqual(found.slice(0, 100).map((f) => f.range.start.line), Array.from({ length: 100 }, (_, i) => 6 + i), 'the first problems in the document');
+    const last = found[100];
+    assert.equal(last.message, '400 more schema problems not listed (at most 100 are shown per document): fix the ones above and review again.');
+    assert.equal(last.range.start.line, 106, 'on the first problem left out');
+    assert.deepEqual(last.fixes.filter((f) => f.kind !== 'waive'), []);
+  });
+
+  it('keeps one choice per value among many failing choices (anyOf collapsed per value, not per document)', () => {
+    const text = `${HEAD}framing:\n${Array.from({ length: 60 }, (_, i) => `  - {id: f${i}, inputs: {a: 1}}\n`).join('')}`;
+    const found = schemaFindings(text);
+    assert.equal(found.length, 60);
+    assert.ok(found.every((f) => /"inputs" must be a string or a list of strings, not a mapping\./.test(f.message)), found[0].message);
+  });
+
+  it('appends a sub-validator\'s errors in place: the generated validator never copies the error list per item', () => {
+    const generated = readFileSync(join(root, 'src', 'engine', 'generated', 'validate-schema.js'), 'utf8');
+    assert.ok(!generated.includes('.concat('), 'vErrors.concat inside item loops is quadratic in the failing items');
   });
 });
