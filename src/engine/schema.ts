@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv';
 import validate from './generated/validate-schema';
 import type { DataPath, Fix, RuleFinding } from './basics';
 import { LIMITS } from './parse';
+import { own } from './read';
 import type { Editor } from './edits';
 import type { Locator } from './locate';
 import { alternatives, keyHomes, keysAt, resolve, schemaAt, typeOf, valueAt } from './schema-navigator';
@@ -98,7 +99,7 @@ function toDataPath(pointer: string, data: unknown): (string | number)[] {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     const key: string | number = Array.isArray(value) ? Number(segment) : segment;
     path.push(key);
-    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+    value = value !== null && typeof value === 'object' ? own(value as Record<string | number, unknown>, key) : undefined;
   }
   return path;
 }
@@ -241,7 +242,7 @@ export class SchemaFindings {
     const index = path[path.length - 1];
     const list = path[path.length - 2];
     if (typeof index !== 'number' || typeof list !== 'string') return undefined;
-    const noun = ITEM_NOUNS[list];
+    const noun = own(ITEM_NOUNS, list);
     if (!noun) return `item ${index + 1} of "${list}"`;
     const item = valueAt(this.data, path) as Record<string, unknown> | undefined;
     const label = item && typeof item === 'object' ? (item.id ?? item.name ?? item.rule) : undefined;
@@ -272,7 +273,7 @@ export class SchemaFindings {
     const present = valueAt(this.data, parent) as Record<string, unknown>;
     const known = keysAt(parent, this.data);
     // Renaming onto a key the mapping already has would only make a duplicate.
-    const matches = scoreMatches(key, known.filter((k) => !(k in present)));
+    const matches = scoreMatches(key, known.filter((k) => !Object.hasOwn(present, k)));
     const suggestions = matches.map((m) => m.candidate);
     let message = `Unknown key "${key}" in ${this.place(parent)}.`;
     if (suggestions.length) {
@@ -303,7 +304,8 @@ export class SchemaFindings {
       business: 'The design must have a "business" section: it says why the system exists, and every other section answers to it.',
       objectives: '"business" must list its "objectives": a design starts from at least one business objective.',
     };
-    let message = why[key] && (!parent.length || key === 'objectives') ? why[key] : `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
+    const reason = own(why, key);
+    let message = reason && (!parent.length || key === 'objectives') ? reason : `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
     if (key === 'id' && owner) message += ' Other parts of the design refer to it by its id.';
     if (key === 'rule' && owner) message += ' A waiver must name the rule it silences.';
     return this.finding(path, message, 'missing');
@@ -312,7 +314,7 @@ export class SchemaFindings {
   private badEnum(path: DataPath, value: unknown, allowed: readonly unknown[]): RuleFinding {
     const values = allowed.filter((v): v is string => typeof v === 'string');
     const key = String(path[path.length - 1]);
-    const noun = ENUM_NOUNS[key] ?? `a valid "${key}"`;
+    const noun = own(ENUM_NOUNS, key) ?? `a valid "${key}"`;
     const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
     const matches = typeof value === 'string' ? scoreMatches(value, values) : [];
     const suggestions = matches.map((m) => m.candidate);

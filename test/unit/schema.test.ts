@@ -12,7 +12,7 @@ import { parseDocument } from 'yaml';
 import { applyEdits, isWaivable, review, RULE_IDS } from '../../src/engine';
 import type { Finding, Range } from '../../src/engine';
 import { closeMatches } from '../../src/engine/schema';
-import { describePath, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema-navigator';
+import { describePath, keysAt, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema-navigator';
 import type { JsonSchema } from '../../src/engine/schema-navigator';
 import { design } from './support/design';
 import { applyFix, ownFixes } from './support/fixes';
@@ -446,5 +446,15 @@ describe('schema: many problems', () => {
   it('appends a sub-validator\'s errors in place: the generated validator never copies the error list per item', () => {
     const generated = readFileSync(join(root, 'src', 'engine', 'generated', 'validate-schema.js'), 'utf8');
     assert.ok(!generated.includes('.concat('), 'vErrors.concat inside item loops is quadratic in the failing items');
+  });
+});
+
+describe('schema: keys named like Object.prototype members', () => {
+  it('are unknown keys like any other, and have no schema of their own', () => {
+    const found = schemaFindings(`${HEAD}constructor:\n  - a\ntoString: {x: 1}\n`);
+    assert.deepEqual(found.map((f) => f.message.split('.')[0]), ['Unknown key "constructor" in the design', 'Unknown key "toString" in the design']);
+    assert.deepEqual(keysAt(['constructor']), []);
+    assert.deepEqual(keysAt(['business', 'toString']), []);
+    assert.equal(describePath(['__proto__']), undefined);
   });
 });
