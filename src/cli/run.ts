@@ -111,7 +111,7 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
     } else {
       skipped++;
       if (progress) io.stderr.write('\r\x1b[K');
-      say(`${file.display}: skipped: too large to review (the limit is ${LIMITS.maxLength} characters)`);
+      say(outcome.unreadable ? `skipped "${file.display}": ${outcome.unreadable}` : `${file.display}: skipped: too large to review (the limit is ${LIMITS.maxLength} characters)`);
     }
     if (options.diagram !== undefined) {
       if (outcome.lifecycle) writeDiagram(outcome.lifecycle, path.resolve(io.cwd, options.diagram), options.diagram);
@@ -191,8 +191,15 @@ function writeReport(options: CliOptions, io: CliIo, say: (line: string) => void
 }
 
 /** One file's findings and lifecycle model, fixed first under --fix; no report when it is too large to review. */
-function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel } {
-  const bytes = readBytes(file.absolute, file.display);
+function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel; unreadable?: string } {
+  let bytes;
+  try {
+    bytes = readBytes(file.absolute, file.display);
+  } catch (e) {
+    // A design a search found but cannot read is skipped (and fails the run); a named one stops it.
+    if (file.found && e instanceof CannotReadError) return { unreadable: e.reason };
+    throw e;
+  }
   if (!bytes) return {};
   let reviewed: { kind: 'text' | 'invalid-utf8'; result: ReviewResult } | undefined;
   const decoded = fix ? decodeText(bytes) : undefined;

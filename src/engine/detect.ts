@@ -9,6 +9,9 @@ const YAML_NAME = /\.ya?ml$/i;
 /** A top-level `mlsystem:` key: at column 0, optionally quoted. */
 const DESIGN_KEY = /^(?:mlsystem|"mlsystem"|'mlsystem')[ \t]*:/m;
 
+/** Enough of a file's start to tell whether it is a design (a top-level `mlsystem` key). */
+export const DETECTION_BYTES = 1024 * 1024;
+
 export function isDesignFileName(fileName: string): boolean {
   return DESIGN_NAME.test(fileName);
 }

@@ -7,7 +7,9 @@
  * The subset (docs/configuration.md): `*` (any characters within one path segment), `?`
  * (one character), `[abc]` `[a-z]` `[!a]` `[^a]` (one character of a set), `**` as a whole
  * segment (any number of segments), `{a,b}` (alternatives, nestable), `\` (escape).
- * Dots are not special: `*` matches `.github`.
+ * Dots are not special (`*` matches `.github`), except with `{ dot: false }` (the command
+ * line's globs): then a name starting with `.` is matched only by a pattern segment that
+ * starts with a literal `.` or a set, and `**` does not enter dot-folders.
  */
 
 /** Longest pattern accepted: real ones are a few dozen characters. */
@@ -38,8 +40,10 @@ const compiled = new Map<string, GlobMatcher>();
 const NEVER: GlobMatcher = () => false;
 
 /** A matcher for one pattern; a pattern with a problem (see globProblem) matches nothing. */
-export function compileGlob(pattern: string): GlobMatcher {
-  let matcher = compiled.get(pattern);
+export function compileGlob(pattern: string, options: { dot?: boolean } = {}): GlobMatcher {
+  const dot = options.dot ?? true;
+  const cacheKey = `${dot ? 'd' : 'n'}${pattern}`;
+  let matcher = compiled.get(cacheKey);
   if (matcher) return matcher;
   const alternatives = globProblem(pattern) === undefined ? expandBraces(pattern) : undefined;
   if (!alternatives) {
@@ -48,12 +52,12 @@ export function compileGlob(pattern: string): GlobMatcher {
     const parsed = alternatives.map(parseSegments);
     matcher = (relativePath) => {
       const segments = relativePath.split('/');
-      return parsed.some((p) => matchSegments(p, segments));
+      return parsed.some((p) => matchSegments(p, segments, dot));
     };
   }
   // Bounded: patterns come from a handful of settings and config files.
   if (compiled.size > 1000) compiled.clear();
-  compiled.set(pattern, matcher);
+  compiled.set(cacheKey, matcher);
   return matcher;
 }
 
@@ -240,8 +244,15 @@ function matchName(tokens: Token[], name: string): boolean {
   return t === tokens.length;
 }
 
+/** A segment that may match a leading dot on its own: a literal `.`, or a set (`[.]`, `[^a]`). */
+function startsWithDot(tokens: Token[]): boolean {
+  const first = tokens[0];
+  return (first?.kind === 'char' && first.char === '.') || first?.kind === 'set';
+}
+
 /** Whole path: a table over (pattern segment, path segment), each cell computed once. */
-function matchSegments(pattern: Segment[], path: string[]): boolean {
+function matchSegments(pattern: Segment[], path: string[], dot: boolean): boolean {
+  const hidden = (name: string): boolean => !dot && name.startsWith('.');
   const width = path.length + 1;
   // can[p * width + s]: pattern segments from p match path segments from s.
   const can = new Uint8Array((pattern.length + 1) * width);
@@ -250,8 +261,8 @@ function matchSegments(pattern: Segment[], path: string[]): boolean {
     const segment = pattern[p];
     for (let s = path.length; s >= 0; s--) {
       let ok: boolean;
-      if (segment === 'globstar') ok = can[(p + 1) * width + s] === 1 || (s < path.length && can[p * width + s + 1] === 1);
-      else ok = s < path.length && can[(p + 1) * width + s + 1] === 1 && matchName(segment, path[s]);
+      if (segment === 'globstar') ok = can[(p + 1) * width + s] === 1 || (s < path.length && !hidden(path[s]) && can[p * width + s + 1] === 1);
+      else ok = s < path.length && can[(p + 1) * width + s + 1] === 1 && (!hidden(path[s]) || startsWithDot(segment)) && matchName(segment, path[s]);
       can[p * width + s] = ok ? 1 : 0;
     }
   }

@@ -11,7 +11,7 @@ export type { RegisteredRule as Rule } from './rules';
 export { PILLAR_LABELS, STAGE_LABELS, STATUS_TEXT } from './vocabulary';
 export { stageOf } from './lifecycle';
 export { countBySeverity, listWords, plural } from './wording';
-export { designNameOf, isDesignDocument, isDesignFileName, isYamlFileName, hasDesignKey, matchesPatterns } from './detect';
+export { DETECTION_BYTES, designNameOf, isDesignDocument, isDesignFileName, isYamlFileName, hasDesignKey, matchesPatterns } from './detect';
 export { CONFIG_FILE_NAMES, ConfigError, emptyConfig, isConfigFileName, formatProblem, mergeConfigs, optionsFor, parseConfigText, printableConfig, validateConfig } from './config';
 export type { ConfigOverride, ConfigProblem, ReviewConfig, RuleSettings } from './config';
 export { AsyncConfigLookup, ConfigLookup, dirname as configDirname, firstError, loadConfig, MAX_EXTENDS_DEPTH, PACKAGE_CONFIG_FIELD } from './config-lookup';

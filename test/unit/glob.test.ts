@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { compileGlob, globProblem, matchesPatterns, MAX_GLOB_LENGTH, parseConfigText, splitGlobBase } from '../../src/engine';
 
-const reference = (pattern: string, path: string): boolean => picomatch(pattern, { dot: true, windows: false })(path);
+const reference = (pattern: string, path: string, dot = true): boolean => picomatch(pattern, { dot, windows: false })(path);
 
 const char = fc.constantFrom('a', 'b', '.', '-', '_');
 const name = fc.array(char, { minLength: 1, maxLength: 5 }).map((c) => c.join('')).filter((n) => n !== '.' && n !== '..');
@@ -44,6 +44,20 @@ describe('glob patterns', () => {
       }),
       { numRuns: 5000, seed: 20261201 },
     );
+  });
+
+  it('agree with picomatch without dot (command-line globs): dot-names only for a literal dot', () => {
+    fc.assert(
+      fc.property(pattern, path, (p, s) => {
+        fc.pre(!p.endsWith('/**'));
+        fc.pre(!/[*][{},]|[{},][*]/.test(p));
+        assert.equal(compileGlob(p, { dot: false })(s), reference(p, s, false), `${p} against ${s}`);
+      }),
+      { numRuns: 5000, seed: 20261202 },
+    );
+    for (const [p, s] of [['**/*.yaml', '.designs/a.yaml'], ['.designs/**/*.yaml', '.designs/x/a.yaml'], ['*', '.x'], ['.*', '.x'], ['a/*', 'a/.b']] as const) {
+      assert.equal(compileGlob(p, { dot: false })(s), reference(p, s, false), `${p} against ${s}`);
+    }
   });
 
   it('agree with picomatch on the forms the docs show', () => {

@@ -423,6 +423,8 @@ describe('the additions are additive', () => {
       ['requirements', 'adaptability', 'retraining', 'cadence'], ['requirements', 'adaptability', 'retraining', 'automated'], ['requirements', 'adaptability', 'rollback']]) {
       assert.ok((describePath(path) ?? '').length > 30, path.join('.'));
     }
+  });
+});
 
 describe('schema: many problems', () => {
   it('lists at most 100 schema findings per document, then one that counts the rest', () => {
