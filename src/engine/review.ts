@@ -68,8 +68,8 @@ function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFindi
     configurable: true,
     get: (): Fix[] => {
       if (!fixes) {
-        const waive = waiveFix(ctx, base);
-        fixes = waive ? [...ruleFixes, waive] : ruleFixes;
+        const waive = ctx.edit.canEdit ? waiveFix(ctx, base) : undefined;
+        fixes = !ctx.edit.canEdit ? [] : waive ? [...ruleFixes, waive] : ruleFixes;
       }
       return fixes;
     },

@@ -31,7 +31,7 @@ describe('review under arbitrary input', () => {
 
 describe('fixes under arbitrary designs', () => {
   it('every offered fix yields YAML that parses, keeps every line outside it, and removes its finding', () => {
-    fc.assert(fc.property(mutatedDesign, checkFixes), params(Math.max(50, Math.round(RUNS / 2))));
+    fc.assert(fc.property(mutatedDesign, (text) => checkFixes(text)), params(Math.max(50, Math.round(RUNS / 2))));
   });
 
   it('fix-all is idempotent: applied twice, the second changes nothing', () => {

@@ -45,3 +45,43 @@ describe('fixes on designs the property tests found', () => {
     assert.deepEqual(ownFixes(metric).map((f) => f.title), ['Add `moves: a`']);
   });
 });
+
+const unusual: Record<string, string> = {
+  'a flow mapping with a trailing comma': `${HEAD}lifecycle: {scoping: {status: done}, }\n`,
+  'a flow list with a trailing comma': `${HEAD}waivers: [{rule: schema, target: name}, ]\n`,
+  'a root mapping whose first key is a flow collection': `[flow]: block\n${HEAD}`,
+  'a root mapping whose first key is explicit': `? a\n: 1\n${HEAD}`,
+  'an objective whose first key is explicit': 'mlsystem: 1\nname: x\nbusiness:\n  objectives:\n    - ? x\n      : 1\n      id: a\n',
+  'a text that starts with a byte-order mark': `\ufeff${HEAD}`,
+};
+
+describe('fixes on unusual syntax: each works', () => {
+  for (const [name, text] of Object.entries(unusual)) {
+    it(name, () => {
+      assert.ok(checkEveryFix(text) > 0, 'the design offers fixes to check');
+    });
+  }
+
+  it('inserts top-level keys at column 0 after a byte-order mark', () => {
+    const pillar = review(unusual['a text that starts with a byte-order mark'], { today: TODAY }).findings.find((f) => f.rule === 'missing-pillar');
+    assert.match(pillar?.fixes[0].edits[0].newText ?? '', /^requirements:\n {2}reliability:/);
+  });
+
+  it('offers no fix on a text with carriage returns alone as line breaks (its lines cannot be placed)', () => {
+    const text = `${HEAD}lifecycle:\n  deployment: {status: done}\n`.replace(/\n/g, '\r');
+    const withCrLf = text.replace(/\r/g, '\r\n');
+    assert.ok(review(withCrLf, { today: TODAY }).findings.some((f) => f.fixes.length), 'with CRLF the same design offers fixes');
+    assert.deepEqual(review(text, { today: TODAY }).findings.flatMap((f) => f.fixes), []);
+    assert.deepEqual(review(`${HEAD}name2: x\r\nmore: y\r`, { today: TODAY }).findings.flatMap((f) => f.fixes), []);
+  });
+
+  it('writes flow inserts in the document\'s own spacing: {status: planned} or { status: planned }', () => {
+    const insert = (lifecycle: string): string => {
+      const stage = review(`${HEAD}lifecycle: ${lifecycle}\n`, { today: TODAY }).findings.find((f) => f.rule === 'missing-stage');
+      return stage?.fixes[0].edits[0].newText ?? '';
+    };
+    assert.equal(insert('{scoping: {status: done}}'), ', data_engineering: {status: planned}');
+    assert.equal(insert('{ scoping: { status: done } }'), ', data_engineering: { status: planned }');
+  });
+});
+
