@@ -128,6 +128,14 @@ describe('unmonitored-deployment', () => {
     assert.match(g.message, /^Deployment is done but monitoring is skipped/);
   });
 
+  it('counts a monitoring stage with no status as absent: {}, {owner: x}, or no value', () => {
+    for (const monitoring of ['{}', '{owner: ml-ops}', '']) {
+      const text = HEAD + LIFECYCLE.replace('monitoring:        {status: in-progress}', `monitoring:        ${monitoring}`.trimEnd());
+      const f = findingAt(text, 'unmonitored-deployment', ['lifecycle', 'deployment']);
+      assert.match(f.message, monitoring ? /^Deployment is in-progress but the monitoring stage has no status:/ : /no monitoring stage/, monitoring);
+    }
+  });
+
   it('is waived by a waiver on lifecycle.deployment', () => {
     const text = HEAD + 'lifecycle: {deployment: {status: done}}\n'
       + 'waivers:\n  - rule: unmonitored-deployment\n    target: lifecycle.deployment\n    reason: business-priorities\n';
