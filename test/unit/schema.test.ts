@@ -460,3 +460,16 @@ describe('schema: keys named like Object.prototype members', () => {
     assert.equal(describePath(['__proto__']), undefined);
   });
 });
+
+describe('schema: reference lists', () => {
+  const framing = (serves: string): string => `${HEAD}framing:\n  - id: f\n    serves: ${serves}\n    task: regression\n    inputs: i\n    outputs: o\n    objective: mse\n`;
+  const rulesOf = (text: string): string[] => review(text, { today: '2026-11-26' }).findings.map((f) => f.rule).filter((r) => ['schema', 'unknown-reference', 'unframed-objective'].includes(r)).sort();
+
+  it('accept one id or a list for serves, and the rules read both alike (docs/format.md)', () => {
+    assert.deepEqual(schemaFindings(framing('faster')), []);
+    assert.deepEqual(rulesOf(framing('faster')), rulesOf(framing('[faster]')));
+    assert.deepEqual(rulesOf(framing('nope')), rulesOf(framing('[nope]')));
+    assert.deepEqual(rulesOf(framing('nope')), ['unframed-objective', 'unknown-reference']);
+    assert.match(only(framing('{a: 1}')).message, /"serves" must be a string or a list of strings, not a mapping/);
+  });
+});
