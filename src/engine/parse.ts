@@ -40,6 +40,9 @@ function syntaxFinding(lines: LineIndex, start: number, end: number, message: st
   return { message, range: lines.range(start, Math.max(end, start)) };
 }
 
+/** For a design author, not the library's advice to call parseAllDocuments(). */
+const MULTIPLE_DOCUMENTS = 'A design file holds one YAML document: this `---` starts a second one. Remove it and what follows, or move that to a file of its own.';
+
 /** The parser's message without its multi-line excerpt of the source. */
 function firstLine(message: string): string {
   return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
@@ -168,8 +171,14 @@ export function parse(text: string): ParsedDesign {
   } catch (e) {
     return refuse(0, 0, `The YAML parser could not read this file: ${(e as Error).message}`);
   }
-  const errors = doc.errors.map((e) => syntaxFinding(lines, e.pos[0], e.pos[1], firstLine(e.message)));
-  if (errors.length) return { text, lines, doc, data: undefined, errors };
+  // The first error the parser meets is the mistake; the ones after it mostly follow from
+  // it (one tab gave five findings, some on correct lines), so only the first is reported.
+  const first = doc.errors[0];
+  if (first) {
+    const message = first.code === 'MULTIPLE_DOCS' ? MULTIPLE_DOCUMENTS : firstLine(first.message);
+    return { text, lines, doc, data: undefined, errors: [syntaxFinding(lines, first.pos[0], first.pos[1], message)] };
+  }
+  const errors: SyntaxProblem[] = [];
 
   try {
     return { text, lines, doc, data: toData(doc), errors };
