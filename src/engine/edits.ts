@@ -67,6 +67,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** A collection with no tag, or the default one for its kind (`!!map`, `!!seq`). */
+function plainlyTagged(node: YAMLMap | YAMLSeq, kind: 'map' | 'seq'): boolean {
+  return !node.tag || node.tag === `tag:yaml.org,2002:${kind}`;
+}
+
 export class Editor {
   /** The document's own line break, so a fix never mixes CRLF and LF. */
   private readonly eol: string;
@@ -207,7 +212,8 @@ export class Editor {
     }
     const node = located.node;
     if (node === null || (isScalar(node) && node.value === null)) return this.fillEmpty(mapPath, entries);
-    if (!isMap(node)) return undefined;
+    // A `!!set` takes keys only; other tagged mappings may not take what a fix writes either.
+    if (!isMap(node) || !plainlyTagged(node, 'map')) return undefined;
     if (this.isFlow(node)) {
       const close = this.text.lastIndexOf('}', (node.range?.[1] ?? 1) - 1);
       if (close < 0) return undefined;
@@ -232,7 +238,8 @@ export class Editor {
     }
     const node = located.node;
     if (node === null || (isScalar(node) && node.value === null)) return this.fillEmpty(seqPath, [value]);
-    if (!isSeq(node)) return undefined;
+    // `!!omap` and `!!pairs` lists hold one-key mappings only.
+    if (!isSeq(node) || !plainlyTagged(node, 'seq')) return undefined;
     if (this.isFlow(node)) {
       const close = this.text.lastIndexOf(']', (node.range?.[1] ?? 1) - 1);
       if (close < 0) return undefined;

@@ -101,7 +101,9 @@ export function checkFixes(text: string, maxFixes = Infinity): void {
       const syntax = again.findings.filter((f) => f.rule === 'yaml-syntax');
       assert.deepEqual(syntax.map((f) => f.message), [], `fix "${fix.title}" for ${finding.rule} broke the YAML:\n${fixed}`);
       assertKeptOutside(text, fixed, fix);
-      assert.ok(!again.findings.some((f) => same(f, finding)), `fix "${fix.title}" did not remove its finding: ${finding.rule} ${finding.message}\n${fixed}`);
+      // Counted, not searched: removing one of two identical waivers leaves the other's identical finding.
+      const before = result.findings.filter((f) => same(f, finding)).length;
+      assert.ok(again.findings.filter((f) => same(f, finding)).length < before, `fix "${fix.title}" did not remove its finding: ${finding.rule} ${finding.message}\n${fixed}`);
       if (isSkeletonFix(fix)) assertOnlyItsPlaceholders(result, again, finding, fix, [text, fixed]);
     }
   }

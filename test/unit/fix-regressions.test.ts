@@ -55,6 +55,14 @@ const unusual: Record<string, string> = {
   'a text that starts with a byte-order mark': `\ufeff${HEAD}`,
 };
 
+describe('fixes on tagged collections: none that the tag forbids', () => {
+  it('inserts nothing into a !!set, which holds keys only', () => {
+    const text = '--- !!set\n? mlsystem\n? name\n';
+    const fixes = review(text, { today: TODAY }).findings.flatMap((f) => f.fixes);
+    for (const fix of fixes) assert.deepEqual(review(applyEdits(text, fix.edits), { today: TODAY }).findings.filter((f) => f.rule === 'yaml-syntax'), [], fix.title);
+  });
+});
+
 describe('fixes on unusual syntax: each works', () => {
   for (const [name, text] of Object.entries(unusual)) {
     it(name, () => {
