@@ -19,6 +19,8 @@ import { isWaivable, RULE_IDS, RULES, RULES_BY_ID } from './rules';
 import type { Finding, FindingRule, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
 import { readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
 
+const UNWAIVABLE: ReadonlySet<string> = new Set(RULES.filter((r) => r.waivable === false).map((r) => r.id));
+
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -60,7 +62,7 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
 
 /** A rule's finding made whole; the waive fix joins the rule's fixes when a host first asks for them. */
 function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFinding, range: Range, severity: Severity): Finding {
-  const { at: _at, unplaced: _unplaced, fixes: ruleFixes = [], ...found } = f;
+  const { at: _at, unplaced: _unplaced, missing: _missing, fixes: ruleFixes = [], ...found } = f;
   const base = { ...found, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
   let fixes: Fix[] | undefined;
   return Object.defineProperty({ ...base, severity }, 'fixes', {
@@ -115,7 +117,7 @@ function reviewDesign(design: ParsedDesign, options: ReviewOptions): ReviewResul
   // A waiver may name a check as it names a rule.
   const ruleIds = checks.length ? [...RULE_IDS, ...checks.map((c) => c.id)] : RULE_IDS;
   const ctx: RuleContext = {
-    design, data, loc, edit: new Editor(loc), today, ruleIds,
+    design, data, loc, edit: new Editor(loc), today, ruleIds, unwaivable: UNWAIVABLE,
     waivers: { waivers: readWaivers(data, loc, today, ruleIds), silenced: new Map(), off },
   };
 
@@ -128,7 +130,7 @@ function reviewDesign(design: ParsedDesign, options: ReviewOptions): ReviewResul
       if (!range) continue;
       const finding = completeFinding(ctx, rule, found, range, severity);
       // Waivers apply to design findings; the `waivers` phase reports on what they silenced.
-      const waiver = rule.phase !== 'waivers' && isWaivable(finding) ? waiverFor(ctx.waivers, finding) : undefined;
+      const waiver = rule.phase !== 'waivers' && isWaivable(finding) ? waiverFor(ctx.waivers, { rule: finding.rule, path: finding.path, missing: found.missing }) : undefined;
       if (waiver) waived.push({ ...finding, waiver: waiver.index });
       else findings.push(finding);
     }

@@ -87,6 +87,8 @@ export function readWaivers(data: Record<string, unknown>, loc: Locator, today: 
 interface Silenceable {
   rule: string;
   path: DataPath;
+  /** Missing keys under `path` the finding is about; a waiver may name one of them. */
+  missing?: readonly string[];
 }
 
 /** Usable waivers by rule and target path: a finding looks up its path's prefixes, not every waiver. */
@@ -113,10 +115,12 @@ export function waiverFor(state: WaiverState, finding: Silenceable): Waiver | un
   // Time bounded by the finding's path, however many waivers the document holds.
   const index = waiverIndex(state);
   let waiver: Waiver | undefined;
-  for (let n = 0; n <= finding.path.length; n++) {
-    const candidate = index.get(indexKey(finding.rule, finding.path.slice(0, n)));
+  const consider = (path: DataPath): void => {
+    const candidate = index.get(indexKey(finding.rule, path));
     if (candidate && (!waiver || candidate.index < waiver.index)) waiver = candidate;
-  }
+  };
+  for (let n = 0; n <= finding.path.length; n++) consider(finding.path.slice(0, n));
+  for (const key of finding.missing ?? []) consider([...finding.path, key]);
   if (waiver) state.silenced.set(waiver.index, (state.silenced.get(waiver.index) ?? 0) + 1);
   return waiver;
 }

@@ -113,7 +113,7 @@ const GENERATORS: Record<string, (r: Random) => string> = {
     return r() < 0.5 ? `${HEAD}x-deep:\n${block.replace(/^/gm, '  ')} 1\n` : `${HEAD}x-flow: ${'['.repeat(depth)}1${']'.repeat(depth)}\n`;
   },
   manyKeys: (r) => {
-    const n = 1 + int(r, 5000);
+    const n = 1 + int(r, 2000);
     return `${HEAD}lifecycle:\n${Array.from({ length: n }, (_, i) => `  k${i}: {status: done}`).join('\n')}\n`;
   },
   manyAliases: (r) => {
@@ -122,11 +122,11 @@ const GENERATORS: Record<string, (r: Random) => string> = {
   },
   mergeKeys: (r) => `${HEAD}x-defaults: &d {status: done, owner: x}\nlifecycle:\n  deployment:\n    <<: *d\n    status: ${pick(r, ['done', 'planned', 'in-progress'])}\n  monitoring: {}\n`,
   hugeScalar: (r) => {
-    const size = 1 + int(r, 1_000_000);
+    const size = 1 + int(r, 300_000);
     return `${HEAD}summary: ${r() < 0.5 ? 'x'.repeat(size) : `"${'é'.repeat(size / 2)}"`}\n`;
   },
   manyItems: (r) => {
-    const n = 1 + int(r, 3000);
+    const n = 1 + int(r, 1500);
     const item = pick(r, ['- {}', '- {rule: schema}', '- x', '- {rule: nope, target: a.b}']);
     return `${HEAD}waivers:\n${`  ${item}\n`.repeat(n)}`;
   },
@@ -156,7 +156,7 @@ export class InputSource {
       const i = int(r, this.corpus.length);
       base = this.corpus[i];
       how = `yaml-test-suite ${i}`;
-    } else if (kind < 0.85) {
+    } else if (kind < 0.9) {
       base = fc.sample(mutatedDesign, { seed: (this.seed + index) | 0, numRuns: 1 })[0];
       how = 'structural mutation';
     } else {

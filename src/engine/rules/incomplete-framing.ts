@@ -31,7 +31,7 @@ export const rule = defineRule({
         if (key !== 'task') wanted[key] = FRAMING_PLACEHOLDERS[key];
         else {
           const inferred = taskFromClasses(framing.classes);
-          if (inferred || 'task' in framing || isFlowCollection(loc.node(path))) wanted.task = inferred ?? 'other';
+          if (inferred || Object.hasOwn(framing, 'task') || isFlowCollection(loc.node(path))) wanted.task = inferred ?? 'other';
           else wanted.task = Object.assign(new Scalar('other'), { comment: TASK_TODO_COMMENT });
         }
       }
@@ -43,6 +43,7 @@ export const rule = defineRule({
       findings.push({
         message: `${framingName(framing, index)} lacks ${keys}: ${why}`,
         path,
+        missing,
         unplaced: 'skip',
         fixes: edits.length ? [{ title: `Add ${keys}`, kind: 'insert', edits }] : [],
       });
