@@ -214,10 +214,16 @@ export class Editor {
     if (node === null || (isScalar(node) && node.value === null)) return this.fillEmpty(mapPath, entries);
     // A `!!set` takes keys only; other tagged mappings may not take what a fix writes either.
     if (!isMap(node) || !plainlyTagged(node, 'map')) return undefined;
+    // A key that is itself a block collection (`? a: 1`) leaves no column to write at.
+    if (node.items.some((p) => (isMap(p.key) || isSeq(p.key)) && !this.isFlow(p.key))) return undefined;
     if (this.isFlow(node)) {
       const close = this.text.lastIndexOf('}', (node.range?.[1] ?? 1) - 1);
       if (close < 0) return undefined;
       const last = node.items[node.items.length - 1];
+      // Only spaces and commas may stand between the last entry and the brace, and an
+      // explicit key (`? a`) in a flow mapping leaves no safe place to add one.
+      if (last && /[^\s,]/.test(this.text.slice(this.pairEnd(last), close))) return undefined;
+      if (node.items.some((p) => /\?\s*$/.test(this.text.slice(Math.max(0, ((p.key as Node | null)?.range?.[0] ?? 0) - 8), (p.key as Node | null)?.range?.[0] ?? 0)))) return undefined;
       const lead = last ? this.flowSeparator(this.pairEnd(last), close) : '';
       const body = this.flow(entries).replace(/^\{\s*|\s*\}$/g, '');
       return this.edit(close, close, () => lead + body + (last || this.compact ? '' : ' '));

@@ -45,8 +45,8 @@ function assertKeptOutside(before: string, after: string, fix: Fix): void {
   if (tail > 0) assert.deepEqual(b.slice(b.length - tail), a.slice(a.length - tail), `fix "${fix.title}" changed lines after line ${last}`);
 }
 
-const same = (a: Finding, b: Finding): boolean =>
-  a.rule === b.rule && a.target === b.target && a.message === b.message;
+/** The same problem: rule and message (a list item's target moves when an item before it goes). */
+const same = (a: Finding, b: Finding): boolean => a.rule === b.rule && a.message === b.message;
 
 export function checkReview(text: string): void {
   const result = reviewBounded(text);

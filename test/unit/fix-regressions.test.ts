@@ -55,6 +55,22 @@ const unusual: Record<string, string> = {
   'a text that starts with a byte-order mark': `\ufeff${HEAD}`,
 };
 
+/** Designs npm run fuzz broke a fix on: each fix there must work, or none be offered. */
+const offeredOrNot: Record<string, string> = {
+  'a flow mapping holding an explicit key with no value': '{\n? explicit: entry,\nimplicit: entry,\n?\n}\n',
+  'an explicit key that is a block mapping': '? a: 1.3\n\nfifteen: d\n',
+};
+
+describe('fixes on syntax npm run fuzz found: none that break the YAML', () => {
+  for (const [name, text] of Object.entries(offeredOrNot)) {
+    it(name, () => {
+      for (const fix of review(text, { today: TODAY }).findings.flatMap((f) => f.fixes)) {
+        assert.deepEqual(review(applyEdits(text, fix.edits), { today: TODAY }).findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], fix.title);
+      }
+    });
+  }
+});
+
 describe('fixes on tagged collections: none that the tag forbids', () => {
   it('inserts nothing into a !!set, which holds keys only', () => {
     const text = '--- !!set\n? mlsystem\n? name\n';
