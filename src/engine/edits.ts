@@ -229,7 +229,8 @@ export class Editor {
       return this.edit(close, close, () => lead + body + (last || this.compact ? '' : ' '));
     }
     if (!node.items.length) return this.fillEmpty(mapPath, entries);
-    const indent = this.keyColumn(node.items[0].key as Node);
+    // The last key's column: a mapping's first line may be indented differently (` a: 1` after a BOM).
+    const indent = this.keyColumn(node.items[node.items.length - 1].key as Node);
     const { at, lead } = this.afterLine(this.pairEnd(node.items[node.items.length - 1]));
     return this.edit(at, at, () => lead + toBlock(entries, indent));
   }

@@ -59,6 +59,7 @@ const unusual: Record<string, string> = {
 const offeredOrNot: Record<string, string> = {
   'a flow mapping holding an explicit key with no value': '{\n? explicit: entry,\nimplicit: entry,\n?\n}\n',
   'an explicit key that is a block mapping': '? a: 1.3\n\nfifteen: d\n',
+  'a first key indented differently from the next, after a BOM': "\ufeff single: 'text'\ndouble: \"text\"\n",
 };
 
 describe('fixes on syntax npm run fuzz found: none that break the YAML', () => {
