@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { design } from './support/design';
-import { applyFix, ownFixes, reviewAt } from './support/fixes';
+import { applyEdits, review } from '../../src/engine';
+import { applyFix, ownFixes, reviewAt, TODAY } from './support/fixes';
 
 const HEAD = design({ name: 'x', business: { objectives: [{ id: 'a', statement: 's', metric: 'm', target: 't' }] } });
 
