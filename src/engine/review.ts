@@ -17,7 +17,7 @@ import { checkRule } from './checks';
 import type { Rule, RuleContext } from './rule';
 import { isWaivable, RULE_IDS, RULES, RULES_BY_ID } from './rules';
 import type { Finding, FindingRule, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
-import { readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
+import { isWritableTarget, readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
 
 const UNWAIVABLE: ReadonlySet<string> = new Set(RULES.filter((r) => r.waivable === false).map((r) => r.id));
 
@@ -50,7 +50,7 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
   for (let n = f.path.length; n > 0 && target === undefined; n--) {
     const candidate = n === f.path.length ? f.target : ctx.loc.target(f.path.slice(0, n));
     const resolved = resolveWaiverTarget(ctx.loc, candidate);
-    if (resolved && resolved.every((segment, i) => f.path[i] === segment)) target = candidate;
+    if (resolved && resolved.every((segment, i) => f.path[i] === segment) && isWritableTarget(candidate)) target = candidate;
   }
   if (target === undefined && f.path.length) return undefined;
   const entry: Record<string, string> = { rule: f.rule };

@@ -9,6 +9,7 @@ import type { DataPath, Fix, RuleFinding } from './basics';
 import { LIMITS } from './parse';
 import { own } from './read';
 import type { Editor } from './edits';
+import { isMap, isScalar } from './locate';
 import type { Locator } from './locate';
 import { alternatives, keyHomes, keysAt, resolve, schemaAt, typeOf, valueAt } from './schema-navigator';
 import type { JsonSchema } from './schema-navigator';
@@ -268,6 +269,30 @@ export class SchemaFindings {
     return { message, path, at: path.length ? at : 'missing', fixes };
   }
 
+  /**
+   * A flow mapping's entry with no value whose text follows an entry's plain value on the
+   * same line: most likely a comma inside the value (`{expected: a (b, c) d}`). The whole
+   * value as written, from the first piece to the last.
+   */
+  private splitByComma(parent: DataPath, key: string): { whole: string } | undefined {
+    const map = this.ctx.loc.node(parent);
+    if (!isMap(map) || !map.flow) return undefined;
+    const text = this.ctx.loc.lines.text;
+    const index = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+    const pair = map.items[index];
+    if (!pair || pair.value !== null || index === 0) return undefined;
+    // Back to the entry whose value the comma cut, over other value-less pieces.
+    let first = index - 1;
+    while (first > 0 && map.items[first].value === null) first--;
+    const start = (map.items[first].value as { range?: number[] } | null)?.range?.[0];
+    if (start === undefined || !isScalar(map.items[first].value)) return undefined;
+    let last = index;
+    while (last + 1 < map.items.length && map.items[last + 1].value === null) last++;
+    const end = (map.items[last].key as { range?: number[] } | null)?.range?.[1];
+    if (end === undefined || text.slice(start, end).includes('\n')) return undefined;
+    return { whole: text.slice(start, end) };
+  }
+
   private unknownKey(parent: DataPath, key: string): RuleFinding {
     const path = [...parent, key];
     const present = valueAt(this.data, parent) as Record<string, unknown>;
@@ -276,6 +301,11 @@ export class SchemaFindings {
     const matches = scoreMatches(key, known.filter((k) => !Object.hasOwn(present, k)));
     const suggestions = matches.map((m) => m.candidate);
     let message = `Unknown key "${key}" in ${this.place(parent)}.`;
+    const split = this.splitByComma(parent, key);
+    if (split) {
+      message = `"${key}" is not a key: in a flow mapping ({...}) a comma ends the value, so \`${split.whole}\` was cut in pieces. Put the value in quotes: "${split.whole.replace(/"/g, '\\"')}".`;
+      return this.finding(path, message, 'key');
+    }
     if (suggestions.length) {
       message += ` Did you mean ${quoteList(suggestions.slice(0, 3))}?`;
     } else {

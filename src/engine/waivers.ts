@@ -83,6 +83,15 @@ export function readWaivers(data: Record<string, unknown>, loc: Locator, today: 
   });
 }
 
+/**
+ * A target the waive fix may write: dotted segments of letters, digits, `-` and `_` (keys
+ * and ids as people write them). A piece of a value cut by a comma (`auto) by 2028`) is
+ * no name to write down; such a finding is waived through its parent.
+ */
+export function isWritableTarget(target: string): boolean {
+  return target.split('.').every((segment) => /^[\p{L}\p{N}_-]+$/u.test(segment));
+}
+
 /** What a waiver compares: the finding's rule and data path. */
 interface Silenceable {
   rule: string;

@@ -473,3 +473,20 @@ describe('schema: reference lists', () => {
     assert.match(only(framing('{a: 1}')).message, /"serves" must be a string or a list of strings, not a mapping/);
   });
 });
+
+describe('schema: a comma inside a flow mapping', () => {
+  const text = `${HEAD}requirements:\n  scalability:\n    model_count: {expected: one per product (loan, card, auto) by 2028}\n`;
+
+  it('says the comma cut the value, and to quote it, instead of listing the keys', () => {
+    const found = schemaFindings(text);
+    assert.deepEqual(found.map((f) => f.path.at(-1)), ['card', 'auto) by 2028']);
+    for (const f of found) {
+      assert.match(f.message, /in a flow mapping \(\{\.\.\.\}\) a comma ends the value, so `one per product \(loan, card, auto\) by 2028` was cut in pieces\. Put the value in quotes: "one per product \(loan, card, auto\) by 2028"\.$/);
+    }
+  });
+
+  it('waives a piece of a value through its mapping, never under a target no one could write', () => {
+    const targets = schemaFindings(text).map((f) => f.fixes.find((x) => x.kind === 'waive')?.edits[0].newText.match(/target: (.*)/)?.[1]);
+    assert.deepEqual(targets, ['requirements.scalability.model_count.card', 'requirements.scalability.model_count']);
+  });
+});
