@@ -48,9 +48,13 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
   if (!isWaivable(f)) return undefined;
   let target: string | undefined;
   for (let n = f.path.length; n > 0 && target === undefined; n--) {
-    const candidate = n === f.path.length ? f.target : ctx.loc.target(f.path.slice(0, n));
-    const resolved = resolveWaiverTarget(ctx.loc, candidate);
-    if (resolved && resolved.every((segment, i) => f.path[i] === segment) && isWritableTarget(candidate)) target = candidate;
+    const prefix = f.path.slice(0, n);
+    // By id as the review names it, else by index when the id is no name to write down.
+    const named = n === f.path.length ? f.target : ctx.loc.target(prefix);
+    for (const candidate of [named, prefix.join('.')]) {
+      const resolved = resolveWaiverTarget(ctx.loc, candidate);
+      if (target === undefined && resolved && resolved.every((segment, i) => f.path[i] === segment) && isWritableTarget(candidate)) target = candidate;
+    }
   }
   if (target === undefined && f.path.length) return undefined;
   const entry: Record<string, string> = { rule: f.rule };
