@@ -324,6 +324,11 @@ describe('task-mismatch', () => {
     assert.match(only(withTask('ranking', '[a]'), 'task-mismatch').message, /ranking model predicts an order/);
   });
 
+  it('counts a class written twice once: [fraud, fraud] is not a binary task', () => {
+    assert.match(only(withTask('binary-classification', '[fraud, fraud]'), 'task-mismatch').message, /exactly 2 classes, but 1 different is listed \(a class is written more than once\)/);
+    assert.match(only(withTask('multiclass-classification', '[a, b, a]'), 'task-mismatch').message, /at least 3 classes, but 2 different are listed/);
+  });
+
   it('stays quiet when task and classes agree, or there are no classes', () => {
     assert.deepEqual(findingsOf(withTask('binary-classification', '[spam, ham]'), 'task-mismatch'), []);
     assert.deepEqual(findingsOf(withTask('multiclass-classification', '[a, b, c, d]'), 'task-mismatch'), []);
