@@ -120,6 +120,15 @@ describe('incomplete-framing', () => {
     assert.match(f.message, /Framing `classifier` lacks `inputs` and `objective`/);
   });
 
+  it('counts an objective mapping without a function as missing, and the fix adds the function', () => {
+    const text = LINKED.replace('    objective: Cross-entropy.', '    objective: {description: Learn the department from the text.}');
+    const f = only(text, 'incomplete-framing');
+    assert.match(f.message, /lacks `objective`/);
+    const fixed = applyFix(text, f, fixOfKind(f, 'insert'));
+    assert.match(fixed, /objective: \{description: Learn the department from the text\., function: "TODO: /);
+    assert.deepEqual(findingsOf(LINKED.replace('    objective: Cross-entropy.', '    objective: {function: cross-entropy}'), 'incomplete-framing'), []);
+  });
+
   it('treats an empty value as missing', () => {
     const text = LINKED.replace('    outputs: A department.', '    outputs: ""');
     assert.match(only(text, 'incomplete-framing').message, /lacks `outputs`/);
