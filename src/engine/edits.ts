@@ -308,7 +308,17 @@ export class Editor {
     }
     const lines = this.loc.lines;
     const lineOf = (n: Node): number => lines.positionAt(this.text.lastIndexOf('-', this.withProps(n))).line;
-    const start = lines.lineStart(lineOf(item));
+    // The item's own comment lines above it go with it, when they sit at its dash's column or deeper.
+    const dashColumn = this.column(this.text.lastIndexOf('-', this.withProps(item)));
+    let first = lineOf(item);
+    const previousItemLine = index > 0 ? lines.positionAt(Math.max(items[index - 1].range![1] - 1, 0)).line : -1;
+    while (first - 1 > previousItemLine) {
+      const above = this.text.slice(lines.lineStart(first - 1), lines.lineStart(first)).replace(/\r?\n$/, '');
+      const comment = /^([ \t]*)#/.exec(above);
+      if (!comment || comment[1].length < dashColumn) break;
+      first--;
+    }
+    const start = lines.lineStart(first);
     const end = index + 1 < items.length ? lines.lineStart(lineOf(items[index + 1])) : this.afterLine(item.range![1]).at;
     return this.edit(start, end, '');
   }

@@ -174,6 +174,13 @@ describe('unused-waiver', () => {
     assert.equal(fixed, DESIGN);
   });
 
+  it('fix removes the waiver\'s own comment above it, and keeps the others\' comments', () => {
+    const text = `${DESIGN}waivers:\n  # accepted by the team\n  - rule: unmeasured-objective\n    target: business.objectives.faster-routing\n    reason: other\n  # stale: the task is fine now\n  - rule: task-mismatch\n    reason: other\n`;
+    const f = only(text, 'unused-waiver');
+    const fixed = applyFix(text, f, f.fixes[0]);
+    assert.equal(fixed, `${DESIGN}waivers:\n  # accepted by the team\n  - rule: unmeasured-objective\n    target: business.objectives.faster-routing\n    reason: other\n`);
+  });
+
   it('fix removes only its own waiver when there are others', () => {
     const used = waiver('unmeasured-objective', 'business.objectives.faster-routing');
     const text = withWaivers(waiver('task-mismatch'), used);
