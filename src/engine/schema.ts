@@ -293,6 +293,18 @@ export class SchemaFindings {
     return { whole: text.slice(start, end) };
   }
 
+  /** Whether `key` under `parent` takes a list but not `value` itself (a string or number). */
+  private wantsListOf(parent: DataPath, key: string, value: unknown): boolean {
+    if (typeof value !== 'string' && typeof value !== 'number') return false;
+    const schema = schemaAt([...parent, key]);
+    if (!schema) return false;
+    const types = alternatives(schema).flatMap((b) => {
+      const t = resolve(b).type;
+      return Array.isArray(t) ? t : t ? [t] : [];
+    });
+    return types.includes('array') && !types.includes(typeOf(value));
+  }
+
   private unknownKey(parent: DataPath, key: string): RuleFinding {
     const path = [...parent, key];
     const present = valueAt(this.data, parent) as Record<string, unknown>;
@@ -320,7 +332,12 @@ export class SchemaFindings {
     }
     const fixes = suggestionFixes(matches, (s) => {
       const edit = this.ctx.edit.renameKey(path, s);
-      return edit && { title: `Rename to \`${s}\``, kind: 'rename', edits: [edit] };
+      if (!edit) return undefined;
+      // A text where the new key wants a list of texts (`constraint: x` -> `constraints: [x]`):
+      // the rename wraps it, so it does not trade one schema error for another.
+      const value = valueAt(this.data, path);
+      const wrap = this.wantsListOf(parent, s, value) ? this.ctx.edit.replaceValue(path, [value]) : undefined;
+      return { title: `Rename to \`${s}\``, kind: 'rename', edits: wrap ? [edit, wrap] : [edit] };
     });
     return this.finding(path, message, 'key', fixes);
   }

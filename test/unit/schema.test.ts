@@ -490,3 +490,15 @@ describe('schema: a comma inside a flow mapping', () => {
     assert.deepEqual(targets, ['requirements.scalability.model_count.card', 'requirements.scalability.model_count']);
   });
 });
+
+describe('schema: renames that change the kind of value', () => {
+  it('"Rename to constraints" wraps a text into a one-item list, so the schema accepts it', () => {
+    const text = `${HEAD}  constraint: A decision within 150 ms.\n`;
+    const f = only(text, 'schema');
+    const rename = f.fixes.find((x) => x.title === 'Rename to `constraints`');
+    assert.ok(rename);
+    const fixed = applyEdits(text, rename.edits);
+    assert.match(fixed, /\n {2}constraints: \[ ?A decision within 150 ms\. ?\]\n/);
+    assert.deepEqual(schemaFindings(fixed), []);
+  });
+});
