@@ -142,7 +142,7 @@ export class Editor {
   private keyColumn(key: Node): number {
     const start = this.withProps(key);
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-    const explicit = /\?[ \t]+$/.exec(this.text.slice(lineStart, start));
+    const explicit = /\?[ \t]*$/.exec(this.text.slice(lineStart, start));
     return this.column(explicit ? start - explicit[0].length : start);
   }
 

@@ -60,6 +60,7 @@ const unusual: Record<string, string> = {
 const offeredOrNot: Record<string, string> = {
   'a flow mapping holding an explicit key with no value': '{\n? explicit: entry,\nimplicit: entry,\n?\n}\n',
   'an explicit key that is a block mapping': '? a: 1.3\n\nfifteen: d\n',
+  'a bare explicit key (`?` alone) last in the root mapping': '? a\n?\n',
   'a first key indented differently from the next, after a BOM': "\ufeff single: 'text'\ndouble: \"text\"\n",
 };
 

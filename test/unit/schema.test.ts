@@ -494,7 +494,7 @@ describe('schema: a comma inside a flow mapping', () => {
 describe('schema: renames that change the kind of value', () => {
   it('"Rename to constraints" wraps a text into a one-item list, so the schema accepts it', () => {
     const text = `${HEAD}  constraint: A decision within 150 ms.\n`;
-    const f = only(text, 'schema');
+    const f = only(text);
     const rename = f.fixes.find((x) => x.title === 'Rename to `constraints`');
     assert.ok(rename);
     const fixed = applyEdits(text, rename.edits);
