@@ -8,8 +8,6 @@
  * the host sets a scan limit: a larger workspace is reviewed up to it and the user is told
  * so, once per run. A workspace whose files cannot be listed gets a message, not an error.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LIMITS, MAX_DESIGN_BYTES } from '../engine';
 import type { DesignConfiguration } from './configuration';
@@ -117,7 +115,7 @@ export class WorkspaceReview implements vscode.Disposable {
   }
 }
 
-/** The file through `vscode.workspace.fs` (virtual workspaces too); a local file's head is read alone. */
+/** The file through `vscode.workspace.fs` (virtual workspaces and the browser too). */
 function diskAccess(uri: vscode.Uri): DiskAccess {
   let size = 0;
   return {
@@ -130,21 +128,8 @@ function diskAccess(uri: vscode.Uri): DiskAccess {
         return undefined;
       }
     },
-    readHead: async (bytes) => {
-      if (uri.scheme === 'file') {
-        // Without blocking: a file swapped for a named pipe since the stat must not hang the host.
-        const handle = await open(uri.fsPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-        try {
-          const buffer = new Uint8Array(bytes);
-          const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-          return buffer.subarray(0, bytesRead);
-        } finally {
-          await handle.close();
-        }
-      }
-      // Other file systems read whole files only: never one past the size limit.
-      return size > MAX_DESIGN_BYTES ? new Uint8Array() : (await vscode.workspace.fs.readFile(uri)).subarray(0, bytes);
-    },
+    // vscode.workspace.fs reads whole files only (in the browser too): never one past the size limit.
+    readHead: async (bytes) => (size > MAX_DESIGN_BYTES ? new Uint8Array() : (await vscode.workspace.fs.readFile(uri)).subarray(0, bytes)),
     readAll: async () => vscode.workspace.fs.readFile(uri),
   };
 }
