@@ -40,6 +40,12 @@ describe('fixes on designs the property tests found', () => {
     });
   }
 
+  it('offers no framing skeleton that would serve a blank objective id', () => {
+    const unframed = reviewAt(`${HEAD}    - id: ""\n`).findings.filter((f) => f.rule === 'unframed-objective');
+    assert.ok(unframed.some((f) => f.target === 'business.objectives.1'), 'the blank id is reported');
+    for (const f of unframed.filter((x) => x.target === 'business.objectives.1')) assert.deepEqual(ownFixes(f), []);
+  });
+
   it('offers no "moves" to a blank objective id', () => {
     const metric = reviewAt(cases['an objective with a blank id']).findings.find((f) => f.rule === 'unlinked-metric');
     assert.ok(metric);
