@@ -11,7 +11,7 @@ import { parseCliArgs, USAGE, UsageError } from './args';
 import type { CliOptions, FailLevel, Format } from './args';
 import { fromEnginePath } from '../node/config-reader';
 import { CliConfigs } from './config-lookup';
-import { discover, NoMatchError, toPosix } from './discovery';
+import { BadGlobError, discover, NoMatchError, toPosix } from './discovery';
 import type { DesignFile } from './discovery';
 import { CannotReadError, readBytes } from './files';
 import { fixText, unifiedDiff } from './fix';
@@ -55,7 +55,7 @@ export function run(argv: readonly string[], io: CliIo): number {
     return review_(parseCliArgs(argv), io, say);
   } catch (e) {
     if (e instanceof UsageError) say(`${e.message} (see --help)`);
-    else if (e instanceof CannotReadError || e instanceof ConfigError || e instanceof NoMatchError || e instanceof CannotWriteError) say(e.message);
+    else if (e instanceof CannotReadError || e instanceof ConfigError || e instanceof NoMatchError || e instanceof BadGlobError || e instanceof CannotWriteError) say(e.message);
     else say(`unexpected error: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
     return 2;
   }
@@ -111,7 +111,7 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
     } else {
       skipped++;
       if (progress) io.stderr.write('\r\x1b[K');
-      say(`${file.display}: skipped: too large to review (the limit is ${LIMITS.maxLength} characters)`);
+      say(outcome.unreadable ? `skipped "${file.display}": ${outcome.unreadable}` : `${file.display}: skipped: too large to review (the limit is ${LIMITS.maxLength} characters)`);
     }
     if (options.diagram !== undefined) {
       if (outcome.lifecycle) writeDiagram(outcome.lifecycle, path.resolve(io.cwd, options.diagram), options.diagram);
@@ -191,8 +191,15 @@ function writeReport(options: CliOptions, io: CliIo, say: (line: string) => void
 }
 
 /** One file's findings and lifecycle model, fixed first under --fix; no report when it is too large to review. */
-function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel } {
-  const bytes = readBytes(file.absolute, file.display);
+function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel; unreadable?: string } {
+  let bytes;
+  try {
+    bytes = readBytes(file.absolute, file.display);
+  } catch (e) {
+    // A design a search found but cannot read is skipped (and fails the run); a named one stops it.
+    if (file.found && e instanceof CannotReadError) return { unreadable: e.reason };
+    throw e;
+  }
   if (!bytes) return {};
   let reviewed: { kind: 'text' | 'invalid-utf8'; result: ReviewResult } | undefined;
   const decoded = fix ? decodeText(bytes) : undefined;

@@ -76,6 +76,11 @@ export interface RuleFinding {
   range?: Range;
   /** The waiver target, when it is not the one the locator names for `path`. */
   target?: string;
+  /**
+   * Keys missing under `path` that the finding is about: a waiver naming one of them
+   * (`business.objectives.<id>.target`) silences it, as docs/format.md lists such targets.
+   */
+  missing?: readonly string[];
   fixes?: Fix[];
   related?: RelatedLocation[];
 }

@@ -11,6 +11,7 @@ import type { DataPath, Range, Severity, SeveritySetting } from './basics';
 import { CHECK_FIELDS, CHECK_KINDS, checkDefinitionProblems, isCheckId } from './checks';
 import type { Check, CheckDefinition, CheckId, CheckValue } from './checks';
 import { matchesPatterns } from './detect';
+import { globProblem } from './glob';
 import { Locator } from './locate';
 import { parse } from './parse';
 import { asRecord } from './read';
@@ -108,7 +109,7 @@ export function validateConfig(raw: unknown, source: string): { config: ReviewCo
   const files = own('files');
   if (files !== undefined && files !== null) {
     if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) problem('"files" must be a list of glob patterns', ['files']);
-    else config.files = files as string[];
+    else config.files = usablePatterns(files as string[], ['files'], problem);
   }
   const overrides = own('overrides');
   if (overrides !== undefined && overrides !== null) {
@@ -160,7 +161,7 @@ function validateOverride(raw: unknown, at: DataPath, problem: (message: string,
     problem('an override needs "files": a list of glob patterns, relative to the configuration file', [...at, 'files']);
     return [];
   }
-  return [{ files: files as string[], rules: validateRules(entry.rules, [...at, 'rules'], problem) }];
+  return [{ files: usablePatterns(files as string[], [...at, 'files'], problem), rules: validateRules(entry.rules, [...at, 'rules'], problem) }];
 }
 
 function validateCheck(id: string, raw: unknown, at: DataPath, report: (message: string, path?: DataPath) => void): CheckDefinition | undefined {
@@ -281,6 +282,15 @@ export function parseConfigText(text: string, fileName: string): { config: Revie
   }
   for (const p of problems) if (p.path && !p.range) p.range = ranges(p.path);
   return { config, problems, ranges };
+}
+
+/** The patterns the matcher can use; each other one is a problem (too long, or a form it does not support). */
+function usablePatterns(patterns: string[], at: DataPath, problem: (message: string, path?: DataPath) => void): string[] {
+  return patterns.filter((pattern, i) => {
+    const why = globProblem(pattern);
+    if (why) problem(`the pattern ${JSON.stringify(pattern)} in "files" ${why}`, [...at, i]);
+    return why === undefined;
+  });
 }
 
 /** Later configurations win rule by rule and replace checks of the same id; patterns and overrides add up. */

@@ -2,12 +2,15 @@
  * Which files are design documents (docs/format.md): by name, by content (a top-level
  * `mlsystem` key), or by a configured glob. Other YAML is never reviewed.
  */
-import picomatch from 'picomatch';
+import { matchesAnyGlob } from './glob';
 
 const DESIGN_NAME = /(^|[\\/])([^\\/]+\.)?mlsystem\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
 /** A top-level `mlsystem:` key: at column 0, optionally quoted. */
 const DESIGN_KEY = /^(?:mlsystem|"mlsystem"|'mlsystem')[ \t]*:/m;
+
+/** Enough of a file's start to tell whether it is a design (a top-level `mlsystem` key). */
+export const DETECTION_BYTES = 1024 * 1024;
 
 export function isDesignFileName(fileName: string): boolean {
   return DESIGN_NAME.test(fileName);
@@ -31,8 +34,7 @@ export function hasDesignKey(text: string): boolean {
  * separators) against extra glob patterns from settings or the config file.
  */
 export function matchesPatterns(relativePath: string, patterns: readonly string[]): boolean {
-  if (!patterns.length) return false;
-  return picomatch(patterns as string[], { dot: true, windows: false })(relativePath.replace(/\\/g, '/'));
+  return patterns.length > 0 && matchesAnyGlob(relativePath.replace(/\\/g, '/'), patterns);
 }
 
 /**

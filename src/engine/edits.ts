@@ -19,9 +19,41 @@ export function toBlock(value: unknown, indent: number): string {
     .join('\n') + '\n';
 }
 
-/** A value as one line of flow YAML. */
-export function toFlow(value: unknown): string {
-  return stringify(value, { ...BLOCK_OPTIONS, collectionStyle: 'flow' }).trim();
+/**
+ * A value as one line of flow YAML. `compact` writes `{status: done}` rather than
+ * `{ status: done }`, for documents that write their flow collections that way.
+ */
+export function toFlow(value: unknown, compact = false): string {
+  const flow = stringify(value, { ...BLOCK_OPTIONS, collectionStyle: 'flow' }).trim();
+  return compact ? compactBrackets(flow) : flow;
+}
+
+/** `{ a: [ b ] }` -> `{a: [b]}`, leaving quoted text alone. */
+function compactBrackets(flow: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < flow.length; i++) {
+    const c = flow[i];
+    if (quote) {
+      out += c;
+      if (c === '\\' && quote === '"') out += flow[++i] ?? '';
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    if ((c === ' ' && (out.endsWith('{') || out.endsWith('['))) || (c === ' ' && (flow[i + 1] === '}' || flow[i + 1] === ']'))) continue;
+    out += c;
+  }
+  return out;
+}
+
+/**
+ * Text a review can safely edit. A lone carriage return is a line break to YAML readers
+ * and editors but not to this engine's line index, so fixes would land on the wrong
+ * lines: such a text gets no fixes.
+ */
+export function canEditText(text: string): boolean {
+  return !/\r(?!\n)/.test(text);
 }
 
 /** Apply non-overlapping edits to a text (tests, fix-all, and hosts without an editor). */
@@ -35,12 +67,29 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** A collection with no tag, or the default one for its kind (`!!map`, `!!seq`). */
+function plainlyTagged(node: YAMLMap | YAMLSeq, kind: 'map' | 'seq'): boolean {
+  return !node.tag || node.tag === `tag:yaml.org,2002:${kind}`;
+}
+
 export class Editor {
   /** The document's own line break, so a fix never mixes CRLF and LF. */
   private readonly eol: string;
 
+  /** Whether the document writes flow collections without inner spaces (`{status: done}`). */
+  private readonly compact: boolean;
+  /** False for text whose line breaks this engine cannot place edits by (see canEditText): no fixes then. */
+  readonly canEdit: boolean;
+
   constructor(private readonly loc: Locator) {
     this.eol = loc.lines.text.includes('\r\n') ? '\r\n' : '\n';
+    const text = loc.lines.text;
+    this.canEdit = canEditText(text);
+    this.compact = /[{[][^\s{}[\]]/.test(text) && !/[{[] +[^\s}\]]/.test(text);
+  }
+
+  private flow(value: unknown): string {
+    return toFlow(value, this.compact);
   }
 
   private get text(): string {
@@ -81,7 +130,25 @@ export class Editor {
   }
 
   private column(offset: number): number {
-    return this.loc.lines.positionAt(offset).character;
+    const position = this.loc.lines.positionAt(offset);
+    // A byte-order mark takes no column: the first line's keys are at column 0.
+    return position.line === 0 && this.text.startsWith('\ufeff') ? Math.max(position.character - 1, 0) : position.character;
+  }
+
+  /**
+   * The column a mapping's keys are indented to, from its first key: the `?` of an
+   * explicit key (`? a`, `- ? x`), otherwise the key itself (after any anchor or tag).
+   */
+  private keyColumn(key: Node): number {
+    const start = this.withProps(key);
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const explicit = /\?[ \t]*$/.exec(this.text.slice(lineStart, start));
+    return this.column(explicit ? start - explicit[0].length : start);
+  }
+
+  /** The text after a flow collection's last item: a separator when no trailing comma is written already. */
+  private flowSeparator(lastEnd: number, close: number): string {
+    return this.text.slice(lastEnd, close).includes(',') ? ' ' : ', ';
   }
 
   /** Offset of the start of the line after the one holding `offset - 1`, and whether a line break must lead. */
@@ -98,7 +165,12 @@ export class Editor {
   }
 
   private isFlow(node: YAMLMap | YAMLSeq): boolean {
-    return Boolean(node.flow) || this.text[node.range?.[0] ?? 0] === '{' || this.text[node.range?.[0] ?? 0] === '[';
+    if (node.flow) return true;
+    const start = node.range?.[0] ?? 0;
+    // A block mapping whose first key is a flow collection (`[a, b]: x`) starts with a bracket too.
+    const first = (isMap(node) ? node.items[0]?.key : node.items[0]) as Node | null | undefined;
+    if (first?.range?.[0] === start) return false;
+    return this.text[start] === '{' || this.text[start] === '[';
   }
 
   /**
@@ -124,9 +196,9 @@ export class Editor {
     // A block scalar's range takes its line break with it: give the line break back.
     const eol = this.text[valueEnd - 1] === '\n' ? '\n' : '';
     if (value === null || typeof value !== 'object' || (located.parent && this.isFlow(located.parent))) {
-      return this.edit(keyEnd, valueEnd, () => ': ' + toFlow(value) + eol);
+      return this.edit(keyEnd, valueEnd, () => ': ' + this.flow(value) + eol);
     }
-    const indent = this.column(this.withProps(key)) + 2;
+    const indent = this.keyColumn(key) + 2;
     return this.edit(keyEnd, valueEnd, () => ':\n' + toBlock(value, indent).replace(/\n$/, '') + eol);
   }
 
@@ -140,14 +212,25 @@ export class Editor {
     }
     const node = located.node;
     if (node === null || (isScalar(node) && node.value === null)) return this.fillEmpty(mapPath, entries);
-    if (!isMap(node)) return undefined;
+    // A `!!set` takes keys only; other tagged mappings may not take what a fix writes either.
+    if (!isMap(node) || !plainlyTagged(node, 'map')) return undefined;
+    // A key that is itself a block collection (`? a: 1`) leaves no column to write at.
+    if (node.items.some((p) => (isMap(p.key) || isSeq(p.key)) && !this.isFlow(p.key))) return undefined;
     if (this.isFlow(node)) {
-      const close = (node.range?.[1] ?? 1) - 1;
-      const more = node.items.length > 0;
-      return this.edit(close, close, () => (more ? ', ' : '') + toFlow(entries).replace(/^\{\s*|\s*\}$/g, '') + (more ? '' : ' '));
+      const close = this.text.lastIndexOf('}', (node.range?.[1] ?? 1) - 1);
+      if (close < 0) return undefined;
+      const last = node.items[node.items.length - 1];
+      // Only spaces and commas may stand between the last entry and the brace, and an
+      // explicit key (`? a`) in a flow mapping leaves no safe place to add one.
+      if (last && /[^\s,]/.test(this.text.slice(this.pairEnd(last), close))) return undefined;
+      if (node.items.some((p) => /\?\s*$/.test(this.text.slice(Math.max(0, ((p.key as Node | null)?.range?.[0] ?? 0) - 8), (p.key as Node | null)?.range?.[0] ?? 0)))) return undefined;
+      const lead = last ? this.flowSeparator(this.pairEnd(last), close) : '';
+      const body = this.flow(entries).replace(/^\{\s*|\s*\}$/g, '');
+      return this.edit(close, close, () => lead + body + (last || this.compact ? '' : ' '));
     }
     if (!node.items.length) return this.fillEmpty(mapPath, entries);
-    const indent = this.column(this.withProps(node.items[0].key as Node));
+    // The last key's column: a mapping's first line may be indented differently (` a: 1` after a BOM).
+    const indent = this.keyColumn(node.items[node.items.length - 1].key as Node);
     const { at, lead } = this.afterLine(this.pairEnd(node.items[node.items.length - 1]));
     return this.edit(at, at, () => lead + toBlock(entries, indent));
   }
@@ -162,10 +245,14 @@ export class Editor {
     }
     const node = located.node;
     if (node === null || (isScalar(node) && node.value === null)) return this.fillEmpty(seqPath, [value]);
-    if (!isSeq(node)) return undefined;
+    // `!!omap` and `!!pairs` lists hold one-key mappings only.
+    if (!isSeq(node) || !plainlyTagged(node, 'seq')) return undefined;
     if (this.isFlow(node)) {
-      const close = (node.range?.[1] ?? 1) - 1;
-      return this.edit(close, close, () => (node.items.length ? ', ' : '') + toFlow(value));
+      const close = this.text.lastIndexOf(']', (node.range?.[1] ?? 1) - 1);
+      if (close < 0) return undefined;
+      const last = node.items[node.items.length - 1] as Node | undefined;
+      const lead = last ? this.flowSeparator(last.range?.[1] ?? close, close) : '';
+      return this.edit(close, close, () => lead + this.flow(value));
     }
     if (!node.items.length) return this.fillEmpty(seqPath, [value]);
     const dash = this.text.lastIndexOf('-', this.withProps(node.items[0] as Node));
@@ -179,14 +266,14 @@ export class Editor {
   replaceValue(path: DataPath, value: unknown): TextEdit | undefined {
     const range = this.loc.locate(path)?.node?.range;
     if (!range) return undefined;
-    return this.edit(range[0], range[1], () => toFlow(value));
+    return this.edit(range[0], range[1], () => this.flow(value));
   }
 
   /** Rename the key of the mapping entry at `path`. */
   renameKey(path: DataPath, newKey: string): TextEdit | undefined {
     const range = (this.loc.locate(path)?.pair?.key as Node | undefined)?.range;
     if (!range) return undefined;
-    return this.edit(range[0], range[1], () => toFlow(newKey));
+    return this.edit(range[0], range[1], () => this.flow(newKey));
   }
 
   /** Remove the mapping entry at `path`, with its lines. */
@@ -221,7 +308,17 @@ export class Editor {
     }
     const lines = this.loc.lines;
     const lineOf = (n: Node): number => lines.positionAt(this.text.lastIndexOf('-', this.withProps(n))).line;
-    const start = lines.lineStart(lineOf(item));
+    // The item's own comment lines above it go with it, when they sit at its dash's column or deeper.
+    const dashColumn = this.column(this.text.lastIndexOf('-', this.withProps(item)));
+    let first = lineOf(item);
+    const previousItemLine = index > 0 ? lines.positionAt(Math.max(items[index - 1].range![1] - 1, 0)).line : -1;
+    while (first - 1 > previousItemLine) {
+      const above = this.text.slice(lines.lineStart(first - 1), lines.lineStart(first)).replace(/\r?\n$/, '');
+      const comment = /^([ \t]*)#/.exec(above);
+      if (!comment || comment[1].length < dashColumn) break;
+      first--;
+    }
+    const start = lines.lineStart(first);
     const end = index + 1 < items.length ? lines.lineStart(lineOf(items[index + 1])) : this.afterLine(item.range![1]).at;
     return this.edit(start, end, '');
   }

@@ -22,7 +22,7 @@ export function fillKeys(edit: Editor, loc: Locator, current: unknown, mapPath: 
   const edits: TextEdit[] = [];
   const absent: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
-    if (!(key in record)) absent[key] = value;
+    if (!Object.hasOwn(record, key)) absent[key] = value;
     else if (!isFilled(record[key])) {
       const e = edit.fillEmpty([...mapPath, key], value);
       if (e) edits.push(e);

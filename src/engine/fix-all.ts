@@ -3,6 +3,7 @@
  * fix. Used by the editor's `source.fixAll.mlsystem` and by tests.
  */
 import { applyEdits } from './edits';
+import { parse } from './parse';
 import { review } from './review';
 import type { Finding, Fix, Range, ReviewOptions, TextEdit } from './types';
 
@@ -39,8 +40,20 @@ export function fixAll(text: string, options: ReviewOptions = {}, maxRounds = MA
       if (fix && !chosen.some((edits) => overlaps(edits, fix.edits))) chosen.push(fix.edits);
     }
     if (!chosen.length) break;
-    const next = applyEdits(text, chosen.flat());
-    if (next === text) break;
+    let next = applyEdits(text, chosen.flat());
+    const readable = parse(text).errors.length;
+    if (parse(next).errors.length > readable) {
+      // Fixes whose edits do not overlap can still clash: "Rename to `moves`" and "Add
+      // `moves: a`" make one key twice. Then they go one by one, each kept only if the
+      // YAML stays as readable as before (no duplicate key, nothing broken).
+      const kept: TextEdit[][] = [];
+      for (const edits of chosen) {
+        if (parse(applyEdits(text, [...kept, edits].flat())).errors.length <= readable) kept.push(edits);
+      }
+      chosen.splice(0, chosen.length, ...kept);
+      next = applyEdits(text, kept.flat());
+    }
+    if (!chosen.length || next === text) break;
     text = next;
     applied += chosen.length;
   }

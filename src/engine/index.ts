@@ -11,7 +11,7 @@ export type { RegisteredRule as Rule } from './rules';
 export { PILLAR_LABELS, STAGE_LABELS, STATUS_TEXT } from './vocabulary';
 export { stageOf } from './lifecycle';
 export { countBySeverity, listWords, plural } from './wording';
-export { designNameOf, isDesignDocument, isDesignFileName, isYamlFileName, hasDesignKey, matchesPatterns } from './detect';
+export { DETECTION_BYTES, designNameOf, isDesignDocument, isDesignFileName, isYamlFileName, hasDesignKey, matchesPatterns } from './detect';
 export { LineIndex } from './locate';
 export { CONFIG_FILE_NAMES, ConfigError, emptyConfig, isConfigFileName, formatProblem, mergeConfigs, optionsFor, parseConfigText, printableConfig, validateConfig } from './config';
 export type { ConfigOverride, ConfigProblem, ReviewConfig, RuleSettings } from './config';
@@ -20,6 +20,7 @@ export type { AsyncConfigReader, ConfigReader, DesignConfig, LoadedConfig, Looku
 export { CHECK_KINDS, isCheckId } from './checks';
 export type { Check, CheckDefinition, CheckId } from './checks';
 export { compilePattern, patternProblem } from './linear-pattern';
+export { compileGlob, globProblem, isGlob, matchesAnyGlob, splitGlobBase, MAX_GLOB_LENGTH } from './glob';
 export { fixAll, safeFix } from './fix-all';
 export { waiverTargets } from './waivers';
 export type { FixAllResult } from './fix-all';

@@ -108,7 +108,7 @@ export function itemId(node: unknown): string | undefined {
  * it (`sharing` counts the items with this id) and it has no dot; else by its index.
  */
 export function itemTargetName(id: string | undefined, sharing: number, index: number): string {
-  return id !== undefined && !id.includes('.') && sharing === 1 ? id : String(index);
+  return id !== undefined && id.trim() !== '' && !id.includes('.') && sharing === 1 ? id : String(index);
 }
 
 export class Locator {

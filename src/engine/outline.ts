@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 
+import { own } from './read';
 import type { OutlineKind, OutlineNode } from './types';
 
 function scalarText(node: unknown): string | undefined {
@@ -67,9 +68,9 @@ export function designOutline(root: unknown): OutlineNode[] {
       node.children = mapChildren(value, 'pillar', (v) => (isMap(v) ? `${v.items.length} ${v.items.length === 1 ? 'key' : 'keys'}` : v === null || (isScalar(v) && v.value === null) ? 'empty' : 'prose'));
     } else if (name === 'lifecycle') {
       node.children = mapChildren(value, 'stage', (v) => scalarText(field(v, 'status')?.value) ?? '');
-    } else if (ITEM_SECTIONS[name]) {
-      const s = ITEM_SECTIONS[name];
-      node.children = items(value, s.kind, s.label, s.detail);
+    } else {
+      const s = own(ITEM_SECTIONS, name);
+      if (s) node.children = items(value, s.kind, s.label, s.detail);
     }
     return node;
   });

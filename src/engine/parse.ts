@@ -16,6 +16,8 @@ export const LIMITS = {
   maxAliasCount: 100,
   /** Nesting of collections. */
   maxDepth: 64,
+  /** `schema` findings listed per document; one more finding counts the rest. */
+  maxSchemaFindings: 100,
 } as const;
 
 export interface ParsedDesign {
@@ -37,6 +39,41 @@ export interface SyntaxProblem {
 function syntaxFinding(lines: LineIndex, start: number, end: number, message: string): SyntaxProblem {
   return { message, range: lines.range(start, Math.max(end, start)) };
 }
+
+/**
+ * Where the first key repeated in its mapping starts, as the `yaml` package reports it
+ * (scalar keys with equal values), found with one set per mapping instead of its
+ * comparison of every pair.
+ */
+function duplicateKey(root: unknown): number | undefined {
+  const stack: unknown[] = [root];
+  let first: number | undefined;
+  while (stack.length) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (seen.has(key.value)) {
+            const at = key.range?.[0] ?? 0;
+            if (first === undefined || at < first) first = at;
+          }
+          seen.add(key.value);
+        } else {
+          stack.push(key);
+        }
+        stack.push(pair.value);
+      }
+    }
+  }
+  return first;
+}
+
+/** For a design author, not the library's advice to call parseAllDocuments(). */
+const MULTIPLE_DOCUMENTS = 'A design file holds one YAML document: this `---` starts a second one. Remove it and what follows, or move that to a file of its own.';
 
 /** The parser's message without its multi-line excerpt of the source. */
 function firstLine(message: string): string {
@@ -162,12 +199,24 @@ export function parse(text: string): ParsedDesign {
   try {
     // The fast path builds the same Document for plain YAML (src/engine/compose.ts); the
     // general parser takes the rest. logLevel 'error': its warnings must not reach a terminal.
-    doc = composeFast(text) ?? parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+    // uniqueKeys off: the package compares each key with every earlier one (quadratic: 20,000
+    // keys took 25 s); duplicateKey() finds the same duplicates in one pass.
+    doc = composeFast(text) ?? parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error', uniqueKeys: false });
   } catch (e) {
     return refuse(0, 0, `The YAML parser could not read this file: ${(e as Error).message}`);
   }
-  const errors = doc.errors.map((e) => syntaxFinding(lines, e.pos[0], e.pos[1], firstLine(e.message)));
-  if (errors.length) return { text, lines, doc, data: undefined, errors };
+  // The first error the parser meets is the mistake; the ones after it mostly follow from
+  // it (one tab gave five findings, some on correct lines), so only the first is reported.
+  const first = doc.errors[0];
+  if (first) {
+    const message = first.code === 'MULTIPLE_DOCS' ? MULTIPLE_DOCUMENTS : firstLine(first.message);
+    return { text, lines, doc, data: undefined, errors: [syntaxFinding(lines, first.pos[0], first.pos[1], message)] };
+  }
+  const duplicate = duplicateKey(doc.contents);
+  if (duplicate !== undefined) {
+    return { text, lines, doc, data: undefined, errors: [syntaxFinding(lines, duplicate, duplicate + 1, 'Map keys must be unique')] };
+  }
+  const errors: SyntaxProblem[] = [];
 
   try {
     return { text, lines, doc, data: toData(doc), errors };

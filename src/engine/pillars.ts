@@ -30,7 +30,7 @@ export function hasSubstance(value: unknown): boolean {
 
 export function pillarShape(data: Record<string, unknown>, id: PillarId): PillarShape {
   const requirements = requirementsOf(data);
-  if (!requirements || !(id in requirements)) return { kind: 'missing' };
+  if (!requirements || !Object.hasOwn(requirements, id)) return { kind: 'missing' };
   const value = requirements[id];
   if (!hasSubstance(value)) return { kind: 'empty', value };
   const record = asRecord(value);

@@ -6,6 +6,15 @@ import { isMap, isSeq } from 'yaml';
 import type { DataPath } from './basics';
 import { isPlaceholder } from './placeholder';
 
+/**
+ * `record[key]` for a key the document chose: only the record's own entries, so keys named
+ * like Object.prototype members (`toString`, `constructor`, `__proto__`) read as absent
+ * instead of as the prototype's functions.
+ */
+export function own<T>(record: Readonly<Record<string | number, T>> | undefined, key: string | number): T | undefined {
+  return record !== undefined && record !== null && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

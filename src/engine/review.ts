@@ -17,7 +17,9 @@ import { checkRule } from './checks';
 import type { Rule, RuleContext } from './rule';
 import { isWaivable, RULE_IDS, RULES, RULES_BY_ID } from './rules';
 import type { Finding, FindingRule, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
-import { readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
+import { isWritableTarget, readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
+
+const UNWAIVABLE: ReadonlySet<string> = new Set(RULES.filter((r) => r.waivable === false).map((r) => r.id));
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -46,9 +48,13 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
   if (!isWaivable(f)) return undefined;
   let target: string | undefined;
   for (let n = f.path.length; n > 0 && target === undefined; n--) {
-    const candidate = n === f.path.length ? f.target : ctx.loc.target(f.path.slice(0, n));
-    const resolved = resolveWaiverTarget(ctx.loc, candidate);
-    if (resolved && resolved.every((segment, i) => f.path[i] === segment)) target = candidate;
+    const prefix = f.path.slice(0, n);
+    // By id as the review names it, else by index when the id is no name to write down.
+    const named = n === f.path.length ? f.target : ctx.loc.target(prefix);
+    for (const candidate of [named, prefix.join('.')]) {
+      const resolved = resolveWaiverTarget(ctx.loc, candidate);
+      if (target === undefined && resolved && resolved.every((segment, i) => f.path[i] === segment) && isWritableTarget(candidate)) target = candidate;
+    }
   }
   if (target === undefined && f.path.length) return undefined;
   const entry: Record<string, string> = { rule: f.rule };
@@ -60,7 +66,7 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
 
 /** A rule's finding made whole; the waive fix joins the rule's fixes when a host first asks for them. */
 function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFinding, range: Range, severity: Severity): Finding {
-  const { at: _at, unplaced: _unplaced, fixes: ruleFixes = [], ...found } = f;
+  const { at: _at, unplaced: _unplaced, missing: _missing, fixes: ruleFixes = [], ...found } = f;
   const base = { ...found, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
   let fixes: Fix[] | undefined;
   return Object.defineProperty({ ...base, severity }, 'fixes', {
@@ -68,8 +74,8 @@ function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFindi
     configurable: true,
     get: (): Fix[] => {
       if (!fixes) {
-        const waive = waiveFix(ctx, base);
-        fixes = waive ? [...ruleFixes, waive] : ruleFixes;
+        const waive = ctx.edit.canEdit ? waiveFix(ctx, base) : undefined;
+        fixes = !ctx.edit.canEdit ? [] : waive ? [...ruleFixes, waive] : ruleFixes;
       }
       return fixes;
     },
@@ -115,7 +121,7 @@ function reviewDesign(design: ParsedDesign, options: ReviewOptions): ReviewResul
   // A waiver may name a check as it names a rule.
   const ruleIds = checks.length ? [...RULE_IDS, ...checks.map((c) => c.id)] : RULE_IDS;
   const ctx: RuleContext = {
-    design, data, loc, edit: new Editor(loc), today, ruleIds,
+    design, data, loc, edit: new Editor(loc), today, ruleIds, unwaivable: UNWAIVABLE,
     waivers: { waivers: readWaivers(data, loc, today, ruleIds), silenced: new Map(), off },
   };
 
@@ -128,7 +134,7 @@ function reviewDesign(design: ParsedDesign, options: ReviewOptions): ReviewResul
       if (!range) continue;
       const finding = completeFinding(ctx, rule, found, range, severity);
       // Waivers apply to design findings; the `waivers` phase reports on what they silenced.
-      const waiver = rule.phase !== 'waivers' && isWaivable(finding) ? waiverFor(ctx.waivers, finding) : undefined;
+      const waiver = rule.phase !== 'waivers' && isWaivable(finding) ? waiverFor(ctx.waivers, { rule: finding.rule, path: finding.path, missing: found.missing }) : undefined;
       if (waiver) waived.push({ ...finding, waiver: waiver.index });
       else findings.push(finding);
     }

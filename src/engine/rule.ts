@@ -20,6 +20,8 @@ export interface RuleContext {
   today: string;
   /** Every rule's id, the team's checks included, for rules that check names of rules (a waiver's `rule`). */
   ruleIds: readonly string[];
+  /** The rules no waiver can silence (`waivable: false`). */
+  unwaivable: ReadonlySet<string>;
   /**
    * The document's waivers, read before any rule runs. What each waiver silenced is
    * complete only for rules in the `waivers` phase.

@@ -8,6 +8,7 @@
 import schemaJson from '../../schemas/mlsystem.schema.json';
 import configSchemaJson from '../../schemas/mlsystem-review.config.schema.json';
 import type { DataPath } from './basics';
+import { own } from './read';
 
 /** The parts of a JSON Schema the review and the editor read. */
 export interface JsonSchema {
@@ -82,7 +83,7 @@ function descriptionOf(schema: JsonSchema, root: JsonSchema = MLSYSTEM_SCHEMA): 
 
 function childrenOf(schema: JsonSchema, segment: string | number): JsonSchema[] {
   if (typeof segment === 'number') return schema.items ? [schema.items] : [];
-  const property = schema.properties?.[segment];
+  const property = own(schema.properties, segment);
   if (property) return [property];
   const patterned = Object.entries(schema.patternProperties ?? {})
     .filter(([pattern]) => new RegExp(pattern, 'u').test(segment))
@@ -97,7 +98,7 @@ export function valueAt(data: unknown, path: DataPath): unknown {
   let value = data;
   for (const segment of path) {
     if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
+    value = own(value as Record<string | number, unknown>, segment);
   }
   return value;
 }

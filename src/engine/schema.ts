@@ -6,12 +6,15 @@
 import type { ErrorObject } from 'ajv';
 import validate from './generated/validate-schema';
 import type { DataPath, Fix, RuleFinding } from './basics';
+import { LIMITS } from './parse';
+import { own } from './read';
 import type { Editor } from './edits';
+import { isMap, isScalar } from './locate';
 import type { Locator } from './locate';
 import { alternatives, keyHomes, keysAt, resolve, schemaAt, typeOf, valueAt } from './schema-navigator';
 import type { JsonSchema } from './schema-navigator';
 import { STAGE_STATUSES } from './vocabulary';
-import { listWords } from './wording';
+import { listWords, plural } from './wording';
 
 /** What the schema findings read: the design as data, and where to place and fix things. */
 export interface SchemaContext {
@@ -97,13 +100,9 @@ function toDataPath(pointer: string, data: unknown): (string | number)[] {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     const key: string | number = Array.isArray(value) ? Number(segment) : segment;
     path.push(key);
-    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+    value = value !== null && typeof value === 'object' ? own(value as Record<string | number, unknown>, key) : undefined;
   }
   return path;
-}
-
-function within(pointer: string, base: string): boolean {
-  return pointer === base || pointer.startsWith(`${base}/`);
 }
 
 /**
@@ -112,36 +111,60 @@ function within(pointer: string, base: string): boolean {
  * (Every alternative is written inline, so its errors sit under the choice's schemaPath.)
  */
 function collapseChoices(errors: readonly ErrorObject[], branchCount: (choice: ErrorObject) => number): ErrorObject[] {
-  let kept = [...errors];
+  const dropped = new Set<ErrorObject>();
+  // Errors sorted by instancePath, so a choice finds the errors at and under its value by
+  // binary search: the work is the size of each choice's subtree, never all errors per choice.
+  const sorted = [...errors].sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+  const firstAtOrAfter = (key: string): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].instancePath < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // `p` itself is [p, p + NUL); its descendants `p/...` are [p + '/', p + '0') ('0' follows '/').
+  const atOrUnder = (p: string): ErrorObject[] => [
+    ...sorted.slice(firstAtOrAfter(p), firstAtOrAfter(`${p}\0`)),
+    ...sorted.slice(firstAtOrAfter(`${p}/`), firstAtOrAfter(`${p}0`)),
+  ];
   const choices = errors
     .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
-    .sort((a, b) => a.instancePath.split('/').length - b.instancePath.split('/').length);
+    .map((e) => ({ e, depth: e.instancePath.split('/').length }))
+    .sort((a, b) => a.depth - b.depth)
+    .map(({ e }) => e);
   for (const choice of choices) {
-    if (!kept.includes(choice)) continue;
+    if (dropped.has(choice)) continue;
     const prefix = `${choice.schemaPath}/`;
     const branchOf = (e: ErrorObject): number | undefined =>
-      e !== choice && e.schemaPath.startsWith(prefix) && within(e.instancePath, choice.instancePath)
-        ? Number(e.schemaPath.slice(prefix.length).split('/')[0])
-        : undefined;
+      e !== choice && e.schemaPath.startsWith(prefix) ? Number(e.schemaPath.slice(prefix.length).split('/')[0]) : undefined;
+    const near = atOrUnder(choice.instancePath).filter((e) => !dropped.has(e));
     const branches = new Map<number, ErrorObject[]>();
-    for (const e of kept) {
+    for (const e of near) {
       const b = branchOf(e);
-      if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e]);
+      if (b === undefined) continue;
+      const list = branches.get(b);
+      if (list) list.push(e);
+      else branches.set(b, [e]);
     }
     const typeMismatch = (b: number): boolean =>
       (branches.get(b) ?? []).some((e) => e.keyword === 'type' && e.instancePath === choice.instancePath && e.schemaPath === `${prefix}${b}/type`);
     // A branch may have no error of its own here: the value's problems lie deeper, in a
     // shared definition whose errors carry that definition's schemaPath.
-    const count = Math.max(branchCount(choice), ...[...branches.keys()].map((b) => b + 1));
+    let count = branchCount(choice);
+    for (const b of branches.keys()) count = Math.max(count, b + 1);
     const errorsIn = (b: number): number => branches.get(b)?.length ?? 0;
     const fitting = Array.from({ length: count }, (_, b) => b).filter((b) => !typeMismatch(b)).sort((x, y) => errorsIn(x) - errorsIn(y));
     const best = fitting[0];
-    kept = kept.filter((e) => {
-      if (e === choice) return best === undefined;
+    if (best !== undefined) dropped.add(choice);
+    for (const e of near) {
       const b = branchOf(e);
-      return b === undefined || b === best;
-    });
+      if (b !== undefined && b !== best) dropped.add(e);
+    }
   }
+  const kept = errors.filter((e) => !dropped.has(e));
   // A value of the wrong type says everything about it; other complaints about it are noise.
   const wrongType = new Set(kept.filter((e) => e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   return kept.filter((e) => !wrongType.has(e.instancePath) || e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'additionalProperties');
@@ -220,7 +243,7 @@ export class SchemaFindings {
     const index = path[path.length - 1];
     const list = path[path.length - 2];
     if (typeof index !== 'number' || typeof list !== 'string') return undefined;
-    const noun = ITEM_NOUNS[list];
+    const noun = own(ITEM_NOUNS, list);
     if (!noun) return `item ${index + 1} of "${list}"`;
     const item = valueAt(this.data, path) as Record<string, unknown> | undefined;
     const label = item && typeof item === 'object' ? (item.id ?? item.name ?? item.rule) : undefined;
@@ -246,14 +269,55 @@ export class SchemaFindings {
     return { message, path, at: path.length ? at : 'missing', fixes };
   }
 
+  /**
+   * A flow mapping's entry with no value whose text follows an entry's plain value on the
+   * same line: most likely a comma inside the value (`{expected: a (b, c) d}`). The whole
+   * value as written, from the first piece to the last.
+   */
+  private splitByComma(parent: DataPath, key: string): { whole: string } | undefined {
+    const map = this.ctx.loc.node(parent);
+    if (!isMap(map) || !map.flow) return undefined;
+    const text = this.ctx.loc.lines.text;
+    const index = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+    const pair = map.items[index];
+    if (!pair || pair.value !== null || index === 0) return undefined;
+    // Back to the entry whose value the comma cut, over other value-less pieces.
+    let first = index - 1;
+    while (first > 0 && map.items[first].value === null) first--;
+    const start = (map.items[first].value as { range?: number[] } | null)?.range?.[0];
+    if (start === undefined || !isScalar(map.items[first].value)) return undefined;
+    let last = index;
+    while (last + 1 < map.items.length && map.items[last + 1].value === null) last++;
+    const end = (map.items[last].key as { range?: number[] } | null)?.range?.[1];
+    if (end === undefined || text.slice(start, end).includes('\n')) return undefined;
+    return { whole: text.slice(start, end) };
+  }
+
+  /** Whether `key` under `parent` takes a list but not `value` itself (a string or number). */
+  private wantsListOf(parent: DataPath, key: string, value: unknown): boolean {
+    if (typeof value !== 'string' && typeof value !== 'number') return false;
+    const schema = schemaAt([...parent, key]);
+    if (!schema) return false;
+    const types = alternatives(schema).flatMap((b) => {
+      const t = resolve(b).type;
+      return Array.isArray(t) ? t : t ? [t] : [];
+    });
+    return types.includes('array') && !types.includes(typeOf(value));
+  }
+
   private unknownKey(parent: DataPath, key: string): RuleFinding {
     const path = [...parent, key];
     const present = valueAt(this.data, parent) as Record<string, unknown>;
     const known = keysAt(parent, this.data);
     // Renaming onto a key the mapping already has would only make a duplicate.
-    const matches = scoreMatches(key, known.filter((k) => !(k in present)));
+    const matches = scoreMatches(key, known.filter((k) => !Object.hasOwn(present, k)));
     const suggestions = matches.map((m) => m.candidate);
     let message = `Unknown key "${key}" in ${this.place(parent)}.`;
+    const split = this.splitByComma(parent, key);
+    if (split) {
+      message = `"${key}" is not a key: in a flow mapping ({...}) a comma ends the value, so \`${split.whole}\` was cut in pieces. Put the value in quotes: "${split.whole.replace(/"/g, '\\"')}".`;
+      return this.finding(path, message, 'key');
+    }
     if (suggestions.length) {
       message += ` Did you mean ${quoteList(suggestions.slice(0, 3))}?`;
     } else {
@@ -268,7 +332,12 @@ export class SchemaFindings {
     }
     const fixes = suggestionFixes(matches, (s) => {
       const edit = this.ctx.edit.renameKey(path, s);
-      return edit && { title: `Rename to \`${s}\``, kind: 'rename', edits: [edit] };
+      if (!edit) return undefined;
+      // A text where the new key wants a list of texts (`constraint: x` -> `constraints: [x]`):
+      // the rename wraps it, so it does not trade one schema error for another.
+      const value = valueAt(this.data, path);
+      const wrap = this.wantsListOf(parent, s, value) ? this.ctx.edit.replaceValue(path, [value]) : undefined;
+      return { title: `Rename to \`${s}\``, kind: 'rename', edits: wrap ? [edit, wrap] : [edit] };
     });
     return this.finding(path, message, 'key', fixes);
   }
@@ -282,7 +351,8 @@ export class SchemaFindings {
       business: 'The design must have a "business" section: it says why the system exists, and every other section answers to it.',
       objectives: '"business" must list its "objectives": a design starts from at least one business objective.',
     };
-    let message = why[key] && (!parent.length || key === 'objectives') ? why[key] : `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
+    const reason = own(why, key);
+    let message = reason && (!parent.length || key === 'objectives') ? reason : `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
     if (key === 'id' && owner) message += ' Other parts of the design refer to it by its id.';
     if (key === 'rule' && owner) message += ' A waiver must name the rule it silences.';
     return this.finding(path, message, 'missing');
@@ -291,7 +361,7 @@ export class SchemaFindings {
   private badEnum(path: DataPath, value: unknown, allowed: readonly unknown[]): RuleFinding {
     const values = allowed.filter((v): v is string => typeof v === 'string');
     const key = String(path[path.length - 1]);
-    const noun = ENUM_NOUNS[key] ?? `a valid "${key}"`;
+    const noun = own(ENUM_NOUNS, key) ?? `a valid "${key}"`;
     const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
     const matches = typeof value === 'string' ? scoreMatches(value, values) : [];
     const suggestions = matches.map((m) => m.candidate);
@@ -361,7 +431,15 @@ export class SchemaFindings {
       const written = schemaAt(toDataPath(choice.instancePath, this.data));
       return written ? alternatives(written).length : 0;
     };
-    return collapseChoices(validate.errors ?? [], branchCount).map((e) => this.toFinding(e));
+    const errors = collapseChoices(validate.errors ?? [], branchCount);
+    // The validator checks sections in the format's order, so the first ones listed are
+    // the first a reader meets; past the cap, one finding says how many more there are.
+    const shown = errors.slice(0, LIMITS.maxSchemaFindings).map((e) => this.toFinding(e));
+    if (errors.length > shown.length) {
+      const first = this.toFinding(errors[shown.length]);
+      shown.push({ ...first, fixes: [], message: `${plural(errors.length - shown.length, 'more schema problem')} not listed (at most ${LIMITS.maxSchemaFindings} are shown per document): fix the ones above and review again.` });
+    }
+    return shown;
   }
 }
 

@@ -83,22 +83,53 @@ export function readWaivers(data: Record<string, unknown>, loc: Locator, today: 
   });
 }
 
+/**
+ * A target the waive fix may write: dotted segments of letters, digits, `-` and `_` (keys
+ * and ids as people write them). A piece of a value cut by a comma (`auto) by 2028`) is
+ * no name to write down; such a finding is waived through its parent.
+ */
+export function isWritableTarget(target: string): boolean {
+  return target.split('.').every((segment) => /^[\p{L}\p{N}_-]+$/u.test(segment));
+}
+
 /** What a waiver compares: the finding's rule and data path. */
 interface Silenceable {
   rule: string;
   path: DataPath;
+  /** Missing keys under `path` the finding is about; a waiver may name one of them. */
+  missing?: readonly string[];
 }
 
-function covers(waiver: Waiver, finding: Silenceable): boolean {
-  if (waiver.problem || waiver.rule !== finding.rule) return false;
-  const target = waiver.targetPath;
-  // Compared as data paths, so `framing.0` and `framing.department-classifier` are the same target.
-  return !target || target.every((segment, i) => finding.path[i] === segment);
+/** Usable waivers by rule and target path: a finding looks up its path's prefixes, not every waiver. */
+const indexes = new WeakMap<WaiverState, Map<string, Waiver>>();
+const indexKey = (rule: string, path: DataPath): string => JSON.stringify([rule, ...path]);
+
+function waiverIndex(state: WaiverState): Map<string, Waiver> {
+  let index = indexes.get(state);
+  if (!index) {
+    index = new Map();
+    for (const w of state.waivers) {
+      if (w.problem || !w.rule) continue;
+      const key = indexKey(w.rule, w.targetPath ?? []);
+      // The first waiver in the list wins, as a scan in order would find it.
+      if (!index.has(key)) index.set(key, w);
+    }
+    indexes.set(state, index);
+  }
+  return index;
 }
 
 /** The first waiver that silences `finding` (a waivable one: see isWaivable), counting it as used. */
 export function waiverFor(state: WaiverState, finding: Silenceable): Waiver | undefined {
-  const waiver = state.waivers.find((w) => covers(w, finding));
+  // Time bounded by the finding's path, however many waivers the document holds.
+  const index = waiverIndex(state);
+  let waiver: Waiver | undefined;
+  const consider = (path: DataPath): void => {
+    const candidate = index.get(indexKey(finding.rule, path));
+    if (candidate && (!waiver || candidate.index < waiver.index)) waiver = candidate;
+  };
+  for (let n = 0; n <= finding.path.length; n++) consider(finding.path.slice(0, n));
+  for (const key of finding.missing ?? []) consider([...finding.path, key]);
   if (waiver) state.silenced.set(waiver.index, (state.silenced.get(waiver.index) ?? 0) + 1);
   return waiver;
 }

@@ -116,7 +116,9 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const settingPatterns = this.settingsConfig(uri).files;
     if (folder && settingPatterns.length && matchesPatterns(relative(folder.uri.path, uri.path), settingPatterns)) return true;
-    const found = await this.configFor(uri);
+    // In Restricted Mode a cloned repository does not choose which files are read as designs
+    // (VS Code drops the workspace's `mlsystem.files` itself: restrictedConfigurations).
+    const found = vscode.workspace.isTrusted ? await this.configFor(uri) : undefined;
     if (found?.dir !== undefined && found.config.files.length && matchesPatterns(relative(found.dir, uri.path), found.config.files)) return true;
     return isDesignDocument(uri.path, text);
   }

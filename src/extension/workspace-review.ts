@@ -9,7 +9,10 @@
  * so, once per run. A workspace whose files cannot be listed gets a message, not an error.
  */
 import * as vscode from 'vscode';
+import { LIMITS, MAX_DESIGN_BYTES } from '../engine';
 import type { DesignConfiguration } from './configuration';
+import { readDiskDesign } from './core/disk-design';
+import type { DiskAccess } from './core/disk-design';
 import type { DesignReviews } from './design-reviews';
 import { cannotListMessage, planScan } from './core/workspace-scan';
 
@@ -50,35 +53,40 @@ export class WorkspaceReview implements vscode.Disposable {
         if (notice) void vscode.window.showInformationMessage(notice);
         let done = 0;
         let designs = 0;
+        const tooLarge: string[] = [];
         for (const uri of uris) {
           if (token.isCancellationRequested) return undefined;
           progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / Math.max(uris.length, 1) });
-          if (await this.reviewFromDisk(uri)) designs++;
+          const outcome = await this.reviewFromDisk(uri);
+          if (outcome === 'reviewed') designs++;
+          else if (outcome === 'too-large') tooLarge.push(vscode.workspace.asRelativePath(uri));
           done++;
         }
         this.watch();
         void vscode.window.setStatusBarMessage(`ML design review: ${designs} design file(s) reviewed of ${done} YAML file(s).`, 5000);
+        if (tooLarge.length) {
+          void vscode.window.showWarningMessage(`Not reviewed, too large (the limit is ${LIMITS.maxLength} characters): ${tooLarge.slice(0, 3).join(', ')}${tooLarge.length > 3 ? ` and ${tooLarge.length - 3} more` : ''}.`);
+        }
         return designs;
       },
     );
   }
 
-  /** Read and review one file from disk; true when it is a design. */
-  async reviewFromDisk(uri: vscode.Uri): Promise<boolean> {
-    let text: string;
+  /** Read and review one file from disk, within the command line's limits (FORMAT.md, docs/limits.md). */
+  async reviewFromDisk(uri: vscode.Uri): Promise<'reviewed' | 'not-a-design' | 'too-large'> {
+    let read;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      read = await readDiskDesign(diskAccess(uri), (text) => this.configuration.isDesign(uri, text));
     } catch {
-      this.drop(uri);
-      return false;
+      read = { kind: 'not-a-design' } as const;
     }
-    if (!(await this.configuration.isDesign(uri, () => text))) {
+    if (read.kind !== 'design') {
       this.drop(uri);
-      return false;
+      return read.kind;
     }
     this.files.add(uri.toString());
-    await this.reviews.reviewFile(uri, text);
-    return true;
+    await this.reviews.reviewFile(uri, read.text);
+    return 'reviewed';
   }
 
   private drop(uri: vscode.Uri): void {
@@ -105,4 +113,23 @@ export class WorkspaceReview implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The file through `vscode.workspace.fs` (virtual workspaces and the browser too). */
+function diskAccess(uri: vscode.Uri): DiskAccess {
+  let size = 0;
+  return {
+    stat: async () => {
+      try {
+        const stats = await vscode.workspace.fs.stat(uri);
+        size = stats.size;
+        return { size: stats.size, isFile: (stats.type & vscode.FileType.File) !== 0 };
+      } catch {
+        return undefined;
+      }
+    },
+    // vscode.workspace.fs reads whole files only (in the browser too): never one past the size limit.
+    readHead: async (bytes) => (size > MAX_DESIGN_BYTES ? new Uint8Array() : (await vscode.workspace.fs.readFile(uri)).subarray(0, bytes)),
+    readAll: async () => vscode.workspace.fs.readFile(uri),
+  };
 }

@@ -4,7 +4,8 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
@@ -361,6 +362,34 @@ describe('cli: configuration', () => {
     writeFileSync(join(dir, '.mlsystem-review.yaml'), 'rules: [\n');
     assert.match(review([], dir).stderr, /^mlsystem-review: \.mlsystem-review\.yaml: not valid YAML: [^\n]*\n$/);
   });
+
+  // A backtracking glob matcher runs for minutes on this pattern and name; the timeout makes a hang a failure.
+  it('matches a config pattern built to backtrack in bounded time', { timeout: 20_000 }, () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsystem-review.json'), JSON.stringify({ files: [`${'*a'.repeat(12)}b`] }));
+    writeFileSync(join(dir, `${'a'.repeat(40)}.yaml`), 'kind: other\n');
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const out = reviewJson([], dir);
+    assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml']);
+  });
+
+  it('exits 2 with one line for a pattern of a form it does not support, in the config or on the command line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const cli = review(['+(a|b).yaml'], dir);
+    assert.equal(cli.code, 2);
+    assert.equal(cli.stderr, 'mlsystem-review: the pattern "+(a|b).yaml" uses an extended glob such as "+(a|b)", which is not supported (use {a,b})\n');
+    writeFileSync(join(dir, '.mlsystem-review.json'), JSON.stringify({ files: ['x'.repeat(300)] }));
+    const config = review([], dir);
+    assert.equal(config.code, 2);
+    assert.match(config.stderr, /^mlsystem-review: \.mlsystem-review\.json: the pattern "x+" in "files" is longer than 256 characters\n$/);
+  });
+
+  it('keeps the workspace\'s design patterns out of a cloned repository\'s hands in Restricted Mode', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[] } } };
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['mlsystem.files']);
+  });
 });
 
 describe('cli: reading files', () => {
@@ -417,6 +446,78 @@ describe('cli: reading files', () => {
     assert.match(out.stderr, /^mlsystem-review: big\.mlsystem\.yaml: skipped: too large to review \(the limit is \d+ characters\)\n$/);
     assert.equal(out.code, 1, 'an unreviewed design counts as an error');
     assert.equal(review(['--fail-on', 'never'], dir).code, 0);
+  });
+});
+
+describe('cli: paths that are not regular files, and what a search cannot read', () => {
+  const denied = (p: string): NodeJS.ErrnoException => Object.assign(new Error(`EACCES: permission denied, '${p}'`), { code: 'EACCES' });
+
+  // Before, reading a pipe blocked for ever and /dev/zero grew without end: the timeout turns that into a failure.
+  it('refuses a named pipe or a link to a device, named or as --config, at once with exit 2', { timeout: 20_000 }, () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.mlsystem.yaml')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.mlsystem.yaml'));
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    for (const name of ['pipe.mlsystem.yaml', 'zero.mlsystem.yaml', 'zero.yaml']) {
+      const out = review([name], dir);
+      assert.equal(out.code, 2, name);
+      assert.equal(out.stderr, `mlsystem-review: cannot read "${name}": not a regular file\n`);
+    }
+    const config = review(['--config', 'pipe.mlsystem.yaml', 'zero.yaml'], dir);
+    assert.equal(config.code, 2);
+    assert.match(config.stderr, /^mlsystem-review: cannot read "pipe\.mlsystem\.yaml": [^\n]+\n$/);
+  });
+
+  it('passes over pipes and device links in a searched folder', { timeout: 20_000 }, () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.mlsystem.yaml')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const out = reviewJson([], dir);
+    assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml']);
+    assert.equal(out.code, 0);
+  });
+
+  it('skips an unreadable sub-folder or YAML file under a searched folder with a warning, and reviews the rest', (t) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'mlsystem.yaml'), CLEAN_DESIGN);
+    writeFileSync(join(dir, 'secret.yaml'), 'kind: other\n');
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    // The tests may run as root, who can read anything: the file system refuses through a mock.
+    const readdir = fs.readdirSync;
+    t.mock.method(fs, 'readdirSync', (p: string, ...rest: unknown[]) => {
+      if (p === join(dir, 'locked')) throw denied(p);
+      return (readdir as (...a: unknown[]) => unknown)(p, ...rest);
+    });
+    const open = fs.openSync;
+    t.mock.method(fs, 'openSync', (p: string, ...rest: unknown[]) => {
+      if (p === join(dir, 'secret.yaml')) throw denied(p);
+      return (open as (...a: unknown[]) => unknown)(p, ...rest);
+    });
+    const out = reviewJson([], dir);
+    assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml']);
+    assert.equal(out.stderr, 'mlsystem-review: skipped "locked": permission denied\nmlsystem-review: skipped "secret.yaml": permission denied\n');
+    assert.equal(out.code, 0);
+    // Named, the same file stops the run.
+    const named = review(['secret.yaml'], dir);
+    assert.equal(named.code, 2);
+    assert.equal(named.stderr, 'mlsystem-review: cannot read "secret.yaml": permission denied\n');
+  });
+
+  it('skips a design a search found but cannot read with a warning, and fails the run', (t) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'locked.mlsystem.yaml'), CLEAN_DESIGN);
+    writeFileSync(join(dir, 'mlsystem.yaml'), CLEAN_DESIGN);
+    const open = fs.openSync;
+    t.mock.method(fs, 'openSync', (p: string, ...rest: unknown[]) => {
+      if (p === join(dir, 'locked.mlsystem.yaml')) throw denied(p);
+      return (open as (...a: unknown[]) => unknown)(p, ...rest);
+    });
+    const out = reviewJson([], dir);
+    assert.deepEqual(out.files.map((f) => f.file), ['mlsystem.yaml']);
+    assert.equal(out.stderr, 'mlsystem-review: skipped "locked.mlsystem.yaml": permission denied\n');
+    assert.equal(out.code, 1, 'a design that was not reviewed counts as an error');
   });
 });
 

@@ -60,6 +60,36 @@ describe('fixAll', () => {
   });
 });
 
+describe('fixAll: fixes that clash without overlapping', () => {
+  it('never writes a key twice: "Rename to moves" and "Add moves" on one metric', () => {
+    const text = [
+      'mlsystem: 1',
+      'name: x',
+      'business:',
+      '  objectives:',
+      '    - id: a',
+      '      metric: m',
+      '      target: t',
+      'framing:',
+      '  - id: f',
+      '    serves: [a]',
+      '    task: regression',
+      '    inputs: x',
+      '    outputs: y',
+      '    objective: z',
+      '    metrics:',
+      '      - name: rmse',
+      '        mvoes: a',
+      '',
+    ].join('\n');
+    const titles = reviewText(text).findings.flatMap((f) => f.fixes.filter((x) => x.isPreferred).map((x) => x.title));
+    assert.ok(titles.includes('Rename to `moves`') && titles.includes('Add `moves: a`'), `both fixes are preferred: ${titles.join(', ')}`);
+    const { text: fixed } = fixAll(text, { today });
+    assert.deepEqual(reviewText(fixed).findings.filter((f) => f.rule === 'yaml-syntax'), []);
+    assert.equal(fixed.match(/moves:/g)?.length, 1, fixed);
+  });
+});
+
 describe('minimalReplacement', () => {
   it('covers only the changed middle', () => {
     assert.deepEqual(minimalReplacement('a: 1\nb: 2\n', 'a: 1\nx: 9\nb: 2\n'), { start: 5, end: 5, newText: 'x: 9\n' });

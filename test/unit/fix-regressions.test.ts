@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { design } from './support/design';
-import { applyFix, ownFixes, reviewAt } from './support/fixes';
+import { applyEdits, review } from '../../src/engine';
+import { applyFix, ownFixes, reviewAt, TODAY } from './support/fixes';
 
 const HEAD = design({ name: 'x', business: { objectives: [{ id: 'a', statement: 's', metric: 'm', target: 't' }] } });
 
@@ -39,9 +40,81 @@ describe('fixes on designs the property tests found', () => {
     });
   }
 
+  it('offers no framing skeleton that would serve a blank objective id', () => {
+    const unframed = reviewAt(`${HEAD}    - id: ""\n`).findings.filter((f) => f.rule === 'unframed-objective');
+    assert.ok(unframed.some((f) => f.target === 'business.objectives.1'), 'the blank id is reported');
+    for (const f of unframed.filter((x) => x.target === 'business.objectives.1')) assert.deepEqual(ownFixes(f), []);
+  });
+
   it('offers no "moves" to a blank objective id', () => {
     const metric = reviewAt(cases['an objective with a blank id']).findings.find((f) => f.rule === 'unlinked-metric');
     assert.ok(metric);
     assert.deepEqual(ownFixes(metric).map((f) => f.title), ['Add `moves: a`']);
   });
 });
+
+const unusual: Record<string, string> = {
+  'a flow mapping with a trailing comma': `${HEAD}lifecycle: {scoping: {status: done}, }\n`,
+  'a flow list with a trailing comma': `${HEAD}waivers: [{rule: schema, target: name}, ]\n`,
+  'a root mapping whose first key is a flow collection': `[flow]: block\n${HEAD}`,
+  'a root mapping whose first key is explicit': `? a\n: 1\n${HEAD}`,
+  'an objective whose first key is explicit': 'mlsystem: 1\nname: x\nbusiness:\n  objectives:\n    - ? x\n      : 1\n      id: a\n',
+  'a text that starts with a byte-order mark': `\ufeff${HEAD}`,
+};
+
+/** Designs npm run fuzz broke a fix on: each fix there must work, or none be offered. */
+const offeredOrNot: Record<string, string> = {
+  'a flow mapping holding an explicit key with no value': '{\n? explicit: entry,\nimplicit: entry,\n?\n}\n',
+  'an explicit key that is a block mapping': '? a: 1.3\n\nfifteen: d\n',
+  'a bare explicit key (`?` alone) last in the root mapping': '? a\n?\n',
+  'a first key indented differently from the next, after a BOM': "\ufeff single: 'text'\ndouble: \"text\"\n",
+};
+
+describe('fixes on syntax npm run fuzz found: none that break the YAML', () => {
+  for (const [name, text] of Object.entries(offeredOrNot)) {
+    it(name, () => {
+      for (const fix of review(text, { today: TODAY }).findings.flatMap((f) => f.fixes)) {
+        assert.deepEqual(review(applyEdits(text, fix.edits), { today: TODAY }).findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], fix.title);
+      }
+    });
+  }
+});
+
+describe('fixes on tagged collections: none that the tag forbids', () => {
+  it('inserts nothing into a !!set, which holds keys only', () => {
+    const text = '--- !!set\n? mlsystem\n? name\n';
+    const fixes = review(text, { today: TODAY }).findings.flatMap((f) => f.fixes);
+    for (const fix of fixes) assert.deepEqual(review(applyEdits(text, fix.edits), { today: TODAY }).findings.filter((f) => f.rule === 'yaml-syntax'), [], fix.title);
+  });
+});
+
+describe('fixes on unusual syntax: each works', () => {
+  for (const [name, text] of Object.entries(unusual)) {
+    it(name, () => {
+      assert.ok(checkEveryFix(text) > 0, 'the design offers fixes to check');
+    });
+  }
+
+  it('inserts top-level keys at column 0 after a byte-order mark', () => {
+    const pillar = review(unusual['a text that starts with a byte-order mark'], { today: TODAY }).findings.find((f) => f.rule === 'missing-pillar');
+    assert.match(pillar?.fixes[0].edits[0].newText ?? '', /^requirements:\n {2}reliability:/);
+  });
+
+  it('offers no fix on a text with carriage returns alone as line breaks (its lines cannot be placed)', () => {
+    const text = `${HEAD}lifecycle:\n  deployment: {status: done}\n`.replace(/\n/g, '\r');
+    const withCrLf = text.replace(/\r/g, '\r\n');
+    assert.ok(review(withCrLf, { today: TODAY }).findings.some((f) => f.fixes.length), 'with CRLF the same design offers fixes');
+    assert.deepEqual(review(text, { today: TODAY }).findings.flatMap((f) => f.fixes), []);
+    assert.deepEqual(review(`${HEAD}name2: x\r\nmore: y\r`, { today: TODAY }).findings.flatMap((f) => f.fixes), []);
+  });
+
+  it('writes flow inserts in the document\'s own spacing: {status: planned} or { status: planned }', () => {
+    const insert = (lifecycle: string): string => {
+      const stage = review(`${HEAD}lifecycle: ${lifecycle}\n`, { today: TODAY }).findings.find((f) => f.rule === 'missing-stage');
+      return stage?.fixes[0].edits[0].newText ?? '';
+    };
+    assert.equal(insert('{scoping: {status: done}}'), ', data_engineering: {status: planned}');
+    assert.equal(insert('{ scoping: { status: done } }'), ', data_engineering: { status: planned }');
+  });
+});
+

@@ -47,4 +47,13 @@ describe('designOutline', () => {
   it('gives nothing for a document that is not a mapping', () => {
     assert.deepEqual(designOutline('- a\n- b\n'), []);
   });
+
+  it('outlines keys named like Object.prototype members as plain sections', () => {
+    const names = ['toString', 'constructor', 'valueOf', 'hasOwnProperty', '__proto__'];
+    const odd = `mlsystem: 1\n${names.map((n) => `${n}:\n  - a\n  - b`).join('\n')}\n`;
+    assert.deepEqual(designOutline(odd).map(brief), [
+      { name: 'mlsystem', kind: 'section', detail: '1' },
+      ...names.map((name) => ({ name, kind: 'section', detail: '' })),
+    ]);
+  });
 });

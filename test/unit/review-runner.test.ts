@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { fixAll, review } from '../../src/engine';
 import { ReviewRunner, WORKER_THRESHOLD_LINES } from '../../src/node/review-runner';
+import { replyTo } from '../../src/node/review-worker';
 
 const root = join(__dirname, '..', '..');
 let dir = '';
@@ -77,6 +78,26 @@ describe('ReviewRunner', () => {
     const runner = new ReviewRunner(join(dir, 'missing.js'));
     const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
     assert.deepEqual((await runner.run(text, options)).findings, review(text, options).findings);
+    runner.dispose();
+  });
+
+  it('answers a review whose lazy parts throw with an error reply, and replies in plain data', () => {
+    const throwing = ((text: string) => Object.defineProperty({ ...review(text, options) }, 'outline', { enumerable: true, get: () => { throw new TypeError('broken outline'); } })) as typeof review;
+    assert.deepEqual(replyTo({ id: 7, text: design(2), options }, throwing), { id: 7, error: 'broken outline' });
+    const reply = replyTo({ id: 8, text: design(2), options });
+    assert.ok('result' in reply);
+    for (const key of ['lifecycle', 'outline'] as const) {
+      assert.ok(Object.getOwnPropertyDescriptor(reply.result, key)?.get === undefined, `${key} is data, read inside the try`);
+    }
+    assert.doesNotThrow(() => structuredClone(reply.result));
+  });
+
+  it('keeps the worker alive through a design whose keys are named like Object.prototype members', async () => {
+    const runner = new ReviewRunner(workerScript);
+    const text = `${design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10)}toString:\n  - a\nconstructor:\n  - b\n`;
+    const result = await runner.run(text, options);
+    assert.deepEqual(result.outline.map((n) => n.name).slice(-2), ['toString', 'constructor']);
+    assert.equal(runner.hasWorker, true, 'the worker is still running');
     runner.dispose();
   });
 });

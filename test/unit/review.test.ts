@@ -122,6 +122,18 @@ describe('review()', () => {
     assert.deepEqual(result.waived, []);
   });
 
+  it('reports the first error of a cascade, on the line at fault: one tab, one finding', () => {
+    const text = 'mlsystem: 1\nname: x\nbusiness:\n  objectives:\n\t- id: a\n    metric: m\n';
+    assert.deepEqual(reviewAt(text).findings.map((f) => [f.rule, f.range.start.line, f.message]), [['yaml-syntax', 4, 'Tabs are not allowed as indentation']]);
+  });
+
+  it('tells a design author that a file holds one document, at the second one', () => {
+    const found = reviewAt('mlsystem: 1\nname: x\n---\nname: y\n').findings;
+    assert.deepEqual(found.map((f) => [f.rule, f.range.start.line]), [['yaml-syntax', 2]]);
+    assert.match(found[0].message, /^A design file holds one YAML document: this `---` starts a second one\./);
+    assert.doesNotMatch(found[0].message, /parseAllDocuments/);
+  });
+
   it('reports nothing else for input too deep to read', () => {
     const deep = `mlsystem: 1\nname: ${'['.repeat(200)}${']'.repeat(200)}\n`;
     assert.deepEqual(reviewAt(deep).findings.map((f) => f.rule), ['yaml-syntax']);

@@ -120,6 +120,15 @@ describe('incomplete-framing', () => {
     assert.match(f.message, /Framing `classifier` lacks `inputs` and `objective`/);
   });
 
+  it('counts an objective mapping without a function as missing, and the fix adds the function', () => {
+    const text = LINKED.replace('    objective: Cross-entropy.', '    objective: {description: Learn the department from the text.}');
+    const f = only(text, 'incomplete-framing');
+    assert.match(f.message, /lacks `objective`/);
+    const fixed = applyFix(text, f, fixOfKind(f, 'insert'));
+    assert.match(fixed, /objective: \{description: Learn the department from the text\., function: "TODO: /);
+    assert.deepEqual(findingsOf(LINKED.replace('    objective: Cross-entropy.', '    objective: {function: cross-entropy}'), 'incomplete-framing'), []);
+  });
+
   it('treats an empty value as missing', () => {
     const text = LINKED.replace('    outputs: A department.', '    outputs: ""');
     assert.match(only(text, 'incomplete-framing').message, /lacks `outputs`/);
@@ -322,6 +331,11 @@ describe('task-mismatch', () => {
     assert.match(only(withTask('multiclass-classification', '[spam, ham]'), 'task-mismatch').message, /at least 3 classes, but 2 are listed/);
     assert.match(only(withTask('regression', '[low, high]'), 'task-mismatch').message, /regression model predicts a number/);
     assert.match(only(withTask('ranking', '[a]'), 'task-mismatch').message, /ranking model predicts an order/);
+  });
+
+  it('counts a class written twice once: [fraud, fraud] is not a binary task', () => {
+    assert.match(only(withTask('binary-classification', '[fraud, fraud]'), 'task-mismatch').message, /exactly 2 classes, but 1 different is listed \(a class is written more than once\)/);
+    assert.match(only(withTask('multiclass-classification', '[a, b, a]'), 'task-mismatch').message, /at least 3 classes, but 2 different are listed/);
   });
 
   it('stays quiet when task and classes agree, or there are no classes', () => {

@@ -75,7 +75,8 @@ describe('missing-stage', () => {
     assert.deepEqual(found.map((f) => f.path[1]), STAGES.slice(1));
     for (const f of found) assert.deepEqual(f.range, range(5, 0, 5, 9));
     const fixed = applyFix(text, found[0]);
-    assert.match(fixed, /\nlifecycle: \{scoping: \{status: done\}, data_engineering: \{ status: planned \}\}\nstakeholders:/);
+    // In the document's own flow style: `{status: done}` is written without inner spaces.
+    assert.match(fixed, /\nlifecycle: \{scoping: \{status: done\}, data_engineering: \{status: planned\}\}\nstakeholders:/);
   });
 
   it('does not count a stage present with no status as missing', () => {
@@ -125,6 +126,14 @@ describe('unmonitored-deployment', () => {
     const g = findingAt(flow, 'unmonitored-deployment', ['lifecycle', 'deployment']);
     assert.deepEqual(g.range, range(5, 12, 5, 22));
     assert.match(g.message, /^Deployment is done but monitoring is skipped/);
+  });
+
+  it('counts a monitoring stage with no status as absent: {}, {owner: x}, or no value', () => {
+    for (const monitoring of ['{}', '{owner: ml-ops}', '']) {
+      const text = HEAD + LIFECYCLE.replace('monitoring:        {status: in-progress}', `monitoring:        ${monitoring}`.trimEnd());
+      const f = findingAt(text, 'unmonitored-deployment', ['lifecycle', 'deployment']);
+      assert.match(f.message, monitoring ? /^Deployment is in-progress but the monitoring stage has no status:/ : /no monitoring stage/, monitoring);
+    }
   });
 
   it('is waived by a waiver on lifecycle.deployment', () => {

@@ -115,7 +115,7 @@ describe('missing-pillar', () => {
     assert.deepEqual(f.range, range(5, 0, 5, 12));
     const fixed = applyFix(text, f);
     assert.equal(fixed.split('\n').length, text.split('\n').length, 'the flow mapping stays on its line');
-    assert.match(fixed, /maintainability: One repo\., adaptability: \{ monitoring: "TODO: /);
+    assert.match(fixed, /maintainability: One repo\., adaptability: \{monitoring: "TODO: /);
   });
 
   it('replaces an empty flow mapping with a block', () => {
@@ -181,7 +181,7 @@ describe('empty-pillar', () => {
     const text = HEAD + 'requirements: {reliability: null, scalability: Small., maintainability: One repo., adaptability: Drift.}';
     const f = findingAt(text, 'empty-pillar', ['requirements', 'reliability']);
     assert.deepEqual(f.range, range(5, 15, 5, 26));
-    assert.match(applyFix(text, f), /^requirements: \{reliability: \{ failure_modes: \[ "TODO: [^\n]*\}, scalability: Small\./m);
+    assert.match(applyFix(text, f), /^requirements: \{reliability: \{failure_modes: \["TODO: [^\n]*\}, scalability: Small\./m);
   });
 });
 

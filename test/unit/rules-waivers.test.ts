@@ -5,6 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { review, waiverTargets } from '../../src/engine';
+import type { RuleId } from '../../src/engine';
 import { design, LINKED } from './support/design';
 import { applyFix, findingsOf, fixOfKind, only, reviewAt, TODAY } from './support/fixes';
 
@@ -37,9 +38,10 @@ describe('a valid waiver', () => {
     assert.deepEqual(waiverFindings(text), []);
   });
 
-  it('may name a missing key the format knows under an existing item', () => {
+  it('may name a missing key the format knows under an existing item, and silences the finding about it', () => {
     const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.faster-routing.target'));
-    assert.deepEqual(waiverFindings(text), ['unused-waiver waivers.0']);
+    assert.deepEqual(waiverFindings(text), []);
+    assert.deepEqual(findingsOf(text, 'unmeasured-objective'), []);
   });
 
   it('may name a missing pillar, and then silences missing-pillar there', () => {
@@ -71,6 +73,30 @@ describe('a valid waiver', () => {
     const text = withWaivers(waiver('unmeasured-objective', 'business.objectives.nope', '2020-01-01'));
     const f = only(text, 'unknown-reference');
     assert.ok(!f.fixes.some((x) => x.kind === 'waive'));
+  });
+});
+
+describe('a waiver naming the missing child a finding is about', () => {
+  it('silences it, for each target docs/format.md gives (objective target, model_count, versioning.data, framing objective)', () => {
+    const cases: Array<[RuleId, string, string]> = [
+      ['unmeasured-objective', 'business.objectives.faster-routing.target', DESIGN],
+      ['incomplete-framing', 'framing.classifier.objective', DESIGN.replace('    objective: Cross-entropy.\n', '')],
+      ['growth-unplanned', 'requirements.scalability.model_count', `${DESIGN}requirements:\n  scalability:\n    traffic: {current: 1, expected: 2}\n    model_complexity: small\n`],
+      ['unversioned', 'requirements.maintainability.versioning.data', `${DESIGN}requirements:\n  maintainability:\n    versioning: {code: git, artifacts: registry}\n`],
+    ];
+    for (const [rule, target, text0] of cases) {
+      const text = `${text0}waivers:\n  - rule: ${rule}\n    target: ${target}\n    reason: out-of-scope\n`;
+      assert.equal(findingsOf(text0, rule).length, 1, `${rule} fires without the waiver`);
+      assert.deepEqual(findingsOf(text, rule), [], `${rule} waived by ${target}`);
+      assert.deepEqual(waiverFindings(text), [], `the waiver on ${target} is used`);
+    }
+  });
+
+  it('says a waiver of a rule that cannot be waived silences nothing for that reason', () => {
+    for (const rule of ['yaml-syntax', 'expired-waiver']) {
+      const [finding] = findingsOf(withWaivers(waiver(rule)), 'unused-waiver');
+      assert.equal(finding.message, `\`${rule}\` findings cannot be waived, so this waiver silences nothing. Remove it, and fix what the rule reports instead.`);
+    }
   });
 });
 
@@ -146,6 +172,13 @@ describe('unused-waiver', () => {
     const f = only(text, 'unused-waiver');
     const fixed = applyFix(text, f, fixOfKind(f, 'remove'));
     assert.equal(fixed, DESIGN);
+  });
+
+  it('fix removes the waiver\'s own comment above it, and keeps the others\' comments', () => {
+    const text = `${DESIGN}waivers:\n  # accepted by the team\n  - rule: unmeasured-objective\n    target: business.objectives.faster-routing\n    reason: other\n  # stale: the task is fine now\n  - rule: task-mismatch\n    reason: other\n`;
+    const f = only(text, 'unused-waiver');
+    const fixed = applyFix(text, f, f.fixes[0]);
+    assert.equal(fixed, `${DESIGN}waivers:\n  # accepted by the team\n  - rule: unmeasured-objective\n    target: business.objectives.faster-routing\n    reason: other\n`);
   });
 
   it('fix removes only its own waiver when there are others', () => {

@@ -12,7 +12,7 @@ import { parseDocument } from 'yaml';
 import { applyEdits, isWaivable, review, RULE_IDS } from '../../src/engine';
 import type { Finding, Range } from '../../src/engine';
 import { closeMatches } from '../../src/engine/schema';
-import { describePath, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema-navigator';
+import { describePath, keysAt, knownKeyNames, MLSYSTEM_SCHEMA } from '../../src/engine/schema-navigator';
 import type { JsonSchema } from '../../src/engine/schema-navigator';
 import { design } from './support/design';
 import { applyFix, ownFixes } from './support/fixes';
@@ -423,5 +423,82 @@ describe('the additions are additive', () => {
       ['requirements', 'adaptability', 'retraining', 'cadence'], ['requirements', 'adaptability', 'retraining', 'automated'], ['requirements', 'adaptability', 'rollback']]) {
       assert.ok((describePath(path) ?? '').length > 30, path.join('.'));
     }
+  });
+});
+
+describe('schema: many problems', () => {
+  it('lists at most 100 schema findings per document, then one that counts the rest', () => {
+    const text = `${HEAD}waivers:\n${'  - {}\n'.repeat(500)}`;
+    const found = schemaFindings(text);
+    assert.equal(found.length, 101);
+    assert.deepEqual(found.slice(0, 100).map((f) => f.range.start.line), Array.from({ length: 100 }, (_, i) => 6 + i), 'the first problems in the document');
+    const last = found[100];
+    assert.equal(last.message, '400 more schema problems not listed (at most 100 are shown per document): fix the ones above and review again.');
+    assert.equal(last.range.start.line, 106, 'on the first problem left out');
+    assert.deepEqual(last.fixes.filter((f) => f.kind !== 'waive'), []);
+  });
+
+  it('keeps one choice per value among many failing choices (anyOf collapsed per value, not per document)', () => {
+    const text = `${HEAD}framing:\n${Array.from({ length: 60 }, (_, i) => `  - {id: f${i}, inputs: {a: 1}}\n`).join('')}`;
+    const found = schemaFindings(text);
+    assert.equal(found.length, 60);
+    assert.ok(found.every((f) => /"inputs" must be a string or a list of strings, not a mapping\./.test(f.message)), found[0].message);
+  });
+
+  it('appends a sub-validator\'s errors in place: the generated validator never copies the error list per item', () => {
+    const generated = readFileSync(join(root, 'src', 'engine', 'generated', 'validate-schema.js'), 'utf8');
+    assert.ok(!generated.includes('.concat('), 'vErrors.concat inside item loops is quadratic in the failing items');
+  });
+});
+
+describe('schema: keys named like Object.prototype members', () => {
+  it('are unknown keys like any other, and have no schema of their own', () => {
+    const found = schemaFindings(`${HEAD}constructor:\n  - a\ntoString: {x: 1}\n`);
+    assert.deepEqual(found.map((f) => f.message.split('.')[0]), ['Unknown key "constructor" in the design', 'Unknown key "toString" in the design']);
+    assert.deepEqual(keysAt(['constructor']), []);
+    assert.deepEqual(keysAt(['business', 'toString']), []);
+    assert.equal(describePath(['__proto__']), undefined);
+  });
+});
+
+describe('schema: reference lists', () => {
+  const framing = (serves: string): string => `${HEAD}framing:\n  - id: f\n    serves: ${serves}\n    task: regression\n    inputs: i\n    outputs: o\n    objective: mse\n`;
+  const rulesOf = (text: string): string[] => review(text, { today: '2026-11-26' }).findings.map((f) => f.rule).filter((r) => ['schema', 'unknown-reference', 'unframed-objective'].includes(r)).sort();
+
+  it('accept one id or a list for serves, and the rules read both alike (docs/format.md)', () => {
+    assert.deepEqual(schemaFindings(framing('faster')), []);
+    assert.deepEqual(rulesOf(framing('faster')), rulesOf(framing('[faster]')));
+    assert.deepEqual(rulesOf(framing('nope')), rulesOf(framing('[nope]')));
+    assert.deepEqual(rulesOf(framing('nope')), ['unframed-objective', 'unknown-reference']);
+    assert.match(only(framing('{a: 1}')).message, /"serves" must be a string or a list of strings, not a mapping/);
+  });
+});
+
+describe('schema: a comma inside a flow mapping', () => {
+  const text = `${HEAD}requirements:\n  scalability:\n    model_count: {expected: one per product (loan, card, auto) by 2028}\n`;
+
+  it('says the comma cut the value, and to quote it, instead of listing the keys', () => {
+    const found = schemaFindings(text);
+    assert.deepEqual(found.map((f) => f.path.at(-1)), ['card', 'auto) by 2028']);
+    for (const f of found) {
+      assert.match(f.message, /in a flow mapping \(\{\.\.\.\}\) a comma ends the value, so `one per product \(loan, card, auto\) by 2028` was cut in pieces\. Put the value in quotes: "one per product \(loan, card, auto\) by 2028"\.$/);
+    }
+  });
+
+  it('waives a piece of a value through its mapping, never under a target no one could write', () => {
+    const targets = schemaFindings(text).map((f) => f.fixes.find((x) => x.kind === 'waive')?.edits[0].newText.match(/target: (.*)/)?.[1]);
+    assert.deepEqual(targets, ['requirements.scalability.model_count.card', 'requirements.scalability.model_count']);
+  });
+});
+
+describe('schema: renames that change the kind of value', () => {
+  it('"Rename to constraints" wraps a text into a one-item list, so the schema accepts it', () => {
+    const text = `${HEAD}  constraint: A decision within 150 ms.\n`;
+    const f = only(text);
+    const rename = f.fixes.find((x) => x.title === 'Rename to `constraints`');
+    assert.ok(rename);
+    const fixed = applyEdits(text, rename.edits);
+    assert.match(fixed, /\n {2}constraints: \[ ?A decision within 150 ms\. ?\]\n/);
+    assert.deepEqual(schemaFindings(fixed), []);
   });
 });

@@ -54,6 +54,7 @@ export const rule = defineRule({
       message: `Scalability does not plan for growth in ${listWords(missing.map((d) => WORDS[d]))}: `
         + 'a system sized for today can fail when load, model size or the number of models grows.',
       path,
+      missing,
       fixes: edits.length ? [{ title: `Add ${listWords(missing)} to scalability`, kind: 'insert', edits }] : [],
     };
     return [finding];

@@ -25,7 +25,7 @@ export const rule = defineRule({
         // The objectives the framing serves first, then the others; a handful is a choice, hundreds are noise.
         const candidates = [...new Set([...served, ...objectiveIds])].slice(0, MAX_CHOICES);
         for (const id of candidates) {
-          const e = 'moves' in metric ? edit.fillEmpty([...path, 'moves'], id) : edit.insertEntries(path, { moves: id });
+          const e = Object.hasOwn(metric, 'moves') ? edit.fillEmpty([...path, 'moves'], id) : edit.insertEntries(path, { moves: id });
           if (e) fixes.push({ title: `Add \`moves: ${id}\``, kind: 'insert', edits: [e], isPreferred: served.length === 1 && served[0] === id });
         }
         const name = asString(metric.name);

@@ -28,6 +28,7 @@ export const rule = defineRule({
       findings.push({
         message: `Business objective ${id === undefined ? index + 1 : `\`${id}\``} has no ${keys}: without a business metric and a target, nobody can tell whether the system reached it, or which ML metrics matter.`,
         path,
+        missing,
         unplaced: 'skip',
         fixes: edits.length ? [{ title: `Add ${keys}`, kind: 'insert', edits }] : [],
       });

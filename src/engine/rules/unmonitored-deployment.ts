@@ -14,16 +14,18 @@ export const rule = defineRule({
     const deployment = asRecord(lifecycle?.deployment);
     const status = asString(deployment?.status);
     if (!lifecycle || !status || !LIVE.has(status)) return [];
-    // A null `monitoring:` is as absent as a missing one; a stage with no status is not judged.
+    // A monitoring stage that says nothing about its progress (`monitoring:`, `{}`,
+    // `{owner: x}`) is as absent as a missing one: nothing says monitoring is under way.
     const monitoring = lifecycle.monitoring;
     const monitoringStatus = asString(asRecord(monitoring)?.status);
-    const unwatched = monitoring === undefined || monitoring === null || (monitoringStatus !== undefined && NOT_WATCHING.has(monitoringStatus));
+    const unwatched = monitoringStatus === undefined || NOT_WATCHING.has(monitoringStatus);
     if (!unwatched) return [];
     const path = ['lifecycle', 'deployment'];
-    const how = monitoring === undefined || monitoring === null ? 'there is no monitoring stage' : `monitoring is ${monitoringStatus}`;
+    const how = monitoring === undefined || monitoring === null ? 'there is no monitoring stage'
+      : monitoringStatus === undefined ? 'the monitoring stage has no status' : `monitoring is ${monitoringStatus}`;
     const related: RelatedLocation[] = [];
     const monitoringRange = loc.subjectRange(['lifecycle', 'monitoring']);
-    if (monitoringRange) related.push({ message: `Monitoring is ${monitoringStatus ?? 'empty'} here.`, range: monitoringRange });
+    if (monitoringRange) related.push({ message: monitoringStatus ? `Monitoring is ${monitoringStatus} here.` : 'The monitoring stage has no status here.', range: monitoringRange });
     const finding: RuleFinding = {
       message: `Deployment is ${status} but ${how}: a model in production without monitoring fails silently `
         + 'when the data drifts or the model degrades.',

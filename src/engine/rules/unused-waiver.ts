@@ -7,7 +7,7 @@ export const rule = defineRule({
   summary: 'A waiver should silence at least one finding; one that silences nothing is stale.',
   phase: 'waivers',
   waivable: false,
-  check({ edit, waivers }) {
+  check({ edit, waivers, unwaivable }) {
     const findings: RuleFinding[] = [];
     for (const waiver of waivers.waivers) {
       // Waivers with a problem already have their own finding; a waiver of a rule turned
@@ -16,8 +16,11 @@ export const rule = defineRule({
       if (waiver.rule && waivers.off?.has(waiver.rule)) continue;
       const remove = edit.removeItem(['waivers'], waiver.index);
       const where = waiver.target ? ` on \`${waiver.target}\`` : '';
+      const why = waiver.rule && unwaivable.has(waiver.rule)
+        ? `\`${waiver.rule}\` findings cannot be waived, so this waiver${where} silences nothing. Remove it, and fix what the rule reports instead.`
+        : `This waiver of \`${waiver.rule}\`${where} silences nothing: the problem it accepted is gone. Remove it so the accepted risks listed stay the real ones.`;
       findings.push({
-        message: `This waiver of \`${waiver.rule}\`${where} silences nothing: the problem it accepted is gone. Remove it so the accepted risks listed stay the real ones.`,
+        message: why,
         path: ['waivers', waiver.index],
         unplaced: 'skip',
         fixes: remove ? [{ title: 'Remove the waiver', kind: 'remove', edits: [remove] }] : [],

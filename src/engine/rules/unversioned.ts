@@ -51,6 +51,7 @@ export const rule = defineRule({
       message: `Maintainability ${where} how ${listWords(missing)} ${missing.length > 1 ? 'are' : 'is'} versioned: `
         + 'without versions of code, data and artifacts a model cannot be reproduced, audited or rolled back.',
       path,
+      missing,
       fixes: edits.length ? [{ title: `Add versioning of ${listWords(missing)}`, kind: 'insert', edits }] : [],
     };
     return [finding];
