@@ -3,16 +3,21 @@
  * `report` command and the preview's "Export Review Report" write the same file). Pure
  * string building, like svg.ts and sections-html.ts: no DOM, no `vscode`, no file system.
  * No script and no external resource (styles inline, the diagram as inline SVG); every
- * text from the document goes through `escapeMarkup`. Also the digest both the report and
- * the CLI's Markdown summary read: readiness per section and pillar, the waivers, the
- * evaluation behind each objective.
+ * text from the document goes through `escapeMarkup`. Readiness, ground truth and each
+ * objective's online experiment are the engine's lifecycle model, as the preview shows them;
+ * the rows and waivers here are what the CLI's Markdown summary reads too.
  */
-import { PILLAR_IDS } from '../engine/types';
-import type { FindingRule, LifecycleModel, Range, Severity } from '../engine/types';
+import type { FindingRule, GroundTruth, LifecycleModel, ObjectiveTrace, Range, Readiness, Severity } from '../engine/types';
 import { findingDocsUrl, RULES_BY_ID } from '../engine';
+import { daysInWords } from '../engine/duration';
+import { asRecord } from '../engine/read';
+import { SECTION_QUESTIONS } from '../engine/readiness';
+import { SECTION_IDS, SECTION_LABELS } from '../engine/vocabulary';
+import type { SectionId } from '../engine/vocabulary';
 import { escapeMarkup as esc } from './escape';
 import { countBySeverity, plural } from '../engine/wording';
-import { renderLifecycleSvg } from './svg';
+import { answer as answerMarkup } from './sections-html';
+import { readinessText, renderLifecycleSvg } from './svg';
 
 /** A finding as the report shows it: what every host has after a review. */
 export interface ReportFinding {
@@ -28,9 +33,6 @@ export interface ReportFinding {
 
 export type Counts = Record<Severity, number>;
 
-const record = (value: unknown): Record<string, unknown> | undefined =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-
 /** A scalar as text (the parser may make numbers, booleans and dates of plain values). */
 function text(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
@@ -39,77 +41,50 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-function texts(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  return list.map(text).filter((t): t is string => t !== undefined && t.trim() !== '');
-}
-
-function filled(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
-
 // ---- Sections and readiness --------------------------------------------------------------
 
-/** The top-level sections in the format's order, as a review walks through them. */
-export const SECTIONS: readonly { id: string; label: string }[] = [
-  { id: 'business', label: 'Business' },
-  { id: 'stakeholders', label: 'Stakeholders' },
-  { id: 'framing', label: 'Framing' },
-  { id: 'data', label: 'Data' },
-  { id: 'evaluation', label: 'Evaluation' },
-  { id: 'requirements', label: 'Requirements' },
-  { id: 'lifecycle', label: 'Lifecycle' },
-  { id: 'waivers', label: 'Waivers' },
-];
+/** Where a finding is grouped: the engine's sections in the format's order, then the waivers. */
+const FINDING_GROUPS: readonly string[] = ['', ...SECTION_IDS, 'waivers'];
 
-/** The section a finding belongs to: its target's first segment (`''` for the whole document). */
+/** The section a finding belongs to: its target's first segment (`''` for the whole document; name, summary and owners are the identity). */
 export function sectionOf(target: string): string {
-  return target.split('.')[0] ?? '';
+  const first = target.split('.')[0] ?? '';
+  return SECTION_QUESTIONS.identity.keys.includes(first) ? 'identity' : first;
 }
 
 export function sectionLabel(id: string): string {
   if (!id) return 'Whole document';
-  return SECTIONS.find((s) => s.id === id)?.label ?? id;
+  if (id === 'waivers') return 'Waivers';
+  return Object.prototype.hasOwnProperty.call(SECTION_LABELS, id) ? SECTION_LABELS[id as SectionId] : id;
 }
 
-export type Readiness = 'present' | 'empty' | 'missing';
-
-export interface ReadinessRow {
+/** The engine's readiness of one section or pillar, with the findings about it. */
+export interface ReadinessRow extends Readiness {
   kind: 'section' | 'pillar';
   id: string;
   label: string;
-  state: Readiness;
   counts: Counts;
 }
 
 /**
- * One row per section, then one per pillar: whether the design answers it, and the
- * findings about it. A section row counts every finding under it (pillars included).
+ * One row per section, then one per pillar: how far the design answers it (the lifecycle
+ * model's reading, as the preview shows it), and the findings about it. A section row counts
+ * every finding under it (pillars included).
  */
-export function readiness(model: LifecycleModel, findings: readonly ReportFinding[], design: unknown): ReadinessRow[] {
-  const data = record(design) ?? {};
-  const own = Object.prototype.hasOwnProperty;
-  const sections = SECTIONS.map((s): ReadinessRow => ({
-    kind: 'section',
-    id: s.id,
-    label: s.label,
-    state: !own.call(data, s.id) ? 'missing' : filled(data[s.id]) ? 'present' : 'empty',
-    counts: countBySeverity(findings.filter((f) => sectionOf(f.target) === s.id)),
-  }));
-  const pillars = model.pillars
-    .filter((p) => (PILLAR_IDS as readonly string[]).includes(p.id))
-    .map((p): ReadinessRow => ({
-      kind: 'pillar',
-      id: p.id,
-      label: p.label,
-      state: p.state,
-      counts: countBySeverity(findings.filter((f) => f.target === `requirements.${p.id}` || f.target.startsWith(`requirements.${p.id}.`))),
-    }));
-  return [...sections, ...pillars];
+export function readiness(model: LifecycleModel, findings: readonly ReportFinding[]): ReadinessRow[] {
+  const row = (kind: ReadinessRow['kind'], id: string, label: string, r: Readiness, about: (target: string) => boolean): ReadinessRow => ({
+    kind, id, label, state: r.state, answered: r.answered, placeholders: r.placeholders, missing: r.missing,
+    counts: countBySeverity(findings.filter((f) => about(f.target))),
+  });
+  return [
+    ...model.sections.map((s) => row('section', s.id, s.label, s, (target) => sectionOf(target) === s.id)),
+    ...model.pillars.map((p) => row('pillar', p.id, p.label, p.readiness, (target) => target === `requirements.${p.id}` || target.startsWith(`requirements.${p.id}.`))),
+  ];
+}
+
+/** Placeholders left across the sections: the design's open questions. */
+export function openQuestions(model: LifecycleModel): number {
+  return model.sections.reduce((n, s) => n + s.placeholders, 0);
 }
 
 // ---- Waivers -------------------------------------------------------------------------------
@@ -140,11 +115,11 @@ function dayNumber(iso: string): number | undefined {
 
 /** The document's waivers as written, each with its state on the review date (`today`, YYYY-MM-DD). */
 export function designWaivers(design: unknown, today: string): WaiverEntry[] {
-  const list = record(design)?.waivers;
+  const list = asRecord(design)?.waivers;
   if (!Array.isArray(list)) return [];
   const now = dayNumber(today);
   return list.map((raw): WaiverEntry => {
-    const w = record(raw) ?? {};
+    const w = asRecord(raw) ?? {};
     const expires = text(w.expires);
     const day = expires === undefined ? undefined : dayNumber(expires);
     const daysLeft = day === undefined || now === undefined ? undefined : day - now;
@@ -164,25 +139,16 @@ export function waiverStateText(w: WaiverEntry): string {
 
 // ---- Evaluation ----------------------------------------------------------------------------
 
-export interface EvaluationDigest {
-  offline?: string;
-  /** `evaluation.online` written as prose. */
-  online?: string;
-  method?: string;
-  /** Objective ids the online evaluation measures. */
-  measures: string[];
-  guardrails: string[];
-}
-
-export function designEvaluation(design: unknown): EvaluationDigest {
-  const evaluation = record(record(design)?.evaluation) ?? {};
-  const online = record(evaluation.online);
+/**
+ * What the trace shows of `evaluation` beside each objective's experiment (which the
+ * lifecycle model links): the offline evaluation and the online guardrails.
+ */
+function evaluationNotes(design: unknown): { offline?: string; guardrails: string[] } {
+  const evaluation = asRecord(asRecord(design)?.evaluation) ?? {};
+  const guardrails = asRecord(evaluation.online)?.guardrails;
   return {
     offline: text(evaluation.offline),
-    online: online ? undefined : text(evaluation.online),
-    method: online ? text(online.method) : undefined,
-    measures: online ? texts(online.measures) : [],
-    guardrails: online ? texts(online.guardrails) : [],
+    guardrails: (Array.isArray(guardrails) ? guardrails : [guardrails]).map(text).filter((t): t is string => t !== undefined && t.trim() !== ''),
   };
 }
 
@@ -212,56 +178,77 @@ function countCells(counts: Counts): string {
   return (['error', 'warning', 'info'] as const).map((s) => `<td class="num${counts[s] ? ` sev-${s}` : ''}">${counts[s]}</td>`).join('');
 }
 
-function readinessTable(rows: readonly ReadinessRow[]): string {
+function numberCells(values: readonly number[]): string {
+  return values.map((n) => `<td class="num">${n}</td>`).join('');
+}
+
+/** Document text as an answer: a placeholder is marked as an open question, never shown as an answer. */
+const answer = (value: string): string => answerMarkup(value, '<span class="open-question">open question</span> ');
+
+function readinessTable(rows: readonly ReadinessRow[], open: number): string {
   const body = (kind: ReadinessRow['kind']): string =>
     rows
       .filter((r) => r.kind === kind)
-      .map((r) => `<tr><th scope="row">${esc(r.label)}</th><td><span class="state state-${r.state}">${r.state}</span></td>${countCells(r.counts)}</tr>`)
+      .map((r) => `<tr class="readiness-${r.state}"><th scope="row">${esc(r.label)}</th><td><span class="state state-${r.state}" title="${esc(readinessText(r))}">${r.state}</span></td>${numberCells([r.answered, r.placeholders, r.missing])}${countCells(r.counts)}</tr>`)
       .join('');
-  const head = (first: string): string => `<thead><tr><th scope="col">${first}</th><th scope="col">State</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Info</th></tr></thead>`;
+  const head = (first: string): string =>
+    `<thead><tr><th scope="col">${first}</th><th scope="col">State</th>${['Answered', 'Placeholders', 'Missing', 'Errors', 'Warnings', 'Info'].map((h) => `<th scope="col" class="num">${h}</th>`).join('')}</tr></thead>`;
   return [
     '<section class="readiness" aria-labelledby="readiness-heading"><h2 id="readiness-heading">Readiness</h2>',
-    '<div class="tables">',
+    open ? `<p class="open-questions">${esc(`${plural(open, 'placeholder')} still to answer: open questions for the review.`)}</p>` : '',
     `<table class="card">${head('Section')}<tbody>${body('section')}</tbody></table>`,
     `<table class="card">${head('Pillar')}<tbody>${body('pillar')}</tbody></table>`,
-    '</div></section>',
+    '</section>',
   ].join('');
 }
 
-function traceSection(model: LifecycleModel, evaluation: EvaluationDigest): string {
-  const online = (objective: string): string => {
-    if (evaluation.online) return `<p>Online: ${esc(evaluation.online)}</p>`;
-    if (!evaluation.method && !evaluation.measures.length) return '<p class="none">No online evaluation measures it.</p>';
-    const measured = evaluation.measures.includes(objective);
-    const method = evaluation.method ? esc(evaluation.method) : 'an online evaluation';
-    return measured ? `<p>Measured online by ${method}.</p>` : `<p class="none">Not among what ${method} measures.</p>`;
-  };
+/** Where the framings' ground truth comes from, and how late it arrives. */
+function groundTruthColumn(truth: GroundTruth | undefined): string {
+  if (!truth) return '<p class="none">No label source given.</p>';
+  const source = truth.source ? `<p>${answer(truth.source)}</p>` : '<p class="none">Label source not given.</p>';
+  const inWords = truth.delayDays === undefined ? undefined : daysInWords(truth.delayDays);
+  const delay = truth.delay
+    ? `<p>Known ${answer(truth.delay)}${inWords !== undefined && inWords !== truth.delay.trim() ? ` (${esc(inWords)})` : ''} after a prediction.</p>`
+    : '<p class="none">Label delay not given.</p>';
+  return source + delay;
+}
+
+/** The online experiment that measures the objective. */
+function experimentColumn(o: ObjectiveTrace): string {
+  const e = o.experiment;
+  if (!e) return '<p class="none">Not measured online.</p>';
+  if (e.description !== undefined) return `<p>${answer(e.description)}</p>`;
+  return `<p>${e.method ? answer(e.method) : 'An online experiment (method not given).'}</p>`;
+}
+
+function traceSection(model: LifecycleModel, evaluation: { offline?: string; guardrails: string[] }): string {
   const cards = model.objectives.map((o) => {
     const framings = o.framings.length
       ? `<ul>${o.framings.map((f) => `<li>${esc(f.id)}${f.task ? ` <span class="muted">(${esc(f.task)})</span>` : ''}</li>`).join('')}</ul>`
       : '<p class="none">No framing serves it.</p>';
     const metrics = o.metrics.length
-      ? `<ul>${o.metrics.map((m) => `<li>${esc(m.name)}${m.target ? ` <span class="target">${esc(m.target)}</span>` : ''} <span class="muted">via ${esc(m.framing)}</span></li>`).join('')}</ul>`
+      ? `<ul>${o.metrics.map((m) => `<li>${answer(m.name)}${m.target ? ` <span class="target">${answer(m.target)}</span>` : ''} <span class="muted">via ${esc(m.framing)}</span></li>`).join('')}</ul>`
       : '<p class="none">No ML metric moves it.</p>';
     return [
       `<article class="card objective${o.unframed ? ' unframed' : ''}">`,
       `<h3>${esc(o.id)}${o.unframed ? ' <span class="badge sev-warning">unframed</span>' : ''}</h3>`,
-      o.statement ? `<p class="statement">${esc(o.statement)}</p>` : '',
-      o.metric ? `<p>Business metric: ${esc(o.metric)}${o.target ? ` → <span class="target">${esc(o.target)}</span>` : ''}</p>` : '',
-      '<div class="trace-columns">',
+      o.statement ? `<p class="statement">${answer(o.statement)}</p>` : '',
+      o.metric ? `<p>Business metric: ${answer(o.metric)}${o.target ? ` → <span class="target">${answer(o.target)}</span>` : ''}</p>` : '',
+      `<div class="trace-columns${o.framings.length ? ' with-ground-truth' : ''}">`,
       `<div><h4>Framings</h4>${framings}</div>`,
       `<div><h4>ML metrics</h4>${metrics}</div>`,
-      `<div><h4>Evaluation</h4>${online(o.id)}</div>`,
+      o.framings.length ? `<div><h4>Ground truth</h4>${groundTruthColumn(model.groundTruth)}</div>` : '',
+      `<div><h4>Measured online by</h4>${experimentColumn(o)}</div>`,
       '</div></article>',
     ].join('');
   });
-  const offline = evaluation.offline ? `<p class="offline">Offline evaluation: ${esc(evaluation.offline)}</p>` : '';
-  const guardrails = evaluation.guardrails.length ? `<p class="guardrails">Guardrails: ${evaluation.guardrails.map(esc).join('; ')}</p>` : '';
+  const offline = evaluation.offline ? `<p class="offline">Offline evaluation: ${answer(evaluation.offline)}</p>` : '';
+  const guardrails = evaluation.guardrails.length ? `<p class="guardrails">Guardrails: ${evaluation.guardrails.map(answer).join('; ')}</p>` : '';
   const unlinked = model.unlinkedMetrics.length
-    ? `<article class="card unlinked"><h3>ML metrics that move no business objective</h3><ul>${model.unlinkedMetrics.map((m) => `<li>${esc(m.name)} <span class="muted">in ${esc(m.framing)}</span></li>`).join('')}</ul></article>`
+    ? `<article class="card unlinked"><h3>ML metrics that move no business objective</h3><ul>${model.unlinkedMetrics.map((m) => `<li>${answer(m.name)} <span class="muted">in ${esc(m.framing)}</span></li>`).join('')}</ul></article>`
     : '';
   return [
-    '<section class="trace" aria-labelledby="trace-heading"><h2 id="trace-heading">Business objectives → framings → ML metrics → evaluation</h2>',
+    '<section class="trace" aria-labelledby="trace-heading"><h2 id="trace-heading">Business objectives → framings → ML metrics → ground truth → online experiments</h2>',
     offline,
     guardrails,
     cards.length ? cards.join('') : '<p class="none">No business objectives yet.</p>',
@@ -285,7 +272,7 @@ function findingCard(f: ReportFinding): string {
 
 function findingsSection(findings: readonly ReportFinding[]): string {
   if (!findings.length) return '<section class="findings" aria-labelledby="findings-heading"><h2 id="findings-heading">Findings</h2><p>No findings: the review found nothing to discuss.</p></section>';
-  const order = ['', ...SECTIONS.map((s) => s.id)];
+  const order = FINDING_GROUPS;
   const groups = new Map<string, ReportFinding[]>();
   for (const f of findings) {
     const section = sectionOf(f.target);
@@ -334,11 +321,12 @@ a { color: var(--info); }
 .meta { color: var(--muted); margin: 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; margin: 0 0 10px; background: #fff; break-inside: avoid; page-break-inside: avoid; }
 .diagram svg { width: 100%; height: auto; display: block; }
-.tables { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; align-items: start; }
 table { border-collapse: collapse; width: 100%; padding: 0; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 thead th { font-size: 12px; color: var(--muted); } th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.state { font-weight: 600; } .state-present { color: var(--ok); } .state-empty { color: var(--warning); } .state-missing { color: var(--error); }
+.state { font-weight: 600; } .state-answered { color: var(--ok); } .state-placeholder { color: var(--warning); } .state-missing { color: var(--error); }
+.placeholder { font-style: italic; } .open-question { font-style: normal; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--warning); border: 1px solid currentColor; border-radius: 8px; padding: 0 5px; }
+.open-questions { color: var(--warning); font-weight: 600; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; }
 .sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
 td.sev-error, td.sev-warning, td.sev-info { font-weight: 600; }
@@ -346,7 +334,7 @@ td.sev-error, td.sev-warning, td.sev-info { font-weight: 600; }
 .finding, .objective, .waiver { color: var(--fg); }
 .finding-head { margin: 0 0 4px; } .rule { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 .explanation { color: var(--muted); }
-.trace-columns { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin-top: 6px; }
+.trace-columns { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin-top: 6px; } .trace-columns.with-ground-truth { grid-template-columns: repeat(4, 1fr); }
 .target { font-weight: 600; }
 .finding-group h3 { margin-top: 14px; }
 dl { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 4px 0; } dt { font-size: 12px; color: var(--muted); } dd { margin: 0; }
@@ -361,9 +349,9 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   a { color: inherit; text-decoration: none; }
   .diagram { break-inside: avoid; }
 }
-/* A printed page (A4 or Letter, about 700 CSS pixels wide) or a narrow window: one table, card column under another. */
+/* A printed page (A4 or Letter, about 700 CSS pixels wide) or a narrow window: the trace's columns two by two. */
 @media print, (max-width: 760px) {
-  .tables { grid-template-columns: 1fr; }
+  .trace-columns, .trace-columns.with-ground-truth { grid-template-columns: 1fr 1fr; }
 }
 `;
 
@@ -389,8 +377,8 @@ export function renderReviewReport(input: ReviewReportInput): string {
     '</header>',
     '<section class="diagram" aria-labelledby="diagram-heading"><h2 id="diagram-heading">Lifecycle</h2>',
     `<div class="card">${svg}</div></section>`,
-    readinessTable(readiness(model, findings, input.design)),
-    traceSection(model, designEvaluation(input.design)),
+    readinessTable(readiness(model, findings), openQuestions(model)),
+    traceSection(model, evaluationNotes(input.design)),
     findingsSection(findings),
     waiversSection(designWaivers(input.design, today)),
     `<footer>${esc(input.generator)} · ${esc(input.fileName)} · ${esc(today)}</footer>`,

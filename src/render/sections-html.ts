@@ -38,9 +38,9 @@ function findingList(owner: string, findings: readonly FindingSummary[]): string
   return `<ul class="findings" aria-label="${esc(findingsText(findings))}">${items.join('')}</ul>`;
 }
 
-/** Document text as an answer: a placeholder is marked as a question still open, never shown as an answer. */
-export function answer(text: string): string {
-  return isPlaceholder(text) ? `<span class="placeholder" title="Still to answer">${icon('edit')}${esc(text)}</span>` : esc(text);
+/** Document text as an answer: a placeholder is marked (`mark`, before it) as a question still open, never shown as an answer. */
+export function answer(text: string, mark = icon('edit')): string {
+  return isPlaceholder(text) ? `<span class="placeholder" title="Still to answer">${mark}${esc(text)}</span>` : esc(text);
 }
 
 const READINESS_ICON: Record<Readiness['state'], string> = { answered: 'pass-filled', placeholder: 'edit', missing: 'circle-large-outline' };

@@ -201,15 +201,20 @@ describe('--format gitlab', () => {
 describe('--format markdown', () => {
   const md = new MarkdownIt();
 
-  it('renders a readiness table per design with every section and pillar', () => {
+  it('renders a readiness table per design with every section and pillar: answered, placeholders, missing', () => {
     const html = md.render(cli(['--format', 'markdown', 'examples/draft/mlsystem.yaml']).stdout);
     const table = /<table>[\s\S]*?<\/table>/.exec(html)?.[0];
     assert.ok(table, 'a table');
-    assert.match(table, /<th>Section or pillar<\/th>\s*<th>State<\/th>\s*<th[^>]*>Errors<\/th>/);
-    for (const row of ['Business', 'Framing', 'Requirements', 'Lifecycle', 'Pillar: Reliability', 'Pillar: Adaptability']) assert.ok(table.includes(`<td>${row}</td>`), row);
-    assert.match(table, /<td>Pillar: Adaptability<\/td>\s*<td>missing<\/td>/);
-    assert.match(table, /<td>Pillar: Maintainability<\/td>\s*<td>empty<\/td>/);
+    assert.match(table, /<th>Section or pillar<\/th>\s*<th>State<\/th>\s*<th[^>]*>Answered<\/th>\s*<th[^>]*>Placeholders<\/th>\s*<th[^>]*>Missing<\/th>\s*<th[^>]*>Errors<\/th>/);
+    for (const row of ['Identity', 'Business', 'Framing', 'Data', 'Evaluation', 'Requirements', 'Lifecycle', 'Pillar: Reliability', 'Pillar: Adaptability']) assert.ok(table.includes(`<td>${row}</td>`), row);
+    const cells = (label: string): string[] => [.../<tr>\s*<td>([^<]*)<\/td>([\s\S]*?)<\/tr>/g.exec(table.slice(table.indexOf(`<td>${label}</td>`) - 5))![2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+    assert.deepEqual(cells('Identity'), ['✅ answered', '3', '0', '0', '0', '0', '0']);
+    assert.deepEqual(cells('Framing'), ['✏️ placeholder', '21', '2', '0', '1', '5', '1']);
+    assert.deepEqual(cells('Pillar: Maintainability'), ['⬜ missing', '0', '0', '5', '0', '1', '0']);
+    assert.match(html, /<p>✏️ 4 placeholders still to answer: open questions for the review\.<\/p>/);
     assert.match(html, /<strong>3 errors, 14 warnings, 9 info<\/strong>/);
+    const answered = md.render(cli(['--format', 'markdown', 'examples/support-routing/mlsystem.yaml']).stdout);
+    assert.doesNotMatch(answered, /open questions/, 'no placeholders, no open-questions line');
   });
 
   it('lists waivers with owner and expiry, marking one near or past its date', () => {

@@ -1,7 +1,8 @@
 /**
  * The review report's markup (pure renderer) and the CLI's `report` command: a standalone
- * page with no script and nothing to load, every document text escaped, the trace from
- * objectives to evaluation, waivers near their expiry marked against the review date.
+ * page with no script and nothing to load, every document text escaped, readiness and the
+ * trace from objectives to ground truth and online experiments as the engine reads them,
+ * placeholders marked as open questions, waivers near their expiry marked against the review date.
  * The page in a real browser and on paper: test/e2e/report.test.ts.
  */
 import { after, describe, it } from 'node:test';
@@ -50,6 +51,10 @@ framing:
     objective: cross-entropy
     metrics:
       - {name: accuracy, target: ">= 0.9", moves: faster-routing}
+data:
+  sources: [ticket history]
+  labels: {source: the department that finally resolved the ticket, delay: 2w}
+  privacy: tickets are pseudonymised
 evaluation:
   offline: Holdout of the last four weeks.
   online:
@@ -87,13 +92,29 @@ describe('the review report page', () => {
     assert.equal(html.match(/<p class="explanation">[^<]+<\/p>/g)?.length, findings.length, 'each finding explains its rule');
   });
 
-  it('traces each objective to its framings, ML metrics and online evaluation', () => {
+  /** The objective's card in a report page. */
+  const card = (html: string, id: string): string => {
+    const start = html.lastIndexOf('<article class="card objective', html.indexOf(`<h3>${id}`));
+    return html.slice(start, html.indexOf('</article>', start) + '</article>'.length);
+  };
+
+  it('traces each objective to its framings, ML metrics, ground truth and online experiment', () => {
     const html = reportOf(EVALUATED);
     assert.match(html, /Offline evaluation: Holdout of the last four weeks\./);
     assert.match(html, /Guardrails: p99 latency under 2 s/);
-    const card = (id: string): string => /<article class="card objective[^"]*"><h3>([^<]*)[\s\S]*?<\/article>/g.exec(html.slice(html.indexOf(`<h3>${id}`) - 40))?.[0] ?? '';
-    assert.match(card('faster-routing'), /classifier[\s\S]*accuracy[\s\S]*Measured online by a-b-test\./);
-    assert.match(card('happier'), /classifier[\s\S]*No ML metric moves it\.[\s\S]*Not among what a-b-test measures\./);
+    assert.match(card(html, 'faster-routing'), /classifier[\s\S]*accuracy[\s\S]*<h4>Ground truth<\/h4><p>the department that finally resolved the ticket<\/p><p>Known 2w \(14 days\) after a prediction\.<\/p>[\s\S]*<h4>Measured online by<\/h4><p>a-b-test<\/p>/);
+    assert.match(card(html, 'happier'), /classifier[\s\S]*No ML metric moves it\.[\s\S]*<h4>Measured online by<\/h4><p class="none">Not measured online\.<\/p>/);
+    const prose = reportOf(EVALUATED.replace(/  online:\n(?:    .*\n)+/, '  online: An A/B test on a tenth of the traffic.\n'));
+    for (const id of ['faster-routing', 'happier']) assert.match(card(prose, id), /<h4>Measured online by<\/h4><p>An A\/B test on a tenth of the traffic\.<\/p>/, id);
+  });
+
+  it('marks placeholders as open questions, in the readiness table and where they stand in the trace', () => {
+    const html = reportOf(readFileSync(join(root, 'examples', 'draft', 'mlsystem.yaml'), 'utf8'));
+    assert.match(html, /<p class="open-questions">4 placeholders still to answer: open questions for the review\.<\/p>/);
+    assert.match(html, /<tr class="readiness-placeholder"><th scope="row">Framing<\/th><td><span class="state state-placeholder" title="21 answered, 2 placeholders, 0 missing">placeholder<\/span><\/td><td class="num">21<\/td><td class="num">2<\/td><td class="num">0<\/td>/);
+    assert.match(card(html, 'happier-customers'), /Business metric: <span class="placeholder" title="Still to answer"><span class="open-question">open question<\/span> TBD<\/span>/);
+    assert.match(card(html, 'faster-routing'), /recall on urgent requests <span class="target"><span class="placeholder"[^>]*><span class="open-question">open question<\/span> TODO: agree with the support leads<\/span>/);
+    assert.doesNotMatch(reportOf(EVALUATED), /open question/);
   });
 
   it('marks waivers that expire within 30 days of the review date, and those past it', () => {
@@ -106,14 +127,16 @@ describe('the review report page', () => {
     assert.match(html, /<dt>Reason<\/dt><dd>other<\/dd><\/div><div><dt>Owner<\/dt><dd>lead<\/dd><\/div><div><dt>Expires<\/dt><dd>2026-12-26<\/dd>/);
   });
 
-  it('readiness: each section and pillar with its state and findings', () => {
+  it("readiness: each section and pillar as the engine reads it (answered, placeholder, missing), with its findings", () => {
     const result = review(readFileSync(join(root, 'examples', 'draft', 'mlsystem.yaml'), 'utf8'), { today });
-    const rows = readiness(result.lifecycle, result.findings, result.design);
+    const rows = readiness(result.lifecycle, result.findings);
     const row = (id: string) => rows.find((r) => r.id === id);
-    assert.deepEqual(row('stakeholders'), { kind: 'section', id: 'stakeholders', label: 'Stakeholders', state: 'missing', counts: { error: 0, warning: 0, info: 1 } });
+    assert.deepEqual(rows.map((r) => r.id), [...result.lifecycle.sections.map((s) => s.id), ...result.lifecycle.pillars.map((p) => p.id)]);
+    assert.deepEqual(row('stakeholders'), { kind: 'section', id: 'stakeholders', label: 'Stakeholders', state: 'missing', answered: 0, placeholders: 0, missing: 1, counts: { error: 0, warning: 0, info: 1 } });
+    assert.deepEqual(row('identity'), { kind: 'section', id: 'identity', label: 'Identity', state: 'answered', answered: 3, placeholders: 0, missing: 0, counts: { error: 0, warning: 0, info: 0 } });
+    assert.deepEqual([row('framing')?.state, row('framing')?.placeholders, row('framing')?.counts.error], ['placeholder', 2, 1]);
+    assert.deepEqual(row('maintainability'), { kind: 'pillar', id: 'maintainability', label: 'Maintainability', ...result.lifecycle.pillars[2].readiness, counts: { error: 0, warning: 1, info: 0 } });
     assert.equal(row('adaptability')?.state, 'missing');
-    assert.equal(row('maintainability')?.state, 'empty');
-    assert.equal(row('framing')?.counts.error, 1);
   });
 
   it('escapes every document text', () => {

@@ -1,11 +1,12 @@
 /**
  * `--format markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment. Per
- * design: counts by severity, a table of section and pillar readiness, the findings with
+ * design: counts by severity, the open questions (placeholders) left, a table of section and
+ * pillar readiness (the engine's: answered, placeholders, missing), the findings with
  * links to their rules' pages, and the waivers with owner and expiry. Document text and
  * file names are escaped for Markdown and HTML (and `@` broken up, so a document cannot mention anyone).
  */
 import { findingDocsUrl, plural } from '../../engine';
-import { designWaivers, readiness, waiverStateText } from '../../render/report-html';
+import { designWaivers, openQuestions, readiness, waiverStateText } from '../../render/report-html';
 import type { Counts } from '../../render/report-html';
 import { printable } from '../printable';
 import type { FileReport } from '../report';
@@ -30,16 +31,19 @@ function countsText(c: Counts): string {
 }
 
 const SEVERITY_MARK = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' } as const;
+const STATE_MARK = { answered: '✅', placeholder: '✏️', missing: '⬜' } as const;
 
 function fileSection(report: FileReport, today: string): string {
   const counts = countFindings([report]);
   const name = report.lifecycle?.name?.trim();
   const lines = [`### ${escapeMarkdown(report.file)}${name ? ` — ${escapeMarkdown(name)}` : ''}`, '', `**${countsText(counts)}**`, ''];
   if (report.lifecycle) {
-    lines.push('| Section or pillar | State | Errors | Warnings | Info |', '|---|---|--:|--:|--:|');
-    for (const row of readiness(report.lifecycle, report.findings, report.design)) {
-      const label = row.kind === 'pillar' ? `Pillar: ${row.label}` : row.label;
-      lines.push(`| ${escapeMarkdown(label)} | ${row.state} | ${row.counts.error} | ${row.counts.warning} | ${row.counts.info} |`);
+    const open = openQuestions(report.lifecycle);
+    if (open) lines.push(`${STATE_MARK.placeholder} ${plural(open, 'placeholder')} still to answer: open questions for the review.`, '');
+    lines.push('| Section or pillar | State | Answered | Placeholders | Missing | Errors | Warnings | Info |', '|---|---|--:|--:|--:|--:|--:|--:|');
+    for (const row of readiness(report.lifecycle, report.findings)) {
+      const label = row.kind === 'pillar' ? `Pillar: ${escapeMarkdown(row.label)}` : escapeMarkdown(row.label);
+      lines.push(`| ${label} | ${STATE_MARK[row.state]} ${row.state} | ${row.answered} | ${row.placeholders} | ${row.missing} | ${row.counts.error} | ${row.counts.warning} | ${row.counts.info} |`);
     }
     lines.push('');
   }
