@@ -28,3 +28,9 @@ export { CONFIG_SCHEMA, describePath, keysAt, keysWithSchemas, knownKeyNames, ML
 export type { JsonSchema, SchemaKey, SchemaValue } from './schema-navigator';
 /** The `yaml` package itself, so host bundles share the engine's copy instead of carrying their own. */
 export * as yamlApi from 'yaml';
+/** Read by the renderers, which the editor host bundles against this index (scripts/build.mjs, shared engine). */
+export { asRecord } from './read';
+export { daysInWords } from './duration';
+export { isPlaceholder } from './placeholder';
+export { SECTION_QUESTIONS } from './readiness';
+export { SECTION_IDS, SECTION_LABELS } from './vocabulary';
