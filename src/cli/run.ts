@@ -94,6 +94,8 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
     throw new UsageError(`--diagram draws one design, but ${files.length} were found: name the one to draw`);
   }
 
+  // Only the diagram and the Markdown summary read the lifecycle model (and the summary the design's data).
+  const keep: Keep = { lifecycle: options.diagram !== undefined || options.format === 'markdown', design: options.format === 'markdown' };
   const progress = io.stderr.isTTY && files.length > PROGRESS_THRESHOLD;
   const reports: FileReport[] = [];
   const diffs: string[] = [];
@@ -105,7 +107,7 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
     if (progress) io.stderr.write(`\rReviewing ${i + 1}/${files.length}`);
     const reviewOptions = configs.forFile(file.absolute).options;
     for (const c of reviewOptions.checks) if (!checks.has(c.id)) checks.set(c.id, c);
-    const outcome = reviewFile(file, reviewOptions, today, fix);
+    const outcome = reviewFile(file, reviewOptions, today, keep, fix);
     if (outcome.report) {
       reports.push(outcome.report);
     } else {
@@ -190,8 +192,19 @@ function writeReport(options: CliOptions, io: CliIo, say: (line: string) => void
   return 0;
 }
 
-/** One file's findings and lifecycle model, fixed first under --fix; no report when it is too large to review. */
-function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: string, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel; unreadable?: string } {
+/** What a run keeps of each review besides its findings. */
+interface Keep {
+  lifecycle: boolean;
+  design: boolean;
+}
+
+/**
+ * One file's findings, and its lifecycle model and data when the run needs them, fixed
+ * first under --fix; no report when it is too large to review. The report keeps plain
+ * findings only: a review's findings hold their fixes (and so the parsed document) until
+ * read, which a run over many files must not keep alive.
+ */
+function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: string, keep: Keep, fix?: FixRun): { report?: FileReport; lifecycle?: LifecycleModel; unreadable?: string } {
   let bytes;
   try {
     bytes = readBytes(file.absolute, file.display);
@@ -212,8 +225,9 @@ function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: s
   }
   const { result } = reviewed;
   // Bytes that are not text hold no design to draw.
-  const lifecycle = reviewed.kind === 'text' ? result.lifecycle : undefined;
-  const report: FileReport = { file: file.display, absolute: file.absolute, findings: result.findings, lifecycle, design: result.design };
+  const lifecycle = keep.lifecycle && reviewed.kind === 'text' ? result.lifecycle : undefined;
+  const findings = result.findings.map(({ rule, severity, message, range, target, docs }) => ({ rule, severity, message, range, target, ...(docs === undefined ? {} : { docs }) }));
+  const report: FileReport = { file: file.display, absolute: file.absolute, findings, lifecycle, design: keep.design ? result.design : undefined };
   return { report, lifecycle };
 }
 

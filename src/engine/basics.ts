@@ -81,6 +81,10 @@ export interface RuleFinding {
    * (`business.objectives.<id>.target`) silences it, as docs/format.md lists such targets.
    */
   missing?: readonly string[];
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that builds them: the runner calls it only when a host first
+   * reads the finding's fixes (the CLI never does), so a costly fix waits until it is asked for.
+   */
+  fixes?: Fix[] | (() => Fix[]);
   related?: RelatedLocation[];
 }

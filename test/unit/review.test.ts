@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, review, reviewBytes, RULES, todayUtc } from '../../src/engine';
+import { applyEdits, review, reviewBytes, RULE_IDS, RULES, todayUtc } from '../../src/engine';
 import type { Finding } from '../../src/engine';
 import { design } from './support/design';
 import { checkWaiveFix, reviewAt, TODAY, waiveFix } from './support/fixes';
@@ -48,6 +48,13 @@ describe('review()', () => {
       '14 task-mismatch framing.classifier.classes',
       '16 unlinked-metric framing.classifier.metrics.0',
     ].sort((a, b) => parseInt(a, 10) - parseInt(b, 10)));
+  });
+
+  it('sorts findings at one position by rule id, in the same order as the locale would', () => {
+    // The sort compares ids as plain strings: the same order as localeCompare for ids of
+    // lowercase ASCII letters, digits and hyphens.
+    for (const id of RULE_IDS) assert.match(id, /^[a-z][a-z0-9-]*$/);
+    assert.deepEqual([...RULE_IDS].sort(), [...RULE_IDS].sort((a, b) => a.localeCompare(b)));
   });
 
   it('sets default severities from the rules', () => {

@@ -44,13 +44,16 @@ export const rule = defineRule({
       if (id === undefined || served.has(id)) return;
       let frameId = `${id}-model`;
       for (let n = 2; framingIds.has(frameId); n++) frameId = `${id}-model-${n}`;
-      // A blank id cannot be named by `serves` or `moves`: a skeleton serving it would serve nothing.
-      const insert = id.trim() ? edit.appendItem(['framing'], framingSkeleton(frameId, id, !isFlowCollection(loc.node(['framing'])))) : undefined;
       findings.push({
         message: `Business objective \`${id}\` is served by no framing: no ML problem is defined to reach it, so nothing in the design says how machine learning helps with it. Add a framing whose \`serves\` names it.`,
         path: ['business', 'objectives', index],
         unplaced: 'skip',
-        fixes: insert ? [{ title: `Add a framing that serves \`${id}\``, kind: 'insert', edits: [insert] }] : [],
+        // The skeleton is a yaml Document: built only when a host asks for the fix.
+        fixes: () => {
+          // A blank id cannot be named by `serves` or `moves`: a skeleton serving it would serve nothing.
+          const insert = id.trim() ? edit.appendItem(['framing'], framingSkeleton(frameId, id, !isFlowCollection(loc.node(['framing'])))) : undefined;
+          return insert ? [{ title: `Add a framing that serves \`${id}\``, kind: 'insert', edits: [insert] }] : [];
+        },
       });
     });
     return findings;
