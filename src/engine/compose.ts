@@ -126,6 +126,39 @@ function emptyScalarPosition(offset: number, before: readonly SourceToken[] | un
 /** The first character of every non-string plain scalar in the core schema. */
 const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
 
+/**
+ * A scalar node as the Composer makes it from its source text: a plain one is resolved by
+ * the core schema's tags (`1.50` a number with two fraction digits, `~` null), a quoted one
+ * stays a string. Shared with the direct reader (src/engine/direct-reader.ts).
+ */
+export function scalarNode(value: string, plain: boolean, range: Range3, options: unknown): Scalar.Parsed {
+  let tag: ScalarTag | undefined;
+  if (plain && (value === '' || MAYBE_NOT_STRING.test(value))) {
+    tag = plainTags().find((t) => t.test!.test(value));
+  }
+  let scalar: Scalar;
+  if (tag) {
+    const res = tag.resolve(value, offPath, options);
+    scalar = res instanceof Scalar ? res : new Scalar(res);
+    if (tag.format) scalar.format = tag.format;
+  } else {
+    scalar = new Scalar(value);
+  }
+  scalar.range = range;
+  scalar.source = value;
+  return scalar as Scalar.Parsed;
+}
+
+/** Runs `read`, giving undefined when it leaves the plain path. */
+export function unlessOffPath<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof OffPath) return undefined;
+    throw e;
+  }
+}
+
 class FastComposer {
   constructor(private readonly options: unknown) {}
 
@@ -134,23 +167,10 @@ class FastComposer {
     const resolved = CST.resolveAsScalar(token, true, offPath);
     if (!resolved) return offPath();
     const { value, type, comment, range } = resolved;
-    let tag: ScalarTag | undefined;
-    if (token.type === 'scalar' && (value === '' || MAYBE_NOT_STRING.test(value))) {
-      tag = plainTags().find((t) => t.test!.test(value));
-    }
-    let scalar: Scalar;
-    if (tag) {
-      const res = tag.resolve(value, offPath, this.options);
-      scalar = res instanceof Scalar ? res : new Scalar(res);
-      if (tag.format) scalar.format = tag.format;
-    } else {
-      scalar = new Scalar(value);
-    }
-    scalar.range = range as Range3;
-    scalar.source = value;
+    const scalar = scalarNode(value, token.type === 'scalar', range as Range3, this.options);
     if (type) scalar.type = type;
     if (comment) scalar.comment = comment;
-    return scalar as Scalar.Parsed;
+    return scalar;
   }
 
   node(token: Token, props: Props): ParsedNode {

@@ -7,6 +7,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Range } from './basics';
 import { LineIndex } from './locate';
 import { composeFast } from './compose';
+import { readDirect } from './direct-reader';
 
 /** Documented limits (docs/limits.md); a document past one gets a `yaml-syntax` error. */
 export const LIMITS = {
@@ -166,7 +167,12 @@ export function unreadable(text: string, range: Range, message: string): ParsedD
   return { text, lines: new LineIndex(text), doc: undefined, data: undefined, errors: [{ message, range }] };
 }
 
-export function parse(text: string): ParsedDesign {
+export interface ParseOptions {
+  /** False: take the `yaml` package's road even where the direct reader would read the text (for the differential tests). */
+  directReader?: boolean;
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParsedDesign {
   const lines = new LineIndex(text);
   const refuse = (start: number, end: number, message: string): ParsedDesign => ({
     text,
@@ -197,11 +203,15 @@ export function parse(text: string): ParsedDesign {
 
   let doc: Document.Parsed;
   try {
-    // The fast path builds the same Document for plain YAML (src/engine/compose.ts); the
-    // general parser takes the rest. logLevel 'error': its warnings must not reach a terminal.
-    // uniqueKeys off: the package compares each key with every earlier one (quadratic: 20,000
-    // keys took 25 s); duplicateKey() finds the same duplicates in one pass.
-    doc = composeFast(text) ?? parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error', uniqueKeys: false });
+    // The fast roads build the same Document: the direct reader for block YAML without
+    // comments (src/engine/direct-reader.ts), the fast composer for other plain YAML
+    // (src/engine/compose.ts); the general parser takes the rest. logLevel 'error': its
+    // warnings must not reach a terminal. uniqueKeys off: the package compares each key
+    // with every earlier one (quadratic: 20,000 keys took 25 s); duplicateKey() finds the
+    // same duplicates in one pass.
+    doc = (options.directReader === false ? undefined : readDirect(text))
+      ?? composeFast(text)
+      ?? parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error', uniqueKeys: false });
   } catch (e) {
     return refuse(0, 0, `The YAML parser could not read this file: ${(e as Error).message}`);
   }

@@ -120,7 +120,8 @@ export function reviewBytes(bytes: Uint8Array, options: ReviewOptions = {}): Byt
   return { kind: decoded.kind, result: reviewDesign(design, options) };
 }
 
-function reviewDesign(design: ParsedDesign, options: ReviewOptions): ReviewResult {
+/** The review of a parsed text (`review` parses it first). */
+export function reviewDesign(design: ParsedDesign, options: ReviewOptions = {}): ReviewResult {
   const loc = new Locator(design.doc, design.lines);
   const data = asRecord(design.data) ?? {};
   const today = options.today ?? todayUtc();

@@ -1,9 +1,10 @@
 /**
- * The fast compose path (src/engine/compose.ts) against the `yaml` package's own
- * `parseDocument`: wherever `composeFast` accepts a text, the general parser must accept
- * it too, and both must give the same data and the same tree (node kinds, ranges, flow
- * flags, scalar values, types, formats and comments). Texts: the YAML test suite, the
- * examples, the fixtures, generated designs, and mutated designs with YAML-ish noise.
+ * The fast roads to a Document, the direct reader (src/engine/direct-reader.ts) and the
+ * fast compose path (src/engine/compose.ts), against the `yaml` package's own
+ * `parseDocument`: wherever one accepts a text, the general parser must accept it too,
+ * and both must give the same data and the same tree (node kinds, ranges, flow flags,
+ * scalar values, types, formats and comments). Texts: the YAML test suite, the examples,
+ * the fixtures, generated designs, and mutated designs with YAML-ish noise.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,8 +13,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { composeFast } from '../../src/engine/compose';
+import { readDirect } from '../../src/engine/direct-reader';
 import { parse } from '../../src/engine/parse';
-import { generateDesign } from '../../bench/designs';
+import { reviewDesign } from '../../src/engine/review';
+import type { ReviewResult } from '../../src/engine';
+import { generateDesign, generateDraft } from '../../bench/designs';
 import { mutatedDesign } from '../property/mutations';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -68,9 +72,11 @@ function docShape(doc: Document): unknown {
   };
 }
 
-/** Asserts the fast path agrees with `parseDocument` when it accepts; returns whether it did. */
-function agrees(text: string, label: string): boolean {
-  const fast = composeFast(text);
+type Reader = (text: string) => Document.Parsed | undefined;
+
+/** Asserts a fast road agrees with `parseDocument` when it accepts; returns whether it did. */
+function agrees(text: string, label: string, read: Reader = composeFast): boolean {
+  const fast = read(text);
   if (!fast) return false;
   const slow = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   assert.deepEqual(slow.errors.map((e) => e.message), [], `${label}: the fast path accepted a text parseDocument rejects:\n${text}`);
@@ -176,5 +182,122 @@ describe('composeFast, beside parseDocument', () => {
     const parsed = parse(text);
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(parsed.data, parseDocument(text).toJS());
+  });
+});
+
+/** Everything a host sees of a review, fixes' text included. */
+function reviewShape(result: ReviewResult): unknown {
+  const finding = (f: ReviewResult['findings'][number]) => ({ ...f, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })) })) });
+  return { findings: result.findings.map(finding), waived: result.waived.map(finding), design: result.design, lifecycle: result.lifecycle, outline: result.outline };
+}
+
+describe('readDirect, beside parseDocument', () => {
+  const TODAY = '2026-11-26';
+  /** Also asserts the review is the same down either road. */
+  const direct = (text: string, label: string): boolean => {
+    if (!agrees(text, label, readDirect)) return false;
+    const fast = reviewDesign(parse(text), { today: TODAY });
+    const slow = reviewDesign(parse(text, { directReader: false }), { today: TODAY });
+    assert.deepEqual(reviewShape(fast), reviewShape(slow), `${label}: the review differs:\n${text}`);
+    return true;
+  };
+
+  it('agrees on every case of the YAML test suite it accepts, and refuses every error case', () => {
+    const cases = existsSync(corpus) ? readdirSync(corpus).filter((name) => existsSync(path.join(corpus, name, 'in.yaml'))) : [];
+    assert.ok(cases.length > 300, `found ${cases.length} cases under ${corpus}`);
+    let accepted = 0;
+    for (const name of cases) {
+      const text = readFileSync(path.join(corpus, name, 'in.yaml'), 'utf8');
+      const taken = direct(text, `yaml-test-suite/${name}`);
+      if (taken) accepted++;
+      if (existsSync(path.join(corpus, name, 'error'))) assert.equal(taken, false, `${name} is an error case`);
+    }
+    assert.ok(accepted > 10, `only ${accepted} cases took the direct reader`);
+  });
+
+  it('agrees on every example and fixture it accepts', () => {
+    for (const file of [...yamlFilesUnder(path.join(root, 'examples')), ...yamlFilesUnder(path.join(root, 'test', 'fixtures'))]) {
+      direct(readFileSync(file, 'utf8'), file);
+    }
+  });
+
+  it('takes the direct reader for generated designs and drafts of every size, and agrees', () => {
+    for (const lines of [50, 500, 5000]) {
+      assert.equal(direct(generateDesign(lines), `generated ${lines}`), true, `generated ${lines} lines did not take the direct reader`);
+      assert.equal(direct(generateDraft(lines), `draft ${lines}`), true, `draft ${lines} lines did not take the direct reader`);
+    }
+  });
+
+  it('agrees on plain and quoted values of every core-schema type, in block and flow style', () => {
+    const scalars = ['~', 'null', 'Null', 'NULL', '', 'true', 'True', 'FALSE', '0', '-12', '+7', '0o17', '0x1F', '0xff', '1.50', '-.5',
+      '1e3', '2.5E-2', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '007', '1_000', '0b1', '12:30', '2020-01-01', 'yes', 'no', 'on',
+      "'quoted'", '"dq x"', "'it''s'", 'a:b', '-', '.', '+', 'nan', 'Infinity', '1.', '.5e', 'x [y] {z}', 'a, b', "it's", '"a"b',
+      '>= 0.9', '"> 1"', '@x', '`x`', '&a x', '*a', '!t x', '| x', '-x', ': x', '? x', 'x:', 'x: y', '[a', '{a', '"open', "'a' b"];
+    let taken = 0;
+    for (const value of scalars) {
+      if (direct(`key: ${value}\n`, value)) taken++;
+      direct(`list: [${value}]\n`, `[${value}]`);
+      direct(`map: {k: ${value}}\n`, `{k: ${value}}`);
+      direct(`- ${value}\n`, `- ${value}`);
+      direct(`${value}: 1\n`, `${value}: 1`);
+    }
+    assert.ok(taken > 40, `only ${taken} block values took the direct reader`);
+  });
+
+  it('agrees on block layouts, blank lines, empty values and flow collections', () => {
+    const texts = [
+      'a: 1\n\nb:\n  c: x\n\n  d: y\n\ne:\n  - 1\n\n  - [a]\n\nf: z\n\n',
+      'a:\n- x\n- y\nb: 2\n',
+      'a:\n  - b: 1\n    c: 2\n  -   d: 3\n      e: [4]\n  - plain\n',
+      'a:\nb: \nc:  \nd: [ ]\ne: {}\nf: [a, b,]\ng:\n',
+      'a: [ p , q ]  \nb: {x: 1, y: [2], z: {w: v}}\nc: []\nd: {}\n',
+      '"quoted key": 1\n\'single\': 2\n\'it\'\'s\': 3\n',
+      'a: 1\nb: 2',
+      'a:\n  b:\n    c:\n      d: deep\n  e: 1\nf: 2\n',
+      '- a\n- b: 1\n  c: 2\n-   d\n',
+      'a: b c  d\nb: x:y\nc: http://x.y/z\n',
+      'a: 1\n\n\n',
+      'a:\n  b: 1\n\n\nc: 2\n',
+      '1: one\ntrue: yes\nnull: nothing\n~: tilde\n',
+      'a: "x" \nb: \'y\'  \n',
+      'a: 1\n b: 2\n',
+      'a:\n  b: 1\n c: 2\n',
+      'a: x\n  y\n',
+      'a:\n\n  b: 1\n',
+      '- a\n  - b\n',
+      'a: [x,\n  y]\n',
+      'a: {x: 1,, y: 2}\n',
+      'a: [, x]\n',
+      'a: [x] y\n',
+      'a: "x" y\n',
+      'k: v\n- x\n',
+      '- x\nk: v\n',
+    ];
+    let taken = 0;
+    for (const text of texts) if (direct(text, JSON.stringify(text))) taken++;
+    assert.equal(direct(texts[0], 'blank lines'), true);
+    assert.equal(direct(texts[2], 'lists of mappings'), true);
+    assert.ok(taken >= 12, `only ${taken} layouts took the direct reader`);
+  });
+
+  it('leaves to the yaml package what it does not read', () => {
+    const refused = [
+      '', '\n', '# only a comment\n', 'a: 1 # comment\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n',
+      '? a\n: 1\n', '[a]: 1\n', 'a: 1\na: 2\n', 'a:\n\t- 1\n', 'a: b: c\n', 'a: [x: 1]\n', '\ufeffa: 1\n', 'a: |\n  x\n', 'a: >\n  x\n',
+      'a: 1\r\n', 'a: "x\\ty"\n', 'a: "multi\n  line"\n', 'top\n', '[1, 2]\n', '- - x\n', '-\n  a: 1\n', ' a: 1\n',
+    ];
+    for (const text of refused) assert.equal(readDirect(text), undefined, JSON.stringify(text));
+  });
+
+  it('agrees on mutated designs and YAML-ish noise', () => {
+    const noise = fc.constantFrom(': ', '- ', '-', '#', '\n', '\n\n', '  ', ' ', '\t', '[', ']', '{', '}', ',', '"', "'", "''", '|', '>', '?', '&a', '*a',
+      '!t', '---', '...', '%', '~', 'null', '1.5', '0x1', '.inf', 'key', 'x: [a, b]', '{k: v}', '\r\n', '\\', ':', 'a:', '\n  - ', '\n- ', '\n  ');
+    const noisy = fc.tuple(fc.oneof(mutatedDesign, fc.nat({ max: 200 }).map((n) => generateDraft(n + 20))), fc.array(fc.tuple(fc.nat(), noise), { maxLength: 4 }))
+      .map(([text, edits]) => edits.reduce((t, [at, token]) => t.slice(0, at % (t.length + 1)) + token + t.slice(at % (t.length + 1)), text));
+    let accepted = 0;
+    fc.assert(fc.property(noisy, (text) => {
+      if (direct(text, 'mutated')) accepted++;
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 600) });
+    assert.ok(accepted > 0, 'no mutated design took the direct reader');
   });
 });
