@@ -110,10 +110,10 @@ function measureProcess(args: readonly string[], cwd: string): Usage {
   return { wallMs, ...usage };
 }
 
-/** A folder of `count` design folders, each with one generated 80-line design. */
-function designFolder(count: number): string {
+/** A folder of `count` design folders, each with one generated 80-line design (or draft, with findings). */
+function designFolder(count: number, draft = false): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mlsystem-bench-'));
-  const design = generateDesign(80);
+  const design = draft ? generateDraft(80) : generateDesign(80);
   for (let i = 0; i < count; i++) {
     const team = path.join(dir, `team-${String(i).padStart(5, '0')}`);
     mkdirSync(team);
@@ -217,24 +217,29 @@ async function main(): Promise<void> {
     results.wholeProcess = whole;
   }
 
-  // 3. Peak memory over 10,000 files: the review against the floor.
+  // 3. Peak memory over 10,000 files: the review against the floor, for complete designs and for drafts (six findings each).
   if (section(3)) {
     const count = quick ? 2000 : 10000;
-    const dir = designFolder(count);
     const cli = path.join(root, 'bin', 'mlsystem-review.js');
-    const memory: Record<string, Usage> = {
-      review: measureProcess([cli, '--format', 'json', dir], dir),
-      'bare parse': measureProcess([path.join(root, 'bench', 'processes', 'bare-parse.cjs'), dir], dir),
-      ...(before ? { 'review (before)': measureProcess([before, '--format', 'json', dir], dir) } : {}),
-    };
-    rmSync(dir, { recursive: true, force: true });
-    console.log(`\n3. Peak memory over ${count} design files (one run each)`);
-    console.log('| process | peak memory | / bare parse | wall | CPU |');
-    console.log('|---|---:|---:|---:|---:|');
-    for (const [name, u] of Object.entries(memory)) {
-      console.log(`| ${name} | ${mib(u.peakRssKiB)} | ${ratio(u.peakRssKiB, memory['bare parse'].peakRssKiB)} | ${fmt(u.wallMs)} | ${fmt(u.cpuMs)} |`);
+    const memory: Record<string, unknown> = { files: count };
+    for (const draft of [false, true]) {
+      const dir = designFolder(count, draft);
+      const runs: Record<string, Usage> = {
+        review: measureProcess([cli, '--format', 'json', dir], dir),
+        'bare parse': measureProcess([path.join(root, 'bench', 'processes', 'bare-parse.cjs'), dir], dir),
+        ...(before ? { 'review (before)': measureProcess([before, '--format', 'json', dir], dir) } : {}),
+      };
+      rmSync(dir, { recursive: true, force: true });
+      const kind = draft ? 'drafts' : 'designs';
+      console.log(`\n3. Peak memory over ${count} ${draft ? 'drafts (six findings each)' : 'complete designs'} (one run each)`);
+      console.log('| process | peak memory | / bare parse | wall | CPU |');
+      console.log('|---|---:|---:|---:|---:|');
+      for (const [name, u] of Object.entries(runs)) {
+        console.log(`| ${name} | ${mib(u.peakRssKiB)} | ${ratio(u.peakRssKiB, runs['bare parse'].peakRssKiB)} | ${fmt(u.wallMs)} | ${fmt(u.cpuMs)} |`);
+      }
+      memory[kind] = runs;
     }
-    results.memory = { files: count, ...memory };
+    results.memory = memory;
   }
 
   // 4. The editor's costs.

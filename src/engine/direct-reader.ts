@@ -17,7 +17,6 @@ import { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Scalar } from 'yaml';
 import { scalarNode, unlessOffPath } from './compose';
 
-type Range3 = [number, number, number];
 type ParsedNode = Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed;
 
 class Refused extends Error {}
@@ -159,6 +158,41 @@ class Reader {
     return this.scalar(source, true, start, end, lineEnd < this.text.length ? lineEnd + 1 : lineEnd, 'PLAIN');
   }
 
+  /** Whether a list item's dash is at `at` (a `-` followed by a space, a line break or the end). */
+  private isDash(at: number): boolean {
+    return this.text[at] === '-' && this.endsPlain(at + 1, false);
+  }
+
+  /**
+   * A value on its key's or dash's line, in a block at `column`: what follows it may not
+   * continue it on a deeper line. Leaves `this.pos` at the next line.
+   */
+  private valueOnLine(start: number, column: number): ParsedNode {
+    const value = this.inlineValue(start);
+    this.lastEmpty = false;
+    this.pos = value.range[2];
+    if (this.pos < this.text.length && !this.isBlankLine(this.pos) && this.indentAt(this.pos) > column) refuse();
+    return value;
+  }
+
+  /**
+   * Where the next entry of a block at `column` starts, after any blank lines (and whether
+   * there were some), or undefined when the block ends there; then `this.pos` stays at the
+   * first line after the block, blank lines before a less indented line belonging to what
+   * comes next. A deeper line is refused.
+   */
+  private nextEntry(column: number): { at: number; indent: number; spaceBefore: boolean } | undefined {
+    const lineStart = this.pos;
+    const spaceBefore = this.skipBlankLines();
+    const indent = this.pos < this.text.length ? this.indentAt(this.pos) : -1;
+    if (indent < column) {
+      this.pos = lineStart;
+      return undefined;
+    }
+    if (indent > column) refuse();
+    return { at: this.pos + indent, indent, spaceBefore };
+  }
+
   /** A value that starts on its key's or dash's line, at `start`, in a block. */
   private inlineValue(start: number): ParsedNode {
     const c = this.text[start];
@@ -261,7 +295,7 @@ class Reader {
       const indent = this.indentAt(next);
       const at = next + indent;
       if (indent > column) return this.block(at, indent);
-      if (indent === column && this.text[at] === '-' && this.endsPlain(at + 1, false)) return this.seq(at, indent);
+      if (indent === column && this.isDash(at)) return this.seq(at, indent);
     } else if (next < this.text.length) {
       // A blank line before what follows: where the Composer puts it is left to the Composer.
       refuse();
@@ -272,7 +306,7 @@ class Reader {
 
   /** A block mapping or list whose first line's content starts at `at`, in column `column`. */
   private block(at: number, column: number): YAMLMap.Parsed | YAMLSeq.Parsed {
-    if (this.text[at] === '-' && this.endsPlain(at + 1, false)) return this.seq(at, column);
+    if (this.isDash(at)) return this.seq(at, column);
     return this.map(at, column);
   }
 
@@ -292,39 +326,17 @@ class Reader {
       seen.add(key.value);
       if (spaceBefore) key.spaceBefore = true;
       let value: ParsedNode;
-      if (this.code(colon + 1) === SPACE) {
-        let v = colon + 1;
-        while (this.code(v) === SPACE) v++;
-        if (v < this.text.length && this.code(v) !== NL) {
-          value = this.inlineValue(v);
-          this.lastEmpty = false;
-          this.pos = value.range[2];
-          // What follows a value on its line may not continue it on a deeper line.
-          if (this.pos < this.text.length && !this.isBlankLine(this.pos) && this.indentAt(this.pos) > column) refuse();
-        } else {
-          value = this.valueBelow(colon + 1, column);
-        }
-      } else {
-        value = this.valueBelow(colon + 1, column);
-      }
+      let v = colon + 1;
+      while (this.code(v) === SPACE) v++;
+      if (v > colon + 1 && v < this.text.length && this.code(v) !== NL) value = this.valueOnLine(v, column);
+      else value = this.valueBelow(colon + 1, column);
       map.items.push(new Pair(key, value) as Pair<Scalar.Parsed, ParsedNode>);
       end = value.range[2];
-      // The next entry: at this column after any blank lines; anything less indented ends the mapping.
-      const lineStart = this.pos;
-      spaceBefore = this.skipBlankLines();
-      if (this.pos >= this.text.length) {
-        this.pos = lineStart;
-        break;
-      }
-      const indent = this.indentAt(this.pos);
-      if (indent < column) {
-        // Blank lines before a less indented line belong to what comes next.
-        this.pos = lineStart;
-        break;
-      }
-      if (indent > column) refuse();
-      keyAt = this.pos + indent;
-      if (this.text[keyAt] === '-' && this.endsPlain(keyAt + 1, false)) refuse();
+      const next = this.nextEntry(column);
+      if (!next) break;
+      if (this.isDash(next.at)) refuse();
+      keyAt = next.at;
+      spaceBefore = next.spaceBefore;
     }
     map.range = [at, end, end];
     return map;
@@ -341,32 +353,21 @@ class Reader {
       if (this.code(v) !== SPACE) refuse();
       while (this.code(v) === SPACE) v++;
       if (v >= this.text.length || this.code(v) === NL) refuse();
-      let item: ParsedNode;
-      if (this.text[v] === '-' && this.endsPlain(v + 1, false)) refuse();
-      if (this.startsKey(v)) {
-        item = this.map(v, column + (v - dash));
-      } else {
-        item = this.inlineValue(v);
-        this.lastEmpty = false;
-        this.pos = item.range[2];
-        if (this.pos < this.text.length && !this.isBlankLine(this.pos) && this.indentAt(this.pos) > column) refuse();
-      }
+      if (this.isDash(v)) refuse();
+      const item = this.startsKey(v) ? this.map(v, column + (v - dash)) : this.valueOnLine(v, column);
       if (spaceBefore) item.spaceBefore = true;
       seq.items.push(item);
       end = item.range[2];
       const lineStart = this.pos;
-      spaceBefore = this.skipBlankLines();
-      if (this.pos >= this.text.length) {
+      const next = this.nextEntry(column);
+      if (!next) break;
+      if (!this.isDash(next.at)) {
+        // A mapping key at the list's column ends a list written at its key's indentation.
         this.pos = lineStart;
         break;
       }
-      const indent = this.indentAt(this.pos);
-      dash = this.pos + indent;
-      if (indent < column || (indent === column && !(this.text[dash] === '-' && this.endsPlain(dash + 1, false)))) {
-        this.pos = lineStart;
-        break;
-      }
-      if (indent > column) refuse();
+      dash = next.at;
+      spaceBefore = next.spaceBefore;
     }
     seq.range = [at, end, end];
     return seq;

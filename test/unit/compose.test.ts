@@ -86,19 +86,23 @@ function agrees(text: string, label: string, read: Reader = composeFast): boolea
   return true;
 }
 
+/** Runs `check` on every case of the YAML test suite: none of its error cases may be accepted, and at least `least` cases must be. */
+function agreesOnSuite(check: (text: string, label: string) => boolean, least: number): void {
+  const cases = existsSync(corpus) ? readdirSync(corpus).filter((name) => existsSync(path.join(corpus, name, 'in.yaml'))) : [];
+  assert.ok(cases.length > 300, `found ${cases.length} cases under ${corpus}`);
+  let accepted = 0;
+  for (const name of cases) {
+    const taken = check(readFileSync(path.join(corpus, name, 'in.yaml'), 'utf8'), `yaml-test-suite/${name}`);
+    if (taken) accepted++;
+    if (existsSync(path.join(corpus, name, 'error'))) assert.equal(taken, false, `${name} is an error case`);
+  }
+  assert.ok(accepted >= least, `only ${accepted} cases were accepted`);
+}
+
 describe('composeFast, beside parseDocument', () => {
   it('agrees on every case of the YAML test suite it accepts, and refuses every error case', () => {
-    const cases = existsSync(corpus) ? readdirSync(corpus).filter((name) => existsSync(path.join(corpus, name, 'in.yaml'))) : [];
-    assert.ok(cases.length > 300, `found ${cases.length} cases under ${corpus}`);
-    let accepted = 0;
-    for (const name of cases) {
-      const text = readFileSync(path.join(corpus, name, 'in.yaml'), 'utf8');
-      const taken = agrees(text, `yaml-test-suite/${name}`);
-      if (taken) accepted++;
-      if (existsSync(path.join(corpus, name, 'error'))) assert.equal(taken, false, `${name} is an error case`);
-    }
     // The suite is mostly exotic YAML; enough plain cases must reach the fast path to mean something.
-    assert.ok(accepted > 50, `only ${accepted} cases took the fast path`);
+    agreesOnSuite(agrees, 50);
   });
 
   it('takes the fast path for every example and agrees', () => {
@@ -203,16 +207,7 @@ describe('readDirect, beside parseDocument', () => {
   };
 
   it('agrees on every case of the YAML test suite it accepts, and refuses every error case', () => {
-    const cases = existsSync(corpus) ? readdirSync(corpus).filter((name) => existsSync(path.join(corpus, name, 'in.yaml'))) : [];
-    assert.ok(cases.length > 300, `found ${cases.length} cases under ${corpus}`);
-    let accepted = 0;
-    for (const name of cases) {
-      const text = readFileSync(path.join(corpus, name, 'in.yaml'), 'utf8');
-      const taken = direct(text, `yaml-test-suite/${name}`);
-      if (taken) accepted++;
-      if (existsSync(path.join(corpus, name, 'error'))) assert.equal(taken, false, `${name} is an error case`);
-    }
-    assert.ok(accepted > 10, `only ${accepted} cases took the direct reader`);
+    agreesOnSuite(direct, 10);
   });
 
   it('agrees on every example and fixture it accepts', () => {
