@@ -20,7 +20,8 @@ export function fromEnginePath(enginePath: string): string {
 
 export function isFileSync(file: string): boolean {
   try {
-    return statSync(fromEnginePath(file)).isFile();
+    // Most folders hold no config file: no exception for a missing one (each costs more than the stat).
+    return statSync(fromEnginePath(file), { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
