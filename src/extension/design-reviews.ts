@@ -33,6 +33,12 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   private readonly requested = new Map<string, number>();
   private readonly pending = new Map<string, Promise<ReviewResult | undefined>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Per document: the review waiting for quiet, and the version it is for. A request for
+   * that version (the Outline, the breadcrumbs) waits for it instead of reviewing at once,
+   * so an edit is reviewed once.
+   */
+  private readonly waiting = new Map<string, { version: number; done: Promise<ReviewResult | undefined>; follow(next: Promise<ReviewResult | undefined>): void }>();
   private readonly reviewed = new vscode.EventEmitter<DesignReview>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidReview = this.reviewed.event;
@@ -62,8 +68,11 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   }
 
   async request(document: vscode.TextDocument): Promise<ReviewResult | undefined> {
-    const current = this.latest.get(keyOf(document));
+    const key = keyOf(document);
+    const current = this.latest.get(key);
     if (current && current.version === document.version) return current.result;
+    const waiting = this.waiting.get(key);
+    if (waiting && waiting.version === document.version) return waiting.done;
     return this.reviewDocument(document);
   }
 
@@ -71,9 +80,20 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   schedule(document: vscode.TextDocument, delayMs: number): void {
     const key = keyOf(document);
     clearTimeout(this.timers.get(key));
+    let follow!: (next: Promise<ReviewResult | undefined>) => void;
+    const done = new Promise<ReviewResult | undefined>((resolve) => {
+      follow = resolve;
+    });
+    // Whoever waited for the wait this one replaces gets this one's review.
+    this.waiting.get(key)?.follow(done);
+    const entry = { version: document.version, done, follow };
+    this.waiting.set(key, entry);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.reviewDocument(document);
+      if (this.waiting.get(key) === entry) this.waiting.delete(key);
+      // A request may have reviewed this version already (a document opened with the Outline showing).
+      const current = this.latest.get(key);
+      follow(current && current.version === document.version ? Promise.resolve(current.result) : this.reviewDocument(document));
     }, delayMs));
   }
 
@@ -133,6 +153,8 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.waiting.get(key)?.follow(Promise.resolve(undefined));
+    this.waiting.delete(key);
     this.requested.delete(key);
     this.pending.delete(key);
     this.latest.delete(key);
@@ -147,6 +169,8 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    for (const w of this.waiting.values()) w.follow(Promise.resolve(undefined));
+    this.waiting.clear();
     this.reviewed.dispose();
     this.forgotten.dispose();
   }

@@ -302,6 +302,28 @@ describe('editor', function () {
       assert.deepEqual(children('requirements'), ['reliability', 'scalability', 'maintainability']);
       assert.deepEqual(children('lifecycle'), ['scoping']);
     });
+
+    it('asked for right after an edit, waits for that edit\'s review: each edit is reviewed once', async () => {
+      const { reviews } = await testApi();
+      const editor = await openDesign(CHURN);
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri);
+      const reviewedVersions: number[] = [];
+      const listener = reviews.onDidReview((r) => {
+        if (r.uri.toString() === uri.toString()) reviewedVersions.push(r.version);
+      });
+      try {
+        await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# edited\n'));
+        const edited = editor.document.version;
+        // The Outline and the breadcrumbs ask at once, while the review waits for the typing to pause.
+        const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+        assert.ok(symbols?.some((x) => x.name === 'requirements'));
+        await waitFor(() => !reviews.forTests.isReviewing(editor.document) && reviewedVersions.includes(edited), 'the edit\'s review');
+        assert.deepEqual(reviewedVersions, [edited], 'one review for the edit');
+      } finally {
+        listener.dispose();
+      }
+    });
   });
 
   describe('workspace review', () => {
