@@ -67,7 +67,7 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
 /** A rule's finding made whole; the waive fix joins the rule's fixes when a host first asks for them. */
 function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFinding, range: Range, severity: Severity): Finding {
   const { at: _at, unplaced: _unplaced, missing: _missing, fixes: ruleFixes = [], ...found } = f;
-  const base = { ...found, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
+  const base = { ...found, help: f.help ?? rule.summary, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
   let fixes: Fix[] | undefined;
   return Object.defineProperty({ ...base, severity }, 'fixes', {
     enumerable: true,

@@ -180,7 +180,8 @@ describe('unknown-reference in serves and moves', () => {
     assert.deepEqual(f.range, range(10, 29, 10, 41));
     assert.deepEqual(f.path, ['framing', 0, 'serves', 1]);
     assert.equal(f.severity, 'error');
-    assert.match(f.message, /serves `fast-routing`, which is not the id of any business objective/);
+    assert.equal(f.message, 'Framing `classifier` serves unknown objective `fast-routing`: use an existing id.');
+    assert.match(f.help, /The objectives are `faster-routing`/);
     const fix = fixOfKind(f, 'replace');
     assert.equal(fix.isPreferred, true);
     const fixed = applyFix(text, f, fix);
@@ -200,7 +201,7 @@ describe('unknown-reference in serves and moves', () => {
     const f = only(text, 'unknown-reference');
     assert.deepEqual(f.range, range(19, 15, 19, 28));
     assert.deepEqual(f.path, ['framing', 0, 'metrics', 0, 'moves']);
-    assert.match(f.message, /ML metric `accuracy` moves `routing-speed`/);
+    assert.match(f.message, /ML metric `accuracy` moves unknown objective `routing-speed`/);
     // Nothing is close, but with few objectives all of them are offered.
     assert.deepEqual(f.fixes.map((x) => x.title), ['Replace with `faster-routing`', 'Waive unknown-reference here']);
   });
@@ -323,14 +324,15 @@ describe('task-mismatch', () => {
     const f = only(withTask('binary-classification', '[accounting, inventory, hr]'), 'task-mismatch');
     assert.deepEqual(f.range, range(14, 13, 14, 40));
     assert.deepEqual(f.path, ['framing', 0, 'classes']);
-    assert.match(f.message, /binary classification has exactly 2 classes, but 3 are listed/);
+    assert.equal(f.message, 'Framing `classifier` has task `binary-classification` but 3 classes: fix the classes or the task.');
+    assert.match(f.help, /binary classification has exactly 2 classes, but 3 classes are listed/);
     assert.deepEqual(f.fixes.map((x) => x.title), ['Waive task-mismatch here']);
   });
 
   it('fires on a multiclass task with two classes, and on regression or ranking with classes', () => {
-    assert.match(only(withTask('multiclass-classification', '[spam, ham]'), 'task-mismatch').message, /at least 3 classes, but 2 are listed/);
-    assert.match(only(withTask('regression', '[low, high]'), 'task-mismatch').message, /regression model predicts a number/);
-    assert.match(only(withTask('ranking', '[a]'), 'task-mismatch').message, /ranking model predicts an order/);
+    assert.match(only(withTask('multiclass-classification', '[spam, ham]'), 'task-mismatch').help, /at least 3 classes, but 2 classes are listed/);
+    assert.match(only(withTask('regression', '[low, high]'), 'task-mismatch').help, /regression model predicts a number/);
+    assert.match(only(withTask('ranking', '[a]'), 'task-mismatch').help, /ranking model predicts an order/);
   });
 
   it('counts a class written twice once: [fraud, fraud] is not a binary task', () => {

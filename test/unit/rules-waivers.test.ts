@@ -142,7 +142,8 @@ describe('expired-waiver', () => {
     assert.deepEqual(f.range, range(WAIVER_LINE, 4, WAIVER_LINE, 30));
     assert.deepEqual(f.path, ['waivers', 0]);
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /expired on 2026-11-25 \(today is 2026-11-26\): it no longer silences anything/);
+    assert.match(f.message, /expired on 2026-11-25: fix what it waived, or set a new date/);
+    assert.match(f.help, /^Today is 2026-11-26: the waiver no longer silences anything/);
     assert.deepEqual(f.fixes, []);
     assert.equal(findingsOf(text, 'unmeasured-objective').length, 1);
     assert.deepEqual(reviewAt(text).waived, []);

@@ -47,7 +47,8 @@ export const rule = defineRule({
       // A blank id cannot be named by `serves` or `moves`: a skeleton serving it would serve nothing.
       const insert = id.trim() ? edit.appendItem(['framing'], framingSkeleton(frameId, id, !isFlowCollection(loc.node(['framing'])))) : undefined;
       findings.push({
-        message: `Business objective \`${id}\` is served by no framing: no ML problem is defined to reach it, so nothing in the design says how machine learning helps with it. Add a framing whose \`serves\` names it.`,
+        message: `Objective \`${id}\` is served by no framing: add a framing whose \`serves\` names it.`,
+        help: 'No ML problem is defined to reach it, so nothing in the design says how machine learning helps with it.',
         path: ['business', 'objectives', index],
         unplaced: 'skip',
         fixes: insert ? [{ title: `Add a framing that serves \`${id}\``, kind: 'insert', edits: [insert] }] : [],
