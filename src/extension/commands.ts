@@ -1,4 +1,4 @@
-/** The commands (category "ML Design"): review the workspace, fix all, new design file. */
+/** The commands (category "ML Design"): review the workspace, fix all, new design file, a rule's page. */
 import * as vscode from 'vscode';
 import type { BundledFiles } from './bundled-files';
 import { DesignCodeActions } from './code-actions';
@@ -6,12 +6,14 @@ import type { DesignConfiguration } from './configuration';
 import type { DesignReviews } from './design-reviews';
 import type { DesignDiagnostics } from './diagnostics';
 import { newDesignFile } from './new-design-file';
+import { SHOW_RULE_DOCS, showRuleDocs } from './rule-docs';
 import type { WorkspaceReview } from './workspace-review';
 
 export const COMMANDS = {
   reviewWorkspace: 'mlsystem.reviewWorkspace',
   fixAll: 'mlsystem.fixAll',
   newDesignFile: 'mlsystem.newDesignFile',
+  showRuleDocs: SHOW_RULE_DOCS,
 } as const;
 
 export interface CommandDeps {
@@ -35,6 +37,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       }
       return vscode.workspace.applyEdit(action.edit);
     }),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocs, (rule?: unknown) => showRuleDocs(context.extensionUri, rule)),
     vscode.commands.registerCommand(COMMANDS.newDesignFile, (folder?: vscode.Uri, fileName?: string) =>
       newDesignFile(deps.files, folder instanceof vscode.Uri ? folder : undefined, typeof fileName === 'string' ? fileName : undefined),
     ),

@@ -101,10 +101,37 @@ describe('editor', function () {
       assert.equal(pillar.severity, vscode.DiagnosticSeverity.Warning);
       assert.equal(pillar.source, 'mlsystem-review');
       assert.equal(pillar.range.start.line, 18, 'on the `requirements` key');
-      const code = pillar.code as { value: string; target: vscode.Uri };
-      assert.match(code.target.path, /\/docs\/rules\/missing-pillar\.md$/);
+      assert.ok(pillar.message.length < 100, `one short line: ${pillar.message}`);
       const stage = diagnostics.find((d) => codeOf(d) === 'missing-stage')!;
       assert.equal(stage.severity, vscode.DiagnosticSeverity.Information);
+    });
+
+    it('link the rule id to its page, opened rendered and read-only, not as raw Markdown', async () => {
+      const editor = await openDesign(CHURN);
+      const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('missing-pillar'));
+      const { target } = diagnostics.find((d) => codeOf(d) === 'missing-pillar')!.code as { value: string; target: vscode.Uri };
+      // What the Problems panel does with the link: a command link runs its command with its arguments.
+      assert.equal(target.scheme, 'command');
+      const args = JSON.parse(decodeURIComponent(target.query)) as unknown[];
+      await vscode.commands.executeCommand(target.path, ...args);
+      const tab = await waitFor(() => {
+        const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+        return active?.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(active.input.viewType) ? active : undefined;
+      }, 'the Markdown preview of the rule page');
+      assert.match(tab.label, /missing-pillar\.md/);
+      const raw = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/docs/rules/missing-pillar.md'));
+      assert.deepEqual(raw, [], 'no editable tab of the page');
+    });
+
+    it('hover says why a finding matters, with a link to its rule page', async () => {
+      const editor = await openDesign(CHURN);
+      const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('missing-pillar'));
+      const pillar = diagnostics.find((d) => codeOf(d) === 'missing-pillar')!;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pillar.range.start);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /\*\*missing-pillar\*\*: Without it the design does not say/);
+      assert.match(text, /\[Rule page\]\(command:mlsystem\.showRuleDocs/);
     });
 
     it('carry related information for a duplicate id', async () => {
