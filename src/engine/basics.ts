@@ -22,6 +22,11 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same change as a snippet (tab stops and choices, in the syntax VS Code and the
+   * Language Server Protocol share), for an editor that lets the author fill it in place.
+   */
+  snippet?: string;
 }
 
 /**

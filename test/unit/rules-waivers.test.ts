@@ -8,6 +8,8 @@ import { review, waiverTargets } from '../../src/engine';
 import type { RuleId } from '../../src/engine';
 import { design, LINKED } from './support/design';
 import { applyFix, findingsOf, fixOfKind, only, reviewAt, TODAY } from './support/fixes';
+import { applyEdits } from '../../src/engine';
+import { snippetToText } from '../../src/features/snippets';
 
 /** An objective without a target: one unmeasured-objective finding to waive. */
 const UNMEASURED = { ...LINKED, business: { objectives: [{ id: 'faster-routing', metric: 'median time to route' }] } };
@@ -249,5 +251,24 @@ describe('what no waiver silences', () => {
     const result = review(text, { today: TODAY });
     assert.deepEqual(result.findings.filter((f) => f.rule === 'schema').map((f) => f.target), ['waivers.0.expires']);
     assert.ok(!result.waived.some((f) => f.rule === 'schema'));
+  });
+});
+
+describe('the "Waive here" fix as an editor snippet', () => {
+  const text = design({ stakeholders: undefined });
+  const waive = fixOfKind(only(text, 'no-stakeholders'), 'waive');
+  const [edit] = waive.edits;
+
+  it('has tab stops for the reason (one of the four), a note, an owner, and expires 90 days from today', () => {
+    assert.ok(edit.snippet);
+    assert.match(edit.snippet, /\n {4}reason: \$\{1\|out-of-scope,business-priorities,architecture-constraints,other\|\}\n/);
+    assert.match(edit.snippet, /\n {4}note: \$\{2:[^}]+\}\n {4}owner: \$\{3:[^}]+\}\n {4}expires: \$\{4:2027-02-24\}\n/);
+  });
+
+  it('filled with its defaults, waives the finding and adds no other', () => {
+    const filled = applyEdits(text, [{ range: edit.range, newText: snippetToText(edit.snippet ?? '') }]);
+    const result = reviewAt(filled);
+    assert.ok(result.waived.some((w) => w.rule === 'no-stakeholders'));
+    assert.deepEqual(result.findings.filter((f) => f.path[0] === 'waivers' || f.rule === 'schema').map((f) => f.message), []);
   });
 });

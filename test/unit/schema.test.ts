@@ -283,7 +283,7 @@ describe('schema rule: bad values', () => {
     const [fix] = ownFixes(finding);
     assert.equal(fix.isPreferred, true);
     const fixed = applyFix(text, finding, fix);
-    assert.equal(fixed, `${HEAD}lifecycle:\n  deployment: { status: done }\n`);
+    assert.equal(fixed, `${HEAD}lifecycle:\n  deployment: {status: done}\n`);
     assert.deepEqual(schemaFindings(fixed), []);
   });
 
