@@ -273,14 +273,34 @@ describe('editor', function () {
       return new Map(list.items.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i]));
     }
 
-    it('offers the snippets and the schema keys not yet present', async () => {
+    it('offers what fits the position: top-level keys at the top, framing snippets in the framing list, keys only inside a framing', async () => {
       const editor = await openDesign(`${CHURN}\n`);
-      const items = await complete(editor, new vscode.Position(editor.document.lineCount - 1, 0));
-      for (const label of ['mlsystem-design', 'mlsystem-framing-multiclass-classification', 'mlsystem-pillar-adaptability', 'mlsystem-lifecycle', 'mlsystem-waiver']) {
-        assert.equal(items.get(label)?.kind, vscode.CompletionItemKind.Snippet, `snippet ${label}`);
-      }
-      assert.ok(items.has('waivers') && items.has('stakeholders'), 'absent top-level keys');
-      assert.ok(!items.has('business') && !items.has('framing'), 'present keys are not offered');
+      const top = await complete(editor, new vscode.Position(editor.document.lineCount - 1, 0));
+      assert.ok(top.has('waivers') && top.has('stakeholders'), 'absent top-level keys');
+      assert.ok(!top.has('business') && !top.has('framing'), 'present keys are not offered');
+      assert.ok(!top.has('mlsystem-design'), 'no whole design inside a design');
+      const line = CHURN.split('\n').indexOf('    metrics:');
+      await editor.edit((b) => b.insert(new vscode.Position(line, 0), '    \n'));
+      const inside = await complete(editor, new vscode.Position(line, 4));
+      assert.ok(inside.has('baseline'), 'a key valid in a framing');
+      const snippets = [...inside.values()].filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => i.label);
+      assert.deepEqual(snippets, [], 'no snippet inside a framing item');
+      await editor.edit((b) => b.replace(new vscode.Range(line, 0, line, 4), '  '));
+      const list = await complete(editor, new vscode.Position(line, 2));
+      const framing = list.get('mlsystem-framing-anomaly-detection');
+      assert.equal(framing?.kind, vscode.CompletionItemKind.Snippet);
+      const documentation = (framing.documentation as vscode.MarkdownString).value;
+      assert.match(documentation, /serves: \[retain\]/, 'the documentation shows the inserted text');
+      assert.ok(!/\$\{?\d/.test(documentation), 'no tab-stop syntax in the documentation');
+      assert.equal(framing.detail, 'A framing entry for an anomaly detection problem (a list item under framing)');
+    });
+
+    it('hover on an enum value shows that value\'s description', async () => {
+      const editor = await openDesign(CHURN);
+      const line = CHURN.split('\n').findIndex((l) => l.includes('task: binary'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 14));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /\*\*binary-classification\*\*/);
     });
 
     it('offers task kinds after `task: ` and objective ids in `serves`', async () => {
@@ -301,10 +321,14 @@ describe('editor', function () {
       const snippet = items.get('mlsystem-framing-multiclass-classification');
       assert.ok(snippet?.insertText instanceof vscode.SnippetString, 'the routing framing snippet is offered inside the framing list');
       assert.ok(await editor.insertSnippet(snippet.insertText, new vscode.Position(line, 2)));
-      assert.match(editor.document.getText(), /\n {2}- id: new-multiclass-model\n {4}serves: \[faster-routing\]\n {4}task: multiclass-classification\n/);
-      const diagnostics = await waitForDiagnostics(editor.document.uri, hasRule('unknown-reference'));
+      assert.match(editor.document.getText(), /\n {2}- id: new-multiclass-model\n {4}serves: \[retain\]\n {4}task: multiclass-classification\n/,
+        'the framing serves one of the document\'s own objectives');
+      const api = await testApi();
+      await waitFor(() => api.reviews.latestReview(editor.document)?.version === editor.document.version, 'the review of the inserted snippet');
+      const diagnostics = ownDiagnostics(editor.document.uri);
       assert.ok(!rules(diagnostics).includes('yaml-syntax'), 'the inserted snippet is valid YAML');
       assert.ok(!rules(diagnostics).includes('incomplete-framing'), 'the framing is complete');
+      assert.ok(!rules(diagnostics).includes('unknown-reference'), 'it names an objective that exists');
     });
 
     it('hover shows the schema description of a key', async () => {
