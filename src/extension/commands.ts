@@ -1,7 +1,7 @@
 /** The commands (category "ML Design"): review the workspace, fix all, new design file, a rule's page. */
 import * as vscode from 'vscode';
 import type { BundledFiles } from './bundled-files';
-import { DesignCodeActions } from './code-actions';
+import { DesignCodeActions, REVEAL_WRITTEN, revealWritten } from './code-actions';
 import type { DesignConfiguration } from './configuration';
 import type { DesignReviews } from './design-reviews';
 import type { DesignDiagnostics } from './diagnostics';
@@ -37,6 +37,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       }
       return vscode.workspace.applyEdit(action.edit);
     }),
+    vscode.commands.registerCommand(REVEAL_WRITTEN, revealWritten),
     vscode.commands.registerCommand(COMMANDS.showRuleDocs, (rule?: unknown) => showRuleDocs(context.extensionUri, rule)),
     vscode.commands.registerCommand(COMMANDS.newDesignFile, (folder?: vscode.Uri, fileName?: string) =>
       newDesignFile(deps.files, folder instanceof vscode.Uri ? folder : undefined, typeof fileName === 'string' ? fileName : undefined),

@@ -41,6 +41,8 @@ async function applyFix(editor: vscode.TextEditor, rule: string, title: RegExp):
   const action = actions.find((a) => title.test(a.title));
   assert.ok(action?.edit, `a fix titled ${title} among ${JSON.stringify(actions.map((a) => a.title))}`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));
+  // As the lightbulb does: the edit, then the action's command.
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   return editor.document.getText();
 }
 
@@ -195,6 +197,15 @@ describe('editor', function () {
       await waitForDiagnostics(editor.document.uri, (d) => !rules(d).includes('missing-pillar'));
     });
 
+    it('reveal and select the block they insert', async () => {
+      const editor = await openDesign(CHURN);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await applyFix(editor, 'missing-pillar', /adaptability/i);
+      const selected = editor.document.getText(editor.selection);
+      assert.match(selected, /^adaptability:\n {4}monitoring: .*\n[\s\S]* {4}rollout: [^\n]*$/, `selected: ${selected}`);
+      assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.start)), 'the inserted block is on screen');
+    });
+
     it('replace an unknown reference with a close existing id', async () => {
       const editor = await openDesign(CHURN.replace('serves: [retain]', 'serves: [retian]'));
       const text = await applyFix(editor, 'unknown-reference', /retain/);
@@ -210,7 +221,10 @@ describe('editor', function () {
     it('waive a finding here, with its target filled in', async () => {
       const editor = await openDesign(CHURN);
       const text = await applyFix(editor, 'missing-pillar', /^Waive missing-pillar here$/);
-      assert.match(text, /waivers:\n  - rule: missing-pillar\n    target: requirements\.adaptability\n    reason: /);
+      assert.match(text, /waivers:\n  - rule: missing-pillar\n    target: requirements\.adaptability\n    reason: out-of-scope\n/);
+      assert.match(text, /\n    note: why the team accepts this risk\n    owner: who answers for it\n    expires: \d{4}-\d{2}-\d{2}\n/);
+      // A snippet: the reason is the first tab stop, selected, to choose among the four.
+      assert.equal(editor.document.getText(editor.selection), 'out-of-scope');
       await waitForDiagnostics(editor.document.uri, (d) => !rules(d).includes('missing-pillar'));
     });
 
