@@ -330,12 +330,18 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     panel.setLocked(!panel.locked);
   }
 
-  /** Shows `range` of the design in a text editor, beside the panel rather than over it. */
+  /**
+   * Shows `range` of the design in a text editor: the one already showing it, else the tab
+   * already open on it (even behind the panel, in the panel's own group), and only when the
+   * design is open nowhere, a new editor beside the panel.
+   */
   async reveal(uri: vscode.Uri, range: Range, panelColumn: vscode.ViewColumn | undefined): Promise<void> {
     const target = toRange(range);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    const key = uri.toString();
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key);
     const document = visible?.document ?? (await vscode.workspace.openTextDocument(uri));
-    const column = visible?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const column = visible?.viewColumn ?? tab?.group.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: target, preserveFocus: false });
     editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
