@@ -33,6 +33,9 @@ export class DesignCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
+  /** How many fixes the last fix-all action holds (for the command's message). */
+  lastFixAllCount = 0;
+
   constructor(
     private readonly reviews: DesignReviews,
     private readonly diagnostics: DesignDiagnostics,
@@ -70,6 +73,7 @@ export class DesignCodeActions implements vscode.CodeActionProvider {
     const options = await this.configuration.reviewOptions(document.uri);
     const fixAll = fixAllAction(document.getText(), options);
     if (!fixAll) return undefined;
+    this.lastFixAllCount = fixAll.applied;
     const action = new vscode.CodeAction(fixAll.title, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(document.uri, toRange(fixAll.edit.range), fixAll.edit.newText);

@@ -30,12 +30,15 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.commands.registerCommand(COMMANDS.fixAll, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
-      const action = await new DesignCodeActions(deps.reviews, deps.diagnostics, deps.configuration).fixAllAction(editor.document);
+      const fixes = new DesignCodeActions(deps.reviews, deps.diagnostics, deps.configuration);
+      const action = await fixes.fixAllAction(editor.document);
       if (!action?.edit) {
-        void vscode.window.setStatusBarMessage('ML design review: nothing to fix automatically.', 3000);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix automatically: the remaining problems need your choice (see the quick fixes).'));
         return false;
       }
-      return vscode.workspace.applyEdit(action.edit);
+      const applied = await vscode.workspace.applyEdit(action.edit);
+      if (applied) void vscode.window.showInformationMessage(vscode.l10n.t('Fixed {0} problem(s) automatically.', fixes.lastFixAllCount));
+      return applied;
     }),
     vscode.commands.registerCommand(REVEAL_WRITTEN, revealWritten),
     vscode.commands.registerCommand(COMMANDS.showRuleDocs, (rule?: unknown) => showRuleDocs(context.extensionUri, rule)),

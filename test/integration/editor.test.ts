@@ -299,8 +299,10 @@ describe('editor', function () {
       assert.ok(inside.has('baseline'), 'a key valid in a framing');
       const snippets = [...inside.values()].filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => i.label);
       assert.deepEqual(snippets, [], 'no snippet inside a framing item');
-      await editor.edit((b) => b.replace(new vscode.Range(line, 0, line, 4), '  '));
-      const list = await complete(editor, new vscode.Position(line, 2));
+      await editor.edit((b) => b.delete(new vscode.Range(line, 0, line + 1, 0)));
+      const end = CHURN.split('\n').indexOf('requirements:');
+      await editor.edit((b) => b.insert(new vscode.Position(end, 0), '  \n'));
+      const list = await complete(editor, new vscode.Position(end, 2));
       const framing = list.get('mlsystem-framing-anomaly-detection');
       assert.equal(framing?.kind, vscode.CompletionItemKind.Snippet);
       const documentation = (framing.documentation as vscode.MarkdownString).value;
@@ -374,7 +376,9 @@ describe('editor', function () {
       const closed = await writeFile(`${SCRATCH}/closed/never-opened.mlsystem.yaml`, CHURN);
       const byContent = await writeFile(`${SCRATCH}/closed/by-content.yaml`, CHURN);
       const notDesign = await writeFile(`${SCRATCH}/closed/compose.yaml`, 'services:\n  web:\n    image: nginx\n');
-      await vscode.commands.executeCommand('mlsystem.reviewWorkspace');
+      const summary = await vscode.commands.executeCommand<{ designs: number; counts: Record<string, number> }>('mlsystem.reviewWorkspace');
+      assert.ok(summary.designs >= 3, 'the summary counts the designs reviewed');
+      assert.ok(summary.counts.warning > 0, 'and their findings by severity');
       await waitForDiagnostics(closed, hasRule('missing-pillar'));
       await waitForDiagnostics(byContent, hasRule('missing-pillar'));
       await waitForDiagnostics(fixtureUri('drafts/churn.mlsystem.yaml'), hasRule('unframed-objective'));
