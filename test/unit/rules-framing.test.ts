@@ -96,7 +96,7 @@ describe('unframed-objective', () => {
     const flow = `${text.slice(0, text.indexOf('framing:'))}framing: []\n`;
     const f = findingsOf(flow, 'unframed-objective')[0];
     const fixed = applyFix(flow, f, f.fixes[0]);
-    assert.match(fixed, /\nframing: \[\{id: faster-routing-model, serves: \[faster-routing\], task: other, .*moves: faster-routing\}\], baseline: "TODO: [^"]*"\}\]\n$/);
+    assert.match(fixed, /\nframing: \[\{ ?id: faster-routing-model, serves: \[ ?faster-routing ?\], task: other, .*moves: faster-routing ?\} ?\], baseline: "TODO: [^"]*" ?\}\]\n$/);
   });
 
   it('fix writes `serves` in the document\'s own flow style, and its comment stays short', () => {
@@ -345,8 +345,8 @@ describe('task-mismatch', () => {
   });
 
   it('counts a class written twice once: [fraud, fraud] is not a binary task', () => {
-    assert.match(only(withTask('binary-classification', '[fraud, fraud]'), 'task-mismatch').message, /exactly 2 classes, but 1 different is listed \(a class is written more than once\)/);
-    assert.match(only(withTask('multiclass-classification', '[a, b, a]'), 'task-mismatch').message, /at least 3 classes, but 2 different are listed/);
+    assert.match(only(withTask('binary-classification', '[fraud, fraud]'), 'task-mismatch').help, /exactly 2 classes, but 1 different class is listed \(a class is written more than once\)/);
+    assert.match(only(withTask('multiclass-classification', '[a, b, a]'), 'task-mismatch').help, /at least 3 classes, but 2 different classes are listed/);
   });
 
   it('stays quiet when task and classes agree, or there are no classes', () => {

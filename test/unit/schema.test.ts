@@ -283,7 +283,7 @@ describe('schema rule: bad values', () => {
     const [fix] = ownFixes(finding);
     assert.equal(fix.isPreferred, true);
     const fixed = applyFix(text, finding, fix);
-    assert.equal(fixed, `${HEAD}lifecycle:\n  deployment: {status: done}\n`);
+    assert.equal(fixed, `${HEAD}lifecycle:\n  deployment: { status: done }\n`);
     assert.deepEqual(schemaFindings(fixed), []);
   });
 
@@ -485,7 +485,7 @@ describe('schema: a comma inside a flow mapping', () => {
     const found = schemaFindings(text);
     assert.deepEqual(found.map((f) => f.path.at(-1)), ['card', 'auto) by 2028']);
     for (const f of found) {
-      assert.match(f.message, /in a flow mapping \(\{\.\.\.\}\) a comma ends the value, so `one per product \(loan, card, auto\) by 2028` was cut in pieces\. Put the value in quotes: "one per product \(loan, card, auto\) by 2028"\.$/);
+      assert.match(f.help, /^In a flow mapping \(\{\.\.\.\}\) a comma ends the value\. Write it in quotes: "one per product \(loan, card, auto\) by 2028"\.$/);
     }
   });
 
