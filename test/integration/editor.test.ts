@@ -400,7 +400,7 @@ describe('editor', function () {
       // CHURN answers three pillars of four; a placeholder is one more thing left to answer.
       const editor = await openDesign(CHURN.replace('    inputs: Usage history.', '    inputs: "TODO: what does the model read?"'));
       await waitFor(() => status.forTests.visible && status.forTests.text.endsWith('3/4 pillars · 1 TODO'), `the readiness; it shows ${status.forTests.text}`);
-      assert.match(status.forTests.tooltip, /3 of 4 pillars answered, 2 of 6 lifecycle stages planned, 1 placeholder\(s\) left/);
+      assert.match(status.forTests.tooltip, /3 of 4 pillars answered, 1 of 6 lifecycle stages planned, 1 placeholder\(s\) left/);
 
       // Answering the placeholder updates it.
       const line = editor.document.getText().split('\n').findIndex((l) => l.includes('TODO: what does the model read?'));
