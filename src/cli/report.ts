@@ -2,7 +2,7 @@
 import { countBySeverity } from '../engine';
 import type { Finding, LifecycleModel } from '../engine';
 
-export type ReportedFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'range' | 'target' | 'docs'>;
+export type ReportedFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'help' | 'range' | 'target' | 'docs'>;
 
 export interface FileReport {
   /** As given or found (see discovery). */

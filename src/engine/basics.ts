@@ -22,6 +22,11 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same change as a snippet (tab stops and choices, in the syntax VS Code and the
+   * Language Server Protocol share), for an editor that lets the author fill it in place.
+   */
+  snippet?: string;
 }
 
 /**
@@ -62,7 +67,10 @@ export type Anchor = 'subject' | 'value' | 'key' | 'missing';
 
 /** What a rule found: review() adds the rule id, the range, the target and the severity. */
 export interface RuleFinding {
+  /** What is wrong and what to do, in one short sentence (under about 100 characters). */
   message: string;
+  /** Why it matters, for the hover, the rule page's readers and JSON/SARIF; the rule's summary when not said. */
+  help?: string;
   /** The data path the finding is about (the missing child's path for a missing thing). */
   path: DataPath;
   /** Where on `path` it is shown; `subject` when not said. */

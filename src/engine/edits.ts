@@ -10,9 +10,9 @@ import type { DataPath, TextEdit } from './basics';
 const BLOCK_OPTIONS = { indent: 2, lineWidth: 0, minContentWidth: 0 } as const;
 
 /** A value as block YAML, every line indented by `indent`, ending with a line break. */
-export function toBlock(value: unknown, indent: number): string {
+export function toBlock(value: unknown, indent: number, flowPadding = false): string {
   const pad = ' '.repeat(indent);
-  return stringify(value, BLOCK_OPTIONS)
+  return stringify(value, { ...BLOCK_OPTIONS, flowCollectionPadding: flowPadding })
     .split('\n')
     .filter((line, i, all) => line.length > 0 || i < all.length - 1)
     .map((line) => (line ? pad + line : line))
@@ -185,7 +185,7 @@ export class Editor {
       // The document itself is empty (not `~`: text after a root scalar would not parse).
       if (path.length === 0 && !this.loc.doc?.contents) {
         const { at, lead } = this.afterLine(this.text.length);
-        return this.edit(at, at, () => lead + toBlock(value, 0));
+        return this.edit(at, at, () => lead + toBlock(value, 0, !this.compact));
       }
       return undefined;
     }
@@ -232,7 +232,7 @@ export class Editor {
     // The last key's column: a mapping's first line may be indented differently (` a: 1` after a BOM).
     const indent = this.keyColumn(node.items[node.items.length - 1].key as Node);
     const { at, lead } = this.afterLine(this.pairEnd(node.items[node.items.length - 1]));
-    return this.edit(at, at, () => lead + toBlock(entries, indent));
+    return this.edit(at, at, () => lead + toBlock(entries, indent, !this.compact));
   }
 
   /** Append an item to the list at `seqPath`, creating it (and its parents) when missing. */
@@ -259,7 +259,7 @@ export class Editor {
     const indent = this.column(dash);
     const last = node.items[node.items.length - 1] as Node;
     const { at, lead } = this.afterLine(last.range?.[1] ?? 0);
-    return this.edit(at, at, () => lead + toBlock([value], indent));
+    return this.edit(at, at, () => lead + toBlock([value], indent, !this.compact));
   }
 
   /** Replace the value at `path` with `value` written on one line. */

@@ -56,9 +56,9 @@ export function textsOf(value: unknown): string[] {
  * go), with the fix that fills it from the pillar's skeleton.
  */
 export function missingPillarKey(
-  { loc, edit }: RuleContext, pillar: PillarId, current: Record<string, unknown>, key: string, message: string,
+  { loc, edit }: RuleContext, pillar: PillarId, current: Record<string, unknown>, key: string, message: string, help: string,
 ): RuleFinding {
   const pillarPath = ['requirements', pillar];
   const edits = fillKeys(edit, loc, current, pillarPath, { [key]: PILLAR_SKELETONS[pillar][key] });
-  return { message, path: [...pillarPath, key], fixes: edits.length ? [{ title: `Add ${key} to ${pillar}`, kind: 'insert', edits }] : [] };
+  return { message, help, path: [...pillarPath, key], fixes: edits.length ? [{ title: `Add ${key} to ${pillar}`, kind: 'insert', edits }] : [] };
 }

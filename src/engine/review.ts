@@ -17,6 +17,7 @@ import { checkRule } from './checks';
 import type { Rule, RuleContext } from './rule';
 import { isWaivable, RULE_IDS, RULES, RULES_BY_ID } from './rules';
 import type { Finding, FindingRule, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
+import { valuesAt } from './schema-navigator';
 import { isWritableTarget, readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
 
 const UNWAIVABLE: ReadonlySet<string> = new Set(RULES.filter((r) => r.waivable === false).map((r) => r.id));
@@ -66,13 +67,47 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
   if (target) entry.target = target;
   entry.reason = 'other';
   const e = ctx.edit.appendItem(['waivers'], entry);
-  return e && { title: `Waive ${f.rule} here`, kind: 'waive', edits: [e] };
+  if (!e) return undefined;
+  // The editor's version: the same entry with the reason, a note, an owner and an expiry to fill in.
+  const stops = ctx.edit.appendItem(['waivers'], { ...entry, ...WAIVER_STOPS, expires: WAIVER_STOP_TOKEN(4) });
+  if (stops) {
+    const expires = addDays(ctx.today, WAIVER_DAYS);
+    Object.defineProperty(e, 'snippet', {
+      enumerable: true,
+      get: () => waiverSnippet(stops.newText, expires),
+    });
+  }
+  return { title: `Waive ${f.rule} here`, kind: 'waive', edits: [e] };
+}
+
+/** How long a waiver made by the quick fix lasts unless the author says otherwise. */
+const WAIVER_DAYS = 90;
+/** Plain words YAML writes as they are, replaced by tab stops once the entry is written. */
+const WAIVER_STOP_TOKEN = (n: number): string => `mlsystemTabStop${n}`;
+const WAIVER_STOPS = { reason: WAIVER_STOP_TOKEN(1), note: WAIVER_STOP_TOKEN(2), owner: WAIVER_STOP_TOKEN(3) };
+
+/** `YYYY-MM-DD` plus `days`, in UTC. */
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function waiverSnippet(written: string, expires: string): string {
+  const placeholders: Record<string, string> = {
+    [WAIVER_STOP_TOKEN(1)]: `\${1|${valuesAt(['waivers', 0, 'reason']).map((v) => v.value).join(',')}|}`,
+    [WAIVER_STOP_TOKEN(2)]: '${2:why the team accepts this risk}',
+    [WAIVER_STOP_TOKEN(3)]: '${3:who answers for it}',
+    [WAIVER_STOP_TOKEN(4)]: `\${4:${expires}}`,
+  };
+  const escaped = written.replace(/[$}\\]/g, '\\$&');
+  return escaped.replace(/mlsystemTabStop\d/g, (token) => placeholders[token] ?? token);
 }
 
 /** A rule's finding made whole; the waive fix joins the rule's fixes when a host first asks for them. */
 function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFinding, range: Range, severity: Severity): Finding {
   const { at: _at, unplaced: _unplaced, missing: _missing, fixes: ruleFixes = [], ...found } = f;
-  const base = { ...found, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
+  const base = { ...found, help: f.help ?? rule.summary, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
   let fixes: Fix[] | undefined;
   return Object.defineProperty({ ...base, severity }, 'fixes', {
     enumerable: true,

@@ -265,8 +265,10 @@ export class SchemaFindings {
   }
 
   /** A key the locator cannot name (a number, a complex key) is shown at its mapping's key. */
-  private finding(path: DataPath, message: string, at: 'value' | 'key' | 'missing' = 'value', fixes: Fix[] = []): RuleFinding {
-    return { message, path, at: path.length ? at : 'missing', fixes };
+  private finding(path: DataPath, message: string, at: 'value' | 'key' | 'missing' = 'value', fixes: Fix[] = [], help?: string): RuleFinding {
+    const finding: RuleFinding = { message, path, at: path.length ? at : 'missing', fixes };
+    if (help) finding.help = help;
+    return finding;
   }
 
   /**
@@ -313,10 +315,12 @@ export class SchemaFindings {
     const matches = scoreMatches(key, known.filter((k) => !Object.hasOwn(present, k)));
     const suggestions = matches.map((m) => m.candidate);
     let message = `Unknown key "${key}" in ${this.place(parent)}.`;
+    let help: string | undefined;
     const split = this.splitByComma(parent, key);
     if (split) {
-      message = `"${key}" is not a key: in a flow mapping ({...}) a comma ends the value, so \`${split.whole}\` was cut in pieces. Put the value in quotes: "${split.whole.replace(/"/g, '\\"')}".`;
-      return this.finding(path, message, 'key');
+      message = `"${key}" is not a key: a comma cut \`${split.whole}\` in pieces. Quote the value.`;
+      help = `In a flow mapping ({...}) a comma ends the value. Write it in quotes: "${split.whole.replace(/"/g, '\\"')}".`;
+      return this.finding(path, message, 'key', [], help);
     }
     if (suggestions.length) {
       message += ` Did you mean ${quoteList(suggestions.slice(0, 3))}?`;
@@ -327,7 +331,8 @@ export class SchemaFindings {
         const where = home.endsWith('[]') ? `each item of "${home.slice(0, -2).replace(/\[\]/g, '')}"` : `"${home.replace(/\[\]/g, '')}"`;
         message += ` It belongs in ${where}.`;
       } else {
-        message += ` The review ignores it: use ${known.length ? `one of ${quoteList(known)}` : 'a known key'}, or start your own keys with "x-".`;
+        message += ' Use a known key, or start your own keys with "x-".';
+        help = `The review ignores unknown keys.${known.length ? ` The keys here are ${quoteList(known)}.` : ''}`;
       }
     }
     const fixes = suggestionFixes(matches, (s) => {
@@ -339,23 +344,24 @@ export class SchemaFindings {
       const wrap = this.wantsListOf(parent, s, value) ? this.ctx.edit.replaceValue(path, [value]) : undefined;
       return { title: `Rename to \`${s}\``, kind: 'rename', edits: wrap ? [edit, wrap] : [edit] };
     });
-    return this.finding(path, message, 'key', fixes);
+    return this.finding(path, message, 'key', fixes, help);
   }
 
   private missing(parent: DataPath, key: string): RuleFinding {
     const path = [...parent, key];
     const owner = parent.length ? this.itemName(parent) : undefined;
-    const why: Record<string, string> = {
-      mlsystem: 'The design must start with "mlsystem: 1", the format version, so tools know how to read it.',
-      name: 'The design must have a "name": reviews, reports and the lifecycle panel identify the system by it.',
-      business: 'The design must have a "business" section: it says why the system exists, and every other section answers to it.',
-      objectives: '"business" must list its "objectives": a design starts from at least one business objective.',
+    const sections: Record<string, { message: string; help: string }> = {
+      mlsystem: { message: 'The design must start with "mlsystem: 1".', help: '"mlsystem" is the format version, so tools know how to read the design.' },
+      name: { message: 'The design must have a "name".', help: 'Reviews, reports and the lifecycle panel identify the system by its name.' },
+      business: { message: 'The design must have a "business" section.', help: 'It says why the system exists, and every other section answers to it.' },
+      objectives: { message: '"business" must list its "objectives".', help: 'A design starts from at least one business objective.' },
     };
-    const reason = own(why, key);
-    let message = reason && (!parent.length || key === 'objectives') ? reason : `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
-    if (key === 'id' && owner) message += ' Other parts of the design refer to it by its id.';
-    if (key === 'rule' && owner) message += ' A waiver must name the rule it silences.';
-    return this.finding(path, message, 'missing');
+    const section = !parent.length || key === 'objectives' ? own(sections, key) : undefined;
+    if (section) return this.finding(path, section.message, 'missing', [], section.help);
+    const message = `${owner ? owner[0].toUpperCase() + owner.slice(1) : this.subject(parent)} must have "${key}".`;
+    const help = key === 'id' && owner ? 'Other parts of the design refer to it by its id.'
+      : key === 'rule' && owner ? 'A waiver must name the rule it silences.' : undefined;
+    return this.finding(path, message, 'missing', [], help);
   }
 
   private badEnum(path: DataPath, value: unknown, allowed: readonly unknown[]): RuleFinding {
@@ -389,8 +395,9 @@ export class SchemaFindings {
         return this.badEnum(path, value, (params.allowedValues as unknown[]) ?? []);
       case 'const': {
         const fix = String(value).trim() === '1' ? this.ctx.edit.replaceValue(path, 1) : undefined;
-        return this.finding(path, `${subject} must be 1: this is format 1 of the design document, the only format this review reads.`, undefined,
-          fix ? [{ title: 'Replace with `1`', kind: 'replace', edits: [fix], isPreferred: true }] : []);
+        return this.finding(path, `${subject} must be 1.`, undefined,
+          fix ? [{ title: 'Replace with `1`', kind: 'replace', edits: [fix], isPreferred: true }] : [],
+          'This is format 1 of the design document, the only format this review reads.');
       }
       case 'type':
       case 'anyOf':
@@ -417,9 +424,9 @@ export class SchemaFindings {
           ? `${subject} must be a date written as YYYY-MM-DD (e.g. 2027-06-30), not "${String(value)}".`
           : `${subject} does not have the expected form: "${String(value)}".`);
       case 'minItems':
-        return this.finding(path, path[path.length - 1] === 'objectives'
-          ? '"objectives" must list at least one business objective: a design starts from why the system exists.'
-          : `${subject} must have at least ${String(params.limit)} item(s).`);
+        return path[path.length - 1] === 'objectives'
+          ? this.finding(path, '"objectives" must list at least one business objective.', undefined, [], 'A design starts from why the system exists.')
+          : this.finding(path, `${subject} must have at least ${String(params.limit)} item(s).`);
       default:
         return this.finding(path, `${subject} ${error.message ?? 'is not valid'}.`);
     }

@@ -3,8 +3,8 @@
  * expected keys, a lifecycle stage, a stakeholder, a framing's parts. Placeholders are strings that start with "TODO:" and
  * ask the question the design must answer, so the result stays valid against the schema.
  */
-import { TASKS } from './vocabulary';
-import type { PillarId, StageStatus } from './vocabulary';
+import type { PillarId, StageStatus, Task } from './vocabulary';
+import { listWords } from './wording';
 
 export const PILLAR_SKELETONS: Readonly<Record<PillarId, Readonly<Record<string, unknown>>>> = {
   reliability: {
@@ -51,11 +51,14 @@ export const FRAMING_PLACEHOLDERS: Readonly<Record<'inputs' | 'outputs' | 'objec
   objective: 'TODO: which objective (loss) function guides learning?',
 };
 
+const EXAMPLE_TASKS: readonly Task[] = ['binary-classification', 'regression', 'ranking'];
+
 /**
  * A missing task is filled with `other` (valid against the schema) and this comment, so the
- * choice left to the author stays visible in the text.
+ * choice left to the author stays visible in the text; short, as comments in a design are
+ * (completion lists every task).
  */
-export const TASK_TODO_COMMENT = ` TODO: choose the task: ${TASKS.filter((t) => t !== 'other').join(', ')} or other`;
+export const TASK_TODO_COMMENT = ` TODO: choose the task, e.g. ${listWords(EXAMPLE_TASKS, 'or')}`;
 
 export const BASELINE_PLACEHOLDER = 'TODO: what must the model beat (rules, a heuristic, the current process)?';
 

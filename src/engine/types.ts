@@ -18,7 +18,10 @@ export type FindingRule = RuleId | CheckId;
 export interface Finding {
   rule: FindingRule;
   severity: Severity;
+  /** What is wrong and what to do, in one short sentence (the Problems panel's line). */
   message: string;
+  /** Why it matters: the hover's and JSON/SARIF's longer text (the rule's summary when the rule says no more). */
+  help: string;
   range: Range;
   /**
    * What the finding is about, as a waiver `target` would name it: dotted, with list

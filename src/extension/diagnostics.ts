@@ -1,12 +1,14 @@
 /**
  * Findings -> the Problems panel. Each diagnostic carries the rule id as its `code`,
- * linked to the rule's page shipped with the extension (docs/rules/<id>.md), and related
+ * linked to the rule's page shipped with the extension, opened rendered and read-only
+ * (`ruleDocsLink`), and related
  * information where a finding names a second place. The finding itself (with its fixes)
  * is kept beside the diagnostic, keyed by document version, for the code actions.
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../engine';
 import { designDiagnostic, DIAGNOSTIC_SOURCE, PublishedFindings } from '../features';
+import { ruleDocsLink } from './rule-docs';
 import { toRange, toSeverity } from './convert';
 import type { DesignReview, DesignReviews } from './design-reviews';
 
@@ -26,7 +28,6 @@ export class DesignDiagnostics implements vscode.Disposable {
    */
   constructor(
     private readonly reviews: DesignReviews,
-    private readonly extensionUri: vscode.Uri,
     private readonly hideFinding: (uri: vscode.Uri, finding: Finding) => boolean = () => false,
   ) {
     this.disposables.push(
@@ -42,7 +43,7 @@ export class DesignDiagnostics implements vscode.Disposable {
   }
 
   private toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
-    const data = designDiagnostic(f, { builtIn: (rule) => vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${rule}.md`), team: (url) => vscode.Uri.parse(url, true) });
+    const data = designDiagnostic(f, { builtIn: (rule) => ruleDocsLink(rule), team: (url) => vscode.Uri.parse(url, true) });
     const d = new vscode.Diagnostic(toRange(data.range), data.message, toSeverity(data.severity));
     d.source = DIAGNOSTIC_SOURCE;
     // A team's check links to its own docs (an http(s) link, checked when the config was read), or to nothing.

@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   const configuration = new DesignConfiguration();
   const runner = host.createReviewBackend(context.extensionUri);
   const reviews = new DesignReviews(runner, configuration);
-  const diagnostics = new DesignDiagnostics(reviews, context.extensionUri, reportedByRedHatYaml);
+  const diagnostics = new DesignDiagnostics(reviews, reportedByRedHatYaml);
   const files = new BundledFiles(context.extensionUri);
   const workspaceReview = new WorkspaceReview(reviews, configuration, host.workspaceScanLimit);
   const status = new DesignStatusBar(reviews, diagnostics);

@@ -1,5 +1,9 @@
-/** A status bar item for the active design: its findings by severity; a click opens Problems. */
+/**
+ * A status bar item for the active design: its readiness (pillars answered, placeholders
+ * left), which the built-in error and warning counters do not show; a click opens Problems.
+ */
 import * as vscode from 'vscode';
+import { readinessOf } from './core/readiness';
 import type { DesignReviews } from './design-reviews';
 import type { DesignDiagnostics } from './diagnostics';
 
@@ -37,14 +41,19 @@ export class DesignStatusBar implements vscode.Disposable {
 
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !this.reviews.get(document)) {
+    const result = document && this.reviews.get(document);
+    if (!document || !result) {
       this.item.hide();
       this.visible = false;
       return;
     }
+    const { pillars, stages, placeholders } = readinessOf(result);
     const { error, warning, info } = this.diagnostics.counts(document.uri);
-    this.item.text = `$(checklist) ML design: $(error) ${error} $(warning) ${warning} $(info) ${info}`;
-    this.item.tooltip = `Design review: ${error} error(s), ${warning} warning(s), ${info} info. Click to open the Problems panel.`;
+    this.item.text = vscode.l10n.t('$(checklist) {0}/{1} pillars · {2} TODO', pillars.answered, pillars.of, placeholders);
+    this.item.tooltip = vscode.l10n.t(
+      'Design readiness: {0} of {1} pillars answered, {2} of {3} lifecycle stages planned, {4} placeholder(s) left to answer. Problems: {5} error(s), {6} warning(s), {7} info. Click to open the Problems panel.',
+      pillars.answered, pillars.of, stages.planned, stages.of, placeholders, error, warning, info,
+    );
     this.item.show();
     this.visible = true;
   }

@@ -10,6 +10,8 @@
  */
 import * as vscode from 'vscode';
 import { LIMITS, MAX_DESIGN_BYTES } from '../engine';
+import { countBySeverity } from '../engine';
+import type { Severity } from '../engine';
 import type { DesignConfiguration } from './configuration';
 import { readDiskDesign } from './core/disk-design';
 import type { DiskAccess } from './core/disk-design';
@@ -37,8 +39,24 @@ export class WorkspaceReview implements vscode.Disposable {
     return this.files.has(uri.toString());
   }
 
-  /** Review all design files; resolves with how many were reviewed (undefined when cancelled). */
-  run(): Thenable<number | undefined> {
+  /**
+   * Review all design files, then say what was found, with a button to the Problems panel;
+   * resolves with the designs reviewed and their findings by severity (undefined when cancelled).
+   */
+  async run(): Promise<WorkspaceSummary | undefined> {
+    const designs = await this.reviewAll();
+    if (designs === undefined) return undefined;
+    const counts = countBySeverity(designs.flatMap((uri) => this.reviews.get(uri)?.findings ?? []));
+    const summary = { designs: designs.length, counts };
+    const open = vscode.l10n.t('Open Problems');
+    void vscode.window.showInformationMessage(summaryText(summary), open).then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+    return summary;
+  }
+
+  /** The design files reviewed, or undefined when the user cancelled. */
+  private reviewAll(): Thenable<vscode.Uri[] | undefined> {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Reviewing ML designs', cancellable: true },
       async (progress, token) => {
@@ -51,19 +69,16 @@ export class WorkspaceReview implements vscode.Disposable {
         }
         const { files: uris, notice } = planScan(found, this.scanLimit);
         if (notice) void vscode.window.showInformationMessage(notice);
-        let done = 0;
-        let designs = 0;
+        const designs: vscode.Uri[] = [];
         const tooLarge: string[] = [];
         for (const uri of uris) {
           if (token.isCancellationRequested) return undefined;
           progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / Math.max(uris.length, 1) });
           const outcome = await this.reviewFromDisk(uri);
-          if (outcome === 'reviewed') designs++;
+          if (outcome === 'reviewed') designs.push(uri);
           else if (outcome === 'too-large') tooLarge.push(vscode.workspace.asRelativePath(uri));
-          done++;
         }
         this.watch();
-        void vscode.window.setStatusBarMessage(`ML design review: ${designs} design file(s) reviewed of ${done} YAML file(s).`, 5000);
         if (tooLarge.length) {
           void vscode.window.showWarningMessage(`Not reviewed, too large (the limit is ${LIMITS.maxLength} characters): ${tooLarge.slice(0, 3).join(', ')}${tooLarge.length > 3 ? ` and ${tooLarge.length - 3} more` : ''}.`);
         }
@@ -132,4 +147,16 @@ function diskAccess(uri: vscode.Uri): DiskAccess {
     readHead: async (bytes) => (size > MAX_DESIGN_BYTES ? new Uint8Array() : (await vscode.workspace.fs.readFile(uri)).subarray(0, bytes)),
     readAll: async () => vscode.workspace.fs.readFile(uri),
   };
+}
+
+export interface WorkspaceSummary {
+  designs: number;
+  counts: Record<Severity, number>;
+}
+
+function summaryText({ designs, counts }: WorkspaceSummary): string {
+  if (!designs) return vscode.l10n.t('No ML design found in the workspace.');
+  const total = counts.error + counts.warning + counts.info;
+  if (!total) return vscode.l10n.t('ML designs reviewed: {0}. No problems.', designs);
+  return vscode.l10n.t('ML designs reviewed: {0}. Errors: {1}, warnings: {2}, infos: {3}.', designs, counts.error, counts.warning, counts.info);
 }

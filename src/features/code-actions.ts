@@ -30,6 +30,8 @@ export function requestedActions(only: readonly string[] | undefined, fixAllUnas
 
 export interface FixAllAction {
   title: string;
+  /** How many fixes it applies (for the host's message). */
+  applied: number;
   /** One replacement: the part of the document fix-all changed. */
   edit: TextEdit;
 }
@@ -43,5 +45,5 @@ export function fixAllAction(text: string, options: ReviewOptions): FixAllAction
 export function fixAllEdit(text: string, { text: fixed, applied }: FixAllResult): FixAllAction | undefined {
   const change = minimalReplacement(text, fixed);
   if (!change || !applied) return undefined;
-  return { title: `Fix all auto-fixable design problems (${applied})`, edit: { range: new LineIndex(text).range(change.start, change.end), newText: change.newText } };
+  return { title: `Fix all auto-fixable design problems (${applied})`, applied, edit: { range: new LineIndex(text).range(change.start, change.end), newText: change.newText } };
 }

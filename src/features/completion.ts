@@ -8,6 +8,7 @@ import type { JsonSchema, Position, Range } from '../engine';
 import type { CompletionKindName } from './kinds';
 import { completionEntries } from './schema-completion';
 import type { CompletionEntry } from './schema-completion';
+import { snippetEntries } from './snippet-completion';
 import type { DesignSnippet } from './snippets';
 import { cursorContext } from './yaml-cursor';
 
@@ -33,11 +34,6 @@ export interface CompletionData {
   sortText?: string;
 }
 
-/** A snippet body as the text it inserts, for showing it: placeholders read as their defaults. */
-function snippetPreview(body: string): string {
-  return body.replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+/g, (_m, choice: string | undefined, label: string | undefined) => choice ?? label ?? '');
-}
-
 /** `schema` completes another document than a design (a configuration file): no snippets, no design ids. */
 export function designCompletions(text: string, position: Position, snippets: readonly DesignSnippet[], schema?: JsonSchema): CompletionData[] {
   const lines = new LineIndex(text);
@@ -52,18 +48,16 @@ export function designCompletions(text: string, position: Position, snippets: re
     if (entry.sortText) item.sortText = entry.sortText;
     items.push(item);
   }
-  // Snippets start a line: offered where a key or a new list item goes.
-  const lineBefore = text.slice(lines.lineStart(range.start.line), cursor.wordStart);
-  if (!schema && cursor.kind !== 'value' && /^\s*(-\s+)?$/.test(lineBefore)) {
-    for (const snippet of snippets) {
+  if (!schema) {
+    for (const snippet of snippetEntries(snippets, text, lines.offsetAt(position), cursor)) {
       items.push({
-        label: snippet.prefix,
+        label: snippet.label,
         kind: 'Snippet',
-        insertText: snippet.body,
+        insertText: snippet.insertText,
         range,
-        detail: snippet.description,
-        documentation: `\n\`\`\`yaml\n${snippetPreview(snippet.body)}\n\`\`\`\n`,
-        sortText: `~${snippet.prefix}`,
+        detail: snippet.detail,
+        documentation: `\n\`\`\`yaml\n${snippet.preview}\n\`\`\`\n`,
+        sortText: `~${snippet.label}`,
       });
     }
   }

@@ -145,6 +145,11 @@ export function hoverMarkdown(path: DataPath, onKey: boolean, value: unknown, sc
     const rule = RULES_BY_ID[value as RuleId];
     return `**${rule.id}** (${rule.severity} by default)\n\n${rule.summary}`;
   }
+  if (!onKey && (typeof value === 'string' || typeof value === 'number')) {
+    // An allowed value is described as completion describes it.
+    const chosen = valuesAt(path, schema).find((v) => v.value === String(value));
+    if (chosen?.description) return `**${chosen.value}**\n\n${chosen.description}`;
+  }
   const description = describePath(path, schema) ?? (typeof path[path.length - 1] === 'number' ? describePath(path.slice(0, -1), schema) : undefined);
   if (!description) return undefined;
   const name = [...path].reverse().find((p) => typeof p === 'string');

@@ -51,8 +51,6 @@ interface ExportKind {
   filters: Record<string, string[]>;
   saveLabel: string;
   title: string;
-  /** "<saved> saved to <file>." */
-  saved: string;
   render(result: ReviewResult): string;
 }
 
@@ -330,12 +328,18 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     panel.setLocked(!panel.locked);
   }
 
-  /** Shows `range` of the design in a text editor, beside the panel rather than over it. */
+  /**
+   * Shows `range` of the design in a text editor: the one already showing it, else the tab
+   * already open on it (even behind the panel, in the panel's own group), and only when the
+   * design is open nowhere, a new editor beside the panel.
+   */
   async reveal(uri: vscode.Uri, range: Range, panelColumn: vscode.ViewColumn | undefined): Promise<void> {
     const target = toRange(range);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    const key = uri.toString();
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key);
     const document = visible?.document ?? (await vscode.workspace.openTextDocument(uri));
-    const column = visible?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const column = visible?.viewColumn ?? tab?.group.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: target, preserveFocus: false });
     editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -352,7 +356,6 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
       filters: { 'SVG image': ['svg'] },
       saveLabel: 'Export diagram',
       title: 'Export Lifecycle Diagram as SVG',
-      saved: 'Lifecycle diagram',
       render: (result) => `<?xml version="1.0" encoding="UTF-8"?>\n${renderLifecycleSvg(result.lifecycle, { theme: 'print' })}\n`,
     });
   }
@@ -368,7 +371,6 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
       filters: { 'HTML page': ['html'] },
       saveLabel: 'Export report',
       title: 'Export Review Report',
-      saved: 'Review report',
       render: (result) =>
         renderReviewReport({
           fileName: vscode.workspace.asRelativePath(uri),
@@ -394,7 +396,7 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
       if (!target) return undefined;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(what.render(result)));
-    void vscode.window.showInformationMessage(`${what.saved} saved to ${vscode.workspace.asRelativePath(target)}.`);
+    void announceSaved(target);
     return target;
   }
 
@@ -402,6 +404,15 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     for (const p of [...this.panels]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** "Saved <file>", with buttons to open the file and to show it in the Explorer. */
+async function announceSaved(file: vscode.Uri): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const reveal = vscode.l10n.t('Reveal in Explorer');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(file)), open, reveal);
+  if (choice === open) await vscode.commands.executeCommand('vscode.open', file);
+  else if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', file);
 }
 
 /** The design a command acts on: its argument (editor title, explorer), else the active editor or preview. */

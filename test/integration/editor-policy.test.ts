@@ -95,7 +95,7 @@ describe('team review policy', function () {
     // Counted in the status bar like any finding.
     const { status } = await testApi();
     const errors = ownDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-    await waitFor(() => status.forTests.text.includes(`$(error) ${errors} `) && editor, 'the status bar to count the check\'s error');
+    await waitFor(() => status.forTests.tooltip.includes(`Problems: ${errors} error(s)`) && editor, 'the status bar to count the check\'s error');
   });
 
   it('a waiver in the document silences a check; one naming an undefined check is unknown-reference', async () => {

@@ -129,6 +129,21 @@ describe('lifecycle preview panel', function () {
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, monitoring.range.start.line, 'a malformed request is ignored');
   });
 
+  it('with the preview over the design in one group (Ctrl+Shift+V), a click reveals the design\'s editor there, not a copy', async () => {
+    const editor = await openDesign();
+    await vscode.commands.executeCommand('mlsystem.openPreview');
+    const panel = await waitFor(() => api.preview.panelsFor(editor.document.uri)[0], 'a preview panel for the design');
+    await waitFor(() => panel.forTests.pageReady, 'the page to load its script under the CSP and say ready', 30_000);
+    assert.equal(panel.panel.viewColumn, editor.viewColumn, 'the preview opened in the design\'s group');
+    const monitoring = panel.forTests.sentState!.model.stages.find((s) => s.id === 'monitoring')!;
+    await panel.receive({ type: 'reveal', key: 'stage:monitoring', range: monitoring.range });
+    await waitFor(() => vscode.window.activeTextEditor?.selection.start.line === monitoring.range.start.line, 'the editor to select the monitoring stage');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString());
+    assert.equal(tabs.length, 1, 'one editor of the design');
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, editor.viewColumn);
+  });
+
   it('sends the page the key of the section that holds the cursor', async () => {
     const editor = await openDesign();
     const panel = await openPreview(editor);

@@ -148,7 +148,8 @@ describe('language server: push diagnostics', () => {
     const requirements = top.find((i) => i.label === 'requirements')!;
     assert.equal(requirements.kind, 10 /* Property */);
     assert.deepEqual(requirements.textEdit, { range: { start: { line: 13, character: 0 }, end: { line: 13, character: 0 } }, newText: 'requirements:\n  $0' });
-    assert.ok(top.some((i) => i.label === 'mlsystem-design' && i.kind === 15 /* Snippet */), 'design snippets at the start of a line');
+    assert.ok(top.some((i) => i.label === 'mlsystem-lifecycle' && i.kind === 15 /* Snippet */), 'a section snippet where its key is missing');
+    assert.ok(!top.some((i) => i.label === 'mlsystem-design'), 'no whole design inside a design');
     assert.deepEqual((await complete(3, 12)).map((i) => i.label), ['none', 'early', 'developing', 'mature']);
     assert.deepEqual((await complete(9, 13)).map((i) => i.label), ['faster-routing']);
     const rules = (await complete(11, 10)).map((i) => i.label);

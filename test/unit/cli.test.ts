@@ -173,7 +173,7 @@ describe('cli: json', () => {
     assert.ok(broken);
     assert.deepEqual(broken.findings.map((f) => [f.rule, f.severity]), [['yaml-syntax', 'error']]);
     assert.equal(broken.findings[0].range.start.line, 5, 'the unclosed flow list ends the file, on line 6 (zero-based 5)');
-    assert.deepEqual(Object.keys(broken.findings[0]).sort(), ['message', 'range', 'rule', 'severity']);
+    assert.deepEqual(Object.keys(broken.findings[0]).sort(), ['help', 'message', 'range', 'rule', 'severity']);
 
     const fraud = files.find((f) => f.file === 'designs/fraud.yaml');
     assert.ok(fraud);

@@ -52,7 +52,8 @@ describe('editor features', () => {
     assert.deepEqual(values.map((v) => v.label), ['none', 'early', 'developing', 'mature']);
     assert.deepEqual(values[0].range, { start: { line: 2, character: 12 }, end: { line: 2, character: 14 } });
     const snippet = { name: 'whole', prefix: 'mlsystem-design', body: 'name: ${1:x}', description: 'A design' };
-    const atStart = designCompletions('mlsystem: 1\n', { line: 1, character: 0 }, [snippet]);
+    // The whole design goes in an empty document only.
+    const atStart = designCompletions('', { line: 0, character: 0 }, [snippet]);
     const offered = atStart.find((i) => i.kind === 'Snippet');
     assert.equal(offered?.documentation, '\n```yaml\nname: x\n```\n');
     assert.ok(!designCompletions(text, { line: 2, character: 14 }, [snippet]).some((i) => i.kind === 'Snippet'), 'no snippet in a value');

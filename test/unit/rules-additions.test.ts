@@ -21,7 +21,7 @@ describe('no-baseline', () => {
     assert.deepEqual(f.range, range(7, 4, 7, 14));
     assert.equal(f.target, 'framing.router.baseline');
     assert.equal(f.severity, 'info');
-    assert.match(f.message, /^Framing `router` has no `baseline`: nobody can tell whether the model beats what exists today/);
+    assert.match(f.message, /^Framing `router` has no `baseline`: say what the model must beat\.$/);
     assert.equal(findingsOf(text, 'no-baseline').length, 1);
   });
 
@@ -50,7 +50,7 @@ describe('unlabelled', () => {
     assert.equal(rest.length, 0);
     assert.deepEqual(f.range, range(0, 0, 0, 8));
     assert.equal(f.target, 'data.labels');
-    assert.match(f.message, /^Framings `router` and `scorer` learn from labelled examples, but the design does not say where the labels come from/);
+    assert.match(f.message, /^Framings `router` and `scorer` learn from labels of unknown source: add `data.labels`\.$/);
   });
 
   it('fires on the data key when data has no labels, empty labels, or labels without a source', () => {
@@ -95,7 +95,7 @@ describe('label-delay', () => {
     const f = findingAt(text, 'label-delay', ['data', 'labels', 'delay']);
     assert.deepEqual(f.range, range(9, 11, 9, 19));
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /^Labels arrive 60\.9 days after a prediction \(`2 months`\), but the model is retrained every 7 days \(`weekly`\)/);
+    assert.match(f.help, /^Labels arrive 60\.9 days after a prediction \(`2 months`\), but the model is retrained every 7 days \(`weekly`\)/);
     assert.deepEqual(f.related?.map((r) => r.range), [range(13, 15, 13, 21)]);
     assert.deepEqual(ruleFixes(f), []);
     assert.match(checkWaiveFix(text, f), /target: data\.labels\.delay/);
@@ -254,7 +254,7 @@ describe('unverified-link', () => {
     assert.equal(rest.length, 0);
     assert.deepEqual(f.range, range(0, 0, 0, 8));
     assert.equal(f.target, 'evaluation.online');
-    assert.match(f.message, /^ML metrics are said to move business objectives `faster` and `cheaper`, but no online evaluation is planned/);
+    assert.match(f.message, /^ML metrics move objectives `faster` and `cheaper`, but nothing online checks it: plan an experiment\.$/);
     const fixed = applyFix(text, f);
     assert.match(fixed, /\nevaluation:\n  online:\n    measures:\n      - faster\n      - cheaper\n    guardrails:\n      - "TODO: /);
     assert.deepEqual(reviewAt(fixed).findings.filter((x) => x.rule === 'unanswered').map((x) => x.target), ['evaluation.online.guardrails.0', 'evaluation.online.notes']);
@@ -268,7 +268,7 @@ describe('unverified-link', () => {
     assert.match(applyFix(empty, f), /  offline: Holdout\.\n  online:\n    measures:/);
     const none = `${HEAD}${framing}evaluation:\n  online: {method: none}\n`;
     const g = findingAt(none, 'unverified-link', ['evaluation', 'online']);
-    assert.match(g.message, /the online evaluation method is `none`/);
+    assert.match(g.message, /the online method is `none`/);
     assert.deepEqual(ruleFixes(g), []);
   });
 
@@ -283,7 +283,7 @@ describe('unverified-link', () => {
     const list = `${HEAD}${framing}evaluation:\n  online:\n    method: shadow\n    measures:\n      - faster\n`;
     const f = findingAt(list, 'unverified-link', ['evaluation', 'online', 'measures']);
     assert.deepEqual(f.range, range(16, 6, 17, 0));
-    assert.match(f.message, /^ML metrics are said to move business objective `cheaper`, but the online evaluation does not measure it/);
+    assert.match(f.message, /^The online evaluation does not measure objective `cheaper`: add it to `measures`\.$/);
     assert.match(applyFix(list, f), /      - faster\n      - cheaper\n$/);
     const single = `${HEAD}${framing}evaluation:\n  online: {method: canary, measures: faster}\n`;
     const g = findingAt(single, 'unverified-link', ['evaluation', 'online', 'measures']);
@@ -312,7 +312,7 @@ describe('unverified-link', () => {
     const text = `${HEAD}${framing}evaluation:\n  online: {method: a-b-test, measures: [faster, cheapr]}\n`;
     const f = findingAt(text, 'unknown-reference', ['evaluation', 'online', 'measures', 1]);
     assert.deepEqual(f.range, range(13, 48, 13, 54));
-    assert.match(f.message, /^The online evaluation measures `cheapr`, which is not the id of any business objective/);
+    assert.match(f.message, /^The online evaluation measures unknown objective `cheapr`: use an existing id\.$/);
     assert.deepEqual(ruleFixes(f), ['Replace with `cheaper`']);
     assert.ok(!rulesOf(applyFix(text, f)).includes('unknown-reference'));
     const single = `${HEAD}${framing}evaluation:\n  online: {measures: fastr}\n`;

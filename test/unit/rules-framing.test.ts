@@ -79,7 +79,7 @@ describe('unframed-objective', () => {
     const fixed = applyFix(text, f, fixOfKind(f, 'insert'));
     assert.deepEqual(lines(fixed).slice(0, lines(text).length - 1), lines(text).slice(0, -1));
     const added = lines(fixed).slice(lines(text).length - 1).join('\n');
-    assert.match(added, /^ {2}- id: fewer-bounces-model\n {4}serves: \[ ?fewer-bounces ?\]\n {4}task: other # TODO: choose the task: binary-classification,/);
+    assert.match(added, /^ {2}- id: fewer-bounces-model\n {4}serves: \[fewer-bounces\]\n {4}task: other # TODO: choose the task, e.g. binary-classification, regression or ranking\n/);
     assert.match(added, /\n {8}moves: fewer-bounces\n {4}baseline: "TODO: what must the model beat \(rules, a heuristic, the current process\)\?"\n$/);
     assert.deepEqual(mine(fixed), []);
   });
@@ -96,7 +96,16 @@ describe('unframed-objective', () => {
     const flow = `${text.slice(0, text.indexOf('framing:'))}framing: []\n`;
     const f = findingsOf(flow, 'unframed-objective')[0];
     const fixed = applyFix(flow, f, f.fixes[0]);
-    assert.match(fixed, /\nframing: \[\{ ?id: faster-routing-model, serves: \[ ?faster-routing ?\], task: other, .*moves: faster-routing \} \], baseline: "TODO: [^"]*" \}\]\n$/);
+    assert.match(fixed, /\nframing: \[\{ ?id: faster-routing-model, serves: \[ ?faster-routing ?\], task: other, .*moves: faster-routing ?\} ?\], baseline: "TODO: [^"]*" ?\}\]\n$/);
+  });
+
+  it('fix writes `serves` in the document\'s own flow style, and its comment stays short', () => {
+    const padded = text.replace(/serves: \[([^\]]*)\]/, 'serves: [ $1 ]');
+    assert.notEqual(padded, text);
+    const f = only(padded, 'unframed-objective');
+    const added = applyFix(padded, f, fixOfKind(f, 'insert')).slice(padded.length - 1);
+    assert.match(added, /\n {4}serves: \[ fewer-bounces \]\n/);
+    for (const comment of added.match(/#.*$/gm) ?? []) assert.ok(comment.length < 100, comment);
   });
 
   it('picks a framing id that is not taken', () => {
@@ -147,7 +156,7 @@ describe('incomplete-framing', () => {
     const text = LINKED.replace('    task: multiclass-classification\n', '').replace('    classes: [accounting, inventory, hr]\n', '');
     const f = only(text, 'incomplete-framing');
     const fixed = applyFix(text, f, f.fixes[0]);
-    assert.match(fixed, /\n {4}task: other # TODO: choose the task: binary-classification, .*anomaly-detection, generation or other\n/);
+    assert.match(fixed, /\n {4}task: other # TODO: choose the task, e\.g\. binary-classification, regression or ranking\n/);
   });
 
   it('fix adds the keys inside a framing written as a flow mapping', () => {
@@ -180,7 +189,8 @@ describe('unknown-reference in serves and moves', () => {
     assert.deepEqual(f.range, range(10, 29, 10, 41));
     assert.deepEqual(f.path, ['framing', 0, 'serves', 1]);
     assert.equal(f.severity, 'error');
-    assert.match(f.message, /serves `fast-routing`, which is not the id of any business objective/);
+    assert.equal(f.message, 'Framing `classifier` serves unknown objective `fast-routing`: use an existing id.');
+    assert.match(f.help, /The objectives are `faster-routing`/);
     const fix = fixOfKind(f, 'replace');
     assert.equal(fix.isPreferred, true);
     const fixed = applyFix(text, f, fix);
@@ -200,7 +210,7 @@ describe('unknown-reference in serves and moves', () => {
     const f = only(text, 'unknown-reference');
     assert.deepEqual(f.range, range(19, 15, 19, 28));
     assert.deepEqual(f.path, ['framing', 0, 'metrics', 0, 'moves']);
-    assert.match(f.message, /ML metric `accuracy` moves `routing-speed`/);
+    assert.match(f.message, /ML metric `accuracy` moves unknown objective `routing-speed`/);
     // Nothing is close, but with few objectives all of them are offered.
     assert.deepEqual(f.fixes.map((x) => x.title), ['Replace with `faster-routing`', 'Waive unknown-reference here']);
   });
@@ -323,19 +333,20 @@ describe('task-mismatch', () => {
     const f = only(withTask('binary-classification', '[accounting, inventory, hr]'), 'task-mismatch');
     assert.deepEqual(f.range, range(14, 13, 14, 40));
     assert.deepEqual(f.path, ['framing', 0, 'classes']);
-    assert.match(f.message, /binary classification has exactly 2 classes, but 3 are listed/);
+    assert.equal(f.message, 'Framing `classifier` has task `binary-classification` but 3 classes: fix the classes or the task.');
+    assert.match(f.help, /binary classification has exactly 2 classes, but 3 classes are listed/);
     assert.deepEqual(f.fixes.map((x) => x.title), ['Waive task-mismatch here']);
   });
 
   it('fires on a multiclass task with two classes, and on regression or ranking with classes', () => {
-    assert.match(only(withTask('multiclass-classification', '[spam, ham]'), 'task-mismatch').message, /at least 3 classes, but 2 are listed/);
-    assert.match(only(withTask('regression', '[low, high]'), 'task-mismatch').message, /regression model predicts a number/);
-    assert.match(only(withTask('ranking', '[a]'), 'task-mismatch').message, /ranking model predicts an order/);
+    assert.match(only(withTask('multiclass-classification', '[spam, ham]'), 'task-mismatch').help, /at least 3 classes, but 2 classes are listed/);
+    assert.match(only(withTask('regression', '[low, high]'), 'task-mismatch').help, /regression model predicts a number/);
+    assert.match(only(withTask('ranking', '[a]'), 'task-mismatch').help, /ranking model predicts an order/);
   });
 
   it('counts a class written twice once: [fraud, fraud] is not a binary task', () => {
-    assert.match(only(withTask('binary-classification', '[fraud, fraud]'), 'task-mismatch').message, /exactly 2 classes, but 1 different is listed \(a class is written more than once\)/);
-    assert.match(only(withTask('multiclass-classification', '[a, b, a]'), 'task-mismatch').message, /at least 3 classes, but 2 different are listed/);
+    assert.match(only(withTask('binary-classification', '[fraud, fraud]'), 'task-mismatch').help, /exactly 2 classes, but 1 different class is listed \(a class is written more than once\)/);
+    assert.match(only(withTask('multiclass-classification', '[a, b, a]'), 'task-mismatch').help, /at least 3 classes, but 2 different classes are listed/);
   });
 
   it('stays quiet when task and classes agree, or there are no classes', () => {

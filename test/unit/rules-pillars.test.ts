@@ -65,8 +65,8 @@ describe('missing-pillar', () => {
       assert.equal(f.severity, 'warning');
       assert.equal(f.target, f.path.join('.'));
     }
-    assert.match(found[0].message, /do not cover reliability/);
-    assert.match(found[0].message, /silent failures/);
+    assert.equal(found[0].message, 'Requirements do not cover reliability: add a `reliability` pillar.');
+    assert.match(found[0].help, /silent failures/);
     for (const f of found) applyFix(text, f);
   });
 
@@ -103,7 +103,7 @@ describe('missing-pillar', () => {
     const found = findingsOf(text, 'missing-pillar');
     assert.deepEqual(found.map((f) => f.path[1]), ['scalability', 'maintainability']);
     for (const f of found) assert.deepEqual(f.range, range(5, 0, 5, 12));
-    assert.match(found[1].message, /versioned, reproduced and owned/);
+    assert.match(found[1].help, /versioned, reproduced and owned/);
     const fixed = applyFix(text, found[1]);
     assert.match(fixed, /\n {4}retraining: Weekly\.\n {2}maintainability:\n {4}versioning:\n {6}code: "TODO: [^\n]*"\n/);
     assert.match(fixed, /\nowners: \[team\]\n$/);
@@ -191,7 +191,7 @@ describe('growth-unplanned', () => {
     const f = findingAt(text, 'growth-unplanned', ['requirements', 'scalability']);
     assert.equal(f.severity, 'info');
     assert.deepEqual(f.range, range(8, 2, 8, 13));
-    assert.match(f.message, /^Scalability does not plan for growth in model count:/);
+    assert.match(f.message, /^Scalability plans no growth in model count:/);
     const fixed = applyFix(text, f);
     assert.match(fixed, /\n {4}model_complexity: Logistic regression\.\n {4}model_count: "TODO: [^\n]*"\n {2}maintainability:/);
   });

@@ -49,7 +49,7 @@ waivers:
     ]);
     assert.deepEqual(found.map((f) => f.range).slice(0, 4), [range(1, 6, 1, 19), range(2, 9, 2, 13), range(3, 9, 3, 12), range(5, 46, 5, 51)]);
     assert.ok(found.every((f) => f.severity === 'warning'));
-    assert.equal(found[0].message, '`name` is still a placeholder ("<system name>"): the design does not answer it yet, and no other check reads it until it does.');
+    assert.equal(found[0].message, '`name` is still a placeholder ("<system name>"): answer it.');
   });
 
   it('reads no key, nothing under an x- key, and takes n/a, none and - as answers', () => {

@@ -8,6 +8,8 @@ import { review, waiverTargets } from '../../src/engine';
 import type { RuleId } from '../../src/engine';
 import { design, LINKED } from './support/design';
 import { applyFix, findingsOf, fixOfKind, only, reviewAt, TODAY } from './support/fixes';
+import { applyEdits } from '../../src/engine';
+import { snippetToText } from '../../src/features/snippets';
 
 /** An objective without a target: one unmeasured-objective finding to waive. */
 const UNMEASURED = { ...LINKED, business: { objectives: [{ id: 'faster-routing', metric: 'median time to route' }] } };
@@ -95,7 +97,7 @@ describe('a waiver naming the missing child a finding is about', () => {
   it('says a waiver of a rule that cannot be waived silences nothing for that reason', () => {
     for (const rule of ['yaml-syntax', 'expired-waiver']) {
       const [finding] = findingsOf(withWaivers(waiver(rule)), 'unused-waiver');
-      assert.equal(finding.message, `\`${rule}\` findings cannot be waived, so this waiver silences nothing. Remove it, and fix what the rule reports instead.`);
+      assert.equal(finding.message, `\`${rule}\` findings cannot be waived: remove this waiver.`);
     }
   });
 });
@@ -142,7 +144,8 @@ describe('expired-waiver', () => {
     assert.deepEqual(f.range, range(WAIVER_LINE, 4, WAIVER_LINE, 30));
     assert.deepEqual(f.path, ['waivers', 0]);
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /expired on 2026-11-25 \(today is 2026-11-26\): it no longer silences anything/);
+    assert.match(f.message, /expired on 2026-11-25: fix what it waived, or set a new date/);
+    assert.match(f.help, /^Today is 2026-11-26: the waiver no longer silences anything/);
     assert.deepEqual(f.fixes, []);
     assert.equal(findingsOf(text, 'unmeasured-objective').length, 1);
     assert.deepEqual(reviewAt(text).waived, []);
@@ -248,5 +251,24 @@ describe('what no waiver silences', () => {
     const result = review(text, { today: TODAY });
     assert.deepEqual(result.findings.filter((f) => f.rule === 'schema').map((f) => f.target), ['waivers.0.expires']);
     assert.ok(!result.waived.some((f) => f.rule === 'schema'));
+  });
+});
+
+describe('the "Waive here" fix as an editor snippet', () => {
+  const text = design({ stakeholders: undefined });
+  const waive = fixOfKind(only(text, 'no-stakeholders'), 'waive');
+  const [edit] = waive.edits;
+
+  it('has tab stops for the reason (one of the four), a note, an owner, and expires 90 days from today', () => {
+    assert.ok(edit.snippet);
+    assert.match(edit.snippet, /\n {4}reason: \$\{1\|out-of-scope,business-priorities,architecture-constraints,other\|\}\n/);
+    assert.match(edit.snippet, /\n {4}note: \$\{2:[^}]+\}\n {4}owner: \$\{3:[^}]+\}\n {4}expires: \$\{4:2027-02-24\}\n/);
+  });
+
+  it('filled with its defaults, waives the finding and adds no other', () => {
+    const filled = applyEdits(text, [{ range: edit.range, newText: snippetToText(edit.snippet ?? '') }]);
+    const result = reviewAt(filled);
+    assert.ok(result.waived.some((w) => w.rule === 'no-stakeholders'));
+    assert.deepEqual(result.findings.filter((f) => f.path[0] === 'waivers' || f.rule === 'schema').map((f) => f.message), []);
   });
 });

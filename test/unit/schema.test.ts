@@ -182,12 +182,14 @@ describe('schema rule: unknown keys', () => {
   it('does not suggest a key the mapping already has', () => {
     const finding = only(`${HEAD}      statement: Faster.\n      statment: Twice.\n`);
     assert.equal(ownFixes(finding).length, 0);
-    assert.match(finding.message, /^Unknown key "statment" in objective "faster"\. The review ignores it: use one of "id", "statement", .*"x-"\.$/);
+    assert.equal(finding.message, 'Unknown key "statment" in objective "faster". Use a known key, or start your own keys with "x-".');
+    assert.match(finding.help, /^The review ignores unknown keys\. The keys here are "id", "statement", .*\.$/);
   });
 
   it('a key with nothing close lists the known keys and offers no rename', () => {
     const finding = only(design({ budget: '10k' }));
-    assert.match(finding.message, /^Unknown key "budget" in the design\. The review ignores it: use one of "mlsystem", "name", .* or "waivers", or start your own keys with "x-"\.$/);
+    assert.equal(finding.message, 'Unknown key "budget" in the design. Use a known key, or start your own keys with "x-".');
+    assert.match(finding.help, /^The review ignores unknown keys\. The keys here are "mlsystem", "name", .* or "waivers"\.$/);
     assert.deepEqual(finding.range, at(5, 0, 6));
     assert.deepEqual(ownFixes(finding), []);
   });
@@ -293,7 +295,8 @@ describe('schema rule: bad values', () => {
 
   it('the format version must be 1; a quoted "1" is fixed by writing the number', () => {
     const wrong = only('mlsystem: 2\nname: t\nbusiness:\n  objectives: [{id: a}]\n');
-    assert.match(wrong.message, /^"mlsystem" must be 1: /);
+    assert.equal(wrong.message, '"mlsystem" must be 1.');
+    assert.match(wrong.help, /the only format this review reads/);
     assert.deepEqual(wrong.range, at(0, 10, 11));
     assert.deepEqual(ownFixes(wrong), []);
     const text = 'mlsystem: "1"\nname: t\nbusiness:\n  objectives: [{id: a}]\n';
@@ -323,11 +326,12 @@ describe('schema rule: required keys', () => {
   it('list items lacking their identifying key are reported on the item\'s first line', () => {
     const text = `${HEAD}    - statement: Cheaper.\nframing:\n  - task: regression\n    metrics:\n      - target: 0.9\nwaivers:\n  - reason: other\n`;
     const found = schemaFindings(text);
-    assert.deepEqual(found.map((f) => [f.message, f.range, f.path]), [
-      ['Objective #2 must have "id". Other parts of the design refer to it by its id.', at(5, 6, 25), ['business', 'objectives', 1, 'id']],
-      ['Framing #1 must have "id". Other parts of the design refer to it by its id.', at(7, 4, 20), ['framing', 0, 'id']],
-      ['Metric #1 must have "name".', at(9, 8, 19), ['framing', 0, 'metrics', 0, 'name']],
-      ['Waiver #1 must have "rule". A waiver must name the rule it silences.', at(11, 4, 17), ['waivers', 0, 'rule']],
+    const summary = 'A value must satisfy the JSON Schema for mlsystem.yaml: right type, allowed value, required keys present, no unknown keys.';
+    assert.deepEqual(found.map((f) => [f.message, f.help, f.range, f.path]), [
+      ['Objective #2 must have "id".', 'Other parts of the design refer to it by its id.', at(5, 6, 25), ['business', 'objectives', 1, 'id']],
+      ['Framing #1 must have "id".', 'Other parts of the design refer to it by its id.', at(7, 4, 20), ['framing', 0, 'id']],
+      ['Metric #1 must have "name".', summary, at(9, 8, 19), ['framing', 0, 'metrics', 0, 'name']],
+      ['Waiver #1 must have "rule".', 'A waiver must name the rule it silences.', at(11, 4, 17), ['waivers', 0, 'rule']],
     ]);
   });
 
@@ -481,7 +485,7 @@ describe('schema: a comma inside a flow mapping', () => {
     const found = schemaFindings(text);
     assert.deepEqual(found.map((f) => f.path.at(-1)), ['card', 'auto) by 2028']);
     for (const f of found) {
-      assert.match(f.message, /in a flow mapping \(\{\.\.\.\}\) a comma ends the value, so `one per product \(loan, card, auto\) by 2028` was cut in pieces\. Put the value in quotes: "one per product \(loan, card, auto\) by 2028"\.$/);
+      assert.match(f.help, /^In a flow mapping \(\{\.\.\.\}\) a comma ends the value\. Write it in quotes: "one per product \(loan, card, auto\) by 2028"\.$/);
     }
   });
 

@@ -83,6 +83,7 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
         ruleIndex: ruleIndex.get(f.rule),
         level: LEVEL[f.severity],
         message: { text: f.message },
+        properties: { help: f.help },
         locations: [{
           physicalLocation: {
             artifactLocation: location,

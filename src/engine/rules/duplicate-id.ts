@@ -18,7 +18,8 @@ function duplicatesIn(ctx: RuleContext, listPath: DataPath, list: unknown, what:
     }
     const firstRange = ctx.loc.valueRange([...listPath, earlier, 'id']);
     findings.push({
-      message: `Another ${what} already has the id \`${id}\`: references to it (\`serves\`, \`moves\`, waiver targets) cannot tell the two apart. Give each ${what} its own id.`,
+      message: `Another ${what} already has the id \`${id}\`: give each its own id.`,
+      help: 'References to the id (`serves`, `moves`, waiver targets) cannot tell the two apart.',
       path: [...listPath, index, 'id'],
       at: 'value',
       unplaced: 'skip',

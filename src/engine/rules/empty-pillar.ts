@@ -18,7 +18,8 @@ export const rule = defineRule({
       const edits = fillKeys(edit, loc, shape.value, path, PILLAR_SKELETONS[id]);
       const what = shape.value !== null && typeof shape.value === 'object' && 'notes' in shape.value ? 'has only notes' : 'is empty';
       findings.push({
-        message: `${PILLAR_LABELS[id]} ${what}: the pillar is named but the design makes no ${id} decisions a reviewer can check.`,
+        message: `${PILLAR_LABELS[id]} ${what}: write the ${id} decisions a reviewer can check.`,
+        help: `The pillar is named but the design makes no ${id} decisions a reviewer can check.`,
         path,
         fixes: edits.length ? [{ title: `Fill in the ${id} skeleton`, kind: 'insert', edits }] : [],
       });

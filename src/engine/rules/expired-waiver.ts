@@ -12,7 +12,8 @@ export const rule = defineRule({
     for (const waiver of waivers.waivers) {
       if (waiver.problem !== 'expired') continue;
       findings.push({
-        message: `This waiver of \`${waiver.rule}\` expired on ${waiver.expires} (today is ${today}): it no longer silences anything. Fix what it waived, or review the accepted risk and set a new date.`,
+        message: `This waiver of \`${waiver.rule}\` expired on ${waiver.expires}: fix what it waived, or set a new date.`,
+        help: `Today is ${today}: the waiver no longer silences anything. Review the accepted risk before you renew it.`,
         path: ['waivers', waiver.index],
         unplaced: 'skip',
       });

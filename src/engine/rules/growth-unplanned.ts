@@ -51,8 +51,8 @@ export const rule = defineRule({
     // Nested insertions first: at the same offset, a deeper key must come before its parent's next key.
     const edits = joinInsertions([...nested, ...fillKeys(edit, loc, scalability, path, wanted)]);
     const finding: RuleFinding = {
-      message: `Scalability does not plan for growth in ${listWords(missing.map((d) => WORDS[d]))}: `
-        + 'a system sized for today can fail when load, model size or the number of models grows.',
+      message: `Scalability plans no growth in ${listWords(missing.map((d) => WORDS[d]))}: say what is expected.`,
+      help: 'A system sized for today can fail when load, model size or the number of models grows.',
       path,
       missing,
       fixes: edits.length ? [{ title: `Add ${listWords(missing)} to scalability`, kind: 'insert', edits }] : [],

@@ -43,12 +43,13 @@ export const rule = defineRule({
         }
       }
       const edits = joinInsertions([...nested, ...(Object.keys(wanted).length ? fillKeys(edit, loc, framing, path, wanted) : [])]);
-      const why = missing.some((k) => k !== 'task')
-        ? 'an ML problem is defined by its inputs, its outputs and the objective function that guides learning; without all three the team cannot agree on what the model does.'
-        : 'the task says which kind of ML problem this is, and what its classes, metrics and baseline must look like.';
+      const help = missing.some((k) => k !== 'task')
+        ? 'An ML problem is defined by its inputs, its outputs and the objective function that guides learning: without all three the team cannot agree on what the model does.'
+        : 'The task says which kind of ML problem this is, and what its classes, metrics and baseline must look like.';
       const keys = listWords(missing.map((k) => `\`${k}\``));
       findings.push({
-        message: `${framingName(framing, index)} lacks ${keys}: ${why}`,
+        message: `${framingName(framing, index)} lacks ${keys}: add ${missing.length > 1 ? 'them' : 'it'}.`,
+        help,
         path,
         missing,
         unplaced: 'skip',

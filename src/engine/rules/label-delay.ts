@@ -17,7 +17,8 @@ export const rule = defineRule({
     if (delay === undefined || cadence === undefined || delay <= cadence) return [];
     const cadenceRange = loc.valueRange(['requirements', 'adaptability', 'retraining', 'cadence']);
     const finding: RuleFinding = {
-      message: `Labels arrive ${daysInWords(delay)} after a prediction (\`${String(labels?.delay).trim()}\`), but the model is retrained every ${daysInWords(cadence)} (\`${String(retraining?.cadence).trim()}\`): `
+      message: `Labels arrive after ${daysInWords(delay)}, but retraining runs every ${daysInWords(cadence)}: align the two.`,
+      help: `Labels arrive ${daysInWords(delay)} after a prediction (\`${String(labels?.delay).trim()}\`), but the model is retrained every ${daysInWords(cadence)} (\`${String(retraining?.cadence).trim()}\`): `
         + `no retraining can learn from what changed in the last ${daysInWords(delay)}, so the schedule promises adaptation faster than ground truth arrives. Retrain less often, find a faster source of labels, or say what the model learns from meanwhile.`,
       path: ['data', 'labels', 'delay'],
       at: 'value',

@@ -41,7 +41,8 @@ export const rule = defineRule({
     if (!expectsMany(countRecord ? countRecord.expected : count)) return [];
     const related = loc.valueRange(['requirements', 'adaptability', 'retraining']);
     return [{
-      message: 'More than one model is expected, but retraining is done by hand: every model needs monitoring and retraining, and work by hand that scales with the number of models stops being done. '
+      message: 'More than one model is expected, but retraining is done by hand: automate it.',
+      help: 'Every model needs monitoring and retraining, and work by hand that scales with the number of models stops being done. '
         + 'Automate retraining (`automated: true` on a pipeline that retrains, validates and registers each model), or keep the model count down.',
       path,
       at: 'value',

@@ -8,10 +8,10 @@ import type { PillarId } from '../vocabulary';
 
 /** What the design cannot answer without each pillar. */
 const WHY: Record<PillarId, string> = {
-  reliability: 'the design does not say how the system fails, how silent failures are caught, or what happens when the model is wrong',
-  scalability: 'the design does not say how it copes with more traffic, bigger models or more models',
-  maintainability: 'the design does not say how code, data and models are versioned, reproduced and owned',
-  adaptability: 'the design does not say how the system notices change in the world and adapts to it (monitoring, retraining, rollout)',
+  reliability: 'Without it the design does not say how the system fails, how silent failures are caught, or what happens when the model is wrong.',
+  scalability: 'Without it the design does not say how it copes with more traffic, bigger models or more models.',
+  maintainability: 'Without it the design does not say how code, data and models are versioned, reproduced and owned.',
+  adaptability: 'Without it the design does not say how the system notices change in the world and adapts to it (monitoring, retraining, rollout).',
 };
 
 export const rule = defineRule({
@@ -31,7 +31,8 @@ export const rule = defineRule({
       const entry = { [id]: PILLAR_SKELETONS[id] };
       const insert = replace ? edit.fillEmpty(['requirements'], entry) : edit.insertEntries(['requirements'], entry);
       findings.push({
-        message: `Requirements do not cover ${PILLAR_LABELS[id].toLowerCase()}: ${WHY[id]}.`,
+        message: `Requirements do not cover ${PILLAR_LABELS[id].toLowerCase()}: add a \`${id}\` pillar.`,
+        help: WHY[id],
         path,
         at: 'missing',
         fixes: insert ? [{ title: `Add ${id === 'adaptability' ? 'an' : 'a'} ${id} skeleton`, kind: 'insert', edits: [insert] }] : [],

@@ -22,8 +22,8 @@ export const rule = defineRule({
       const entry = { [id]: { ...STAGE_SKELETON } };
       const insert = replace ? edit.fillEmpty(['lifecycle'], entry) : edit.insertEntries(['lifecycle'], entry);
       findings.push({
-        message: `The lifecycle has no ${STAGE_LABELS[id].toLowerCase()} stage: `
-          + 'the process is a cycle, and a stage nobody planned is a step the team will skip.',
+        message: `The lifecycle has no ${STAGE_LABELS[id].toLowerCase()} stage: add it, even as planned.`,
+        help: 'The process is a cycle, and a stage nobody planned is a step the team will skip.',
         path,
         at: 'missing',
         fixes: insert ? [{ title: `Add the ${id} stage as planned`, kind: 'insert', edits: [insert] }] : [],

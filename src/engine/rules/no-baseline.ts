@@ -15,7 +15,8 @@ export const rule = defineRule({
       if (!framing || isFilled(framing.baseline)) return;
       const edits = fillKeys(edit, loc, framing, ['framing', index], { baseline: BASELINE_PLACEHOLDER });
       findings.push({
-        message: `${framingName(framing, index)} has no \`baseline\`: nobody can tell whether the model beats what exists today (rules, a heuristic, the current process), or is worth its cost.`,
+        message: `${framingName(framing, index)} has no \`baseline\`: say what the model must beat.`,
+        help: 'Nobody can tell whether the model beats what exists today (rules, a heuristic, the current process), or is worth its cost.',
         // On the framing's first line; a waiver names `framing.<id>.baseline`.
         path: ['framing', index, 'baseline'],
         at: 'missing',

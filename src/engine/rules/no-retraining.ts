@@ -17,7 +17,7 @@ export const rule = defineRule({
       isFilled(value) && (RETRAINING.test(key) || textsOf(value).some((t) => RETRAINING.test(t))));
     if (mentions) return [];
     return [missingPillarKey(ctx, 'adaptability', adaptability, 'retraining',
-      'Adaptability says nothing about retraining or continual learning: '
-        + 'data and the world drift, and a model that is never retrained gets worse over time.')];
+      'Adaptability says nothing about retraining or continual learning: add `retraining`.',
+      'Data and the world drift, and a model that is never retrained gets worse over time.')];
   },
 });

@@ -10,7 +10,8 @@ export const rule = defineRule({
     const adaptability = inspectablePillar(ctx.data, 'adaptability');
     if (!adaptability || isFilled(adaptability.rollout)) return [];
     const finding = missingPillarKey(ctx, 'adaptability', adaptability, 'rollout',
-      'Adaptability does not say how a new model is rolled out: a retrained model that goes straight to every user can break the service, and nothing says how it is tried (shadow, canary, A/B test) or taken back.');
+      'Adaptability does not say how a new model is rolled out: add `rollout`.',
+      'A retrained model that goes straight to every user can break the service, and nothing says how it is tried (shadow, canary, A/B test) or taken back.');
     // On the `adaptability` key, even when `rollout:` is written but empty.
     return [{ ...finding, at: 'missing' }];
   },

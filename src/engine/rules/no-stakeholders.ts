@@ -15,8 +15,8 @@ export const rule = defineRule({
       ? edit.appendItem(path, { ...STAKEHOLDER_SKELETON })
       : edit.fillEmpty(path, [{ ...STAKEHOLDER_SKELETON }]);
     return [{
-      message: 'No stakeholders are listed: involving the people the system serves is the first step of the lifecycle, '
-        + 'and without them objectives and trade-offs go unchecked.',
+      message: 'No stakeholders are listed: add the people the system serves and who decide.',
+      help: 'Involving stakeholders is the first step of the lifecycle: without them objectives and trade-offs go unchecked.',
       path,
       fixes: insert ? [{ title: 'Add a stakeholder skeleton', kind: 'insert', edits: [insert] }] : [],
     }];

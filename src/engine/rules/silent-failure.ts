@@ -17,7 +17,7 @@ export const rule = defineRule({
     const reliability = inspectablePillar(ctx.data, 'reliability');
     if (!reliability || isFilled(reliability.silent_failures) || adaptabilityMonitors(ctx.data)) return [];
     return [missingPillarKey(ctx, 'reliability', reliability, 'silent_failures',
-      'Nothing detects silent failures (neither reliability.silent_failures nor adaptability.monitoring): '
-        + 'an ML system can keep answering, wrongly, with no error raised, and nobody would notice.')];
+      'Nothing detects silent failures: add `silent_failures` here or `adaptability.monitoring`.',
+      'An ML system can keep answering, wrongly, with no error raised, and nobody would notice.')];
   },
 });

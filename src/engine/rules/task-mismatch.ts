@@ -3,17 +3,26 @@ import { isPlaceholder } from '../placeholder';
 import { asArray, asRecord, asString, framingName } from '../read';
 import { defineRule } from '../rule';
 
-/** How the task and the class count disagree, or undefined when they agree. */
-function disagreement(task: string, count: number, repeated = false): string | undefined {
-  const listed = `${count}${repeated ? ' different' : ''} ${count === 1 ? 'is' : 'are'} listed${repeated ? ' (a class is written more than once)' : ''}`;
+/** How the task and the class count disagree (what to do, and why), or undefined when they agree. */
+function disagreement(task: string, count: number, repeated = false): { todo: string; help: string } | undefined {
+  const listed = `${count}${repeated ? ' different' : ''} ${count === 1 ? 'class is' : 'classes are'} listed${repeated ? ' (a class is written more than once)' : ''}`;
   if (task === 'binary-classification' && count !== 2) {
-    return `a binary classification has exactly 2 classes, but ${listed}. Fix the classes, or use \`multiclass-classification\` for more than two.`;
+    return {
+      todo: `${count} ${count === 1 ? 'class' : 'classes'}: fix the classes or the task`,
+      help: `A binary classification has exactly 2 classes, but ${listed}. Use \`multiclass-classification\` for more than two.`,
+    };
   }
   if (task === 'multiclass-classification' && count < 3) {
-    return `a multiclass classification has at least 3 classes, but ${listed}. With two classes the task is \`binary-classification\`.`;
+    return {
+      todo: `${count} ${count === 1 ? 'class' : 'classes'}: fix the classes or the task`,
+      help: `A multiclass classification has at least 3 classes, but ${listed}. With two classes the task is \`binary-classification\`.`,
+    };
   }
   if (task === 'regression' || task === 'ranking') {
-    return `a ${task} model predicts ${task === 'regression' ? 'a number' : 'an order'}, not a class, yet classes are listed. Remove the classes or change the task.`;
+    return {
+      todo: 'lists classes: remove them or change the task',
+      help: `A ${task} model predicts ${task === 'regression' ? 'a number' : 'an order'}, not a class.`,
+    };
   }
   return undefined;
 }
@@ -34,10 +43,11 @@ export const rule = defineRule({
       const count = listed ? new Set(listed).size : typeof framing.classes === 'number' ? framing.classes : undefined;
       // A class still to be named is `unanswered`: the count is not known yet.
       if (count === undefined || (Array.isArray(framing.classes) && framing.classes.some(isPlaceholder))) return;
-      const why = disagreement(task, count, listed !== undefined && count < listed.length);
-      if (!why) return;
+      const found = disagreement(task, count, listed !== undefined && count < listed.length);
+      if (!found) return;
       findings.push({
-        message: `${framingName(framing, index)} has task \`${task}\` but its classes disagree: ${why}`,
+        message: `${framingName(framing, index)} has task \`${task}\` but ${found.todo}.`,
+        help: found.help,
         path: ['framing', index, 'classes'],
         at: 'value',
         unplaced: 'skip',

@@ -42,7 +42,8 @@ export const rule = defineRule({
       if (seen.has(at)) continue;
       seen.add(at);
       findings.push({
-        message: `\`${loc.target(path)}\` is still a placeholder (${quotePlaceholder(text)}): the design does not answer it yet, and no other check reads it until it does.`,
+        message: `\`${loc.target(path)}\` is still a placeholder (${quotePlaceholder(text)}): answer it.`,
+        help: 'The design does not answer it yet, and no other check reads it until it does.',
         path,
         at: 'value',
         unplaced: 'skip',

@@ -45,7 +45,8 @@ export const rule = defineRule({
       let frameId = `${id}-model`;
       for (let n = 2; framingIds.has(frameId); n++) frameId = `${id}-model-${n}`;
       findings.push({
-        message: `Business objective \`${id}\` is served by no framing: no ML problem is defined to reach it, so nothing in the design says how machine learning helps with it. Add a framing whose \`serves\` names it.`,
+        message: `Objective \`${id}\` is served by no framing: add a framing whose \`serves\` names it.`,
+        help: 'No ML problem is defined to reach it, so nothing in the design says how machine learning helps with it.',
         path: ['business', 'objectives', index],
         unplaced: 'skip',
         // The skeleton is a yaml Document: built only when a host asks for the fix.

@@ -34,12 +34,12 @@ function objectiveReferences(ctx: RuleContext): RuleFinding[] {
   // A placeholder id names no objective; a blank one still matches a reference written blank.
   const ids = objectiveIds(data).filter((id) => !isPlaceholder(id));
   const findings: RuleFinding[] = [];
-  const each = (path: DataPath, value: unknown, message: (id: string) => string): void => {
+  const known = ids.length ? `The objectives are ${ids.map((i) => `\`${i}\``).join(', ')}.` : 'No business objective has an id yet.';
+  const each = (path: DataPath, value: unknown, message: (id: string) => string, why: string): void => {
     for (const ref of referencesAt(path, value)) {
       // A placeholder is `unanswered` only.
       if (ref.placeholder || ids.includes(ref.id)) continue;
-      const known = ids.length ? `The objectives are ${ids.map((i) => `\`${i}\``).join(', ')}.` : 'No business objective has an id yet.';
-      findings.push({ message: `${message(ref.id)} ${known}`, path: ref.path, at: 'value', unplaced: 'skip', fixes: replaceFixes(ctx, ref.path, closeIds(ref.id, ids)) });
+      findings.push({ message: message(ref.id), help: `${why} ${known}`, path: ref.path, at: 'value', unplaced: 'skip', fixes: replaceFixes(ctx, ref.path, closeIds(ref.id, ids)) });
     }
   };
 
@@ -48,19 +48,22 @@ function objectiveReferences(ctx: RuleContext): RuleFinding[] {
     if (!framing) return;
     const name = asString(framing.id) ?? `${f + 1}`;
     each(['framing', f, 'serves'], framing.serves, (id) =>
-      `Framing \`${name}\` serves \`${id}\`, which is not the id of any business objective: the link from this ML problem to the reason the system exists is broken.`);
+      `Framing \`${name}\` serves unknown objective \`${id}\`: use an existing id.`,
+    'The link from this ML problem to the reason the system exists is broken.');
     asArray(framing.metrics).forEach((m, k) => {
       const metric = asRecord(m);
       if (!metric || metric.moves === undefined || metric.moves === null) return;
       const metricName = asString(metric.name) ?? `${k + 1}`;
       each(['framing', f, 'metrics', k, 'moves'], metric.moves, (id) =>
-        `ML metric \`${metricName}\` moves \`${id}\`, which is not the id of any business objective: nothing shows which business metric this ML metric is meant to move.`);
+        `ML metric \`${metricName}\` moves unknown objective \`${id}\`: use an existing id.`,
+      'Nothing shows which business metric this ML metric is meant to move.');
     });
   });
   const online = asRecord(asRecord(data.evaluation)?.online);
   if (online && online.measures !== undefined && online.measures !== null) {
     each(['evaluation', 'online', 'measures'], online.measures, (id) =>
-      `The online evaluation measures \`${id}\`, which is not the id of any business objective: the experiment is meant to show an objective moved, and this one does not exist.`);
+      `The online evaluation measures unknown objective \`${id}\`: use an existing id.`,
+    'The experiment is meant to show an objective moved, and this one does not exist.');
   }
   return findings;
 }
@@ -87,8 +90,9 @@ function waiverReferences(ctx: RuleContext): RuleFinding[] {
       const path = ['waivers', waiver.index, 'rule'];
       findings.push({
         message: waiver.rule.includes('/')
-          ? `This waiver names the check \`${waiver.rule}\`, which no configuration defines: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`
-          : `This waiver names rule \`${waiver.rule}\`, which does not exist: it silences nothing, so the risk it was meant to accept is not recorded against any finding.`,
+          ? `This waiver names the check \`${waiver.rule}\`, which no configuration defines: fix the name.`
+          : `This waiver names rule \`${waiver.rule}\`, which does not exist: use a rule id.`,
+        help: 'The waiver silences nothing, so the risk it was meant to accept is not recorded against any finding.',
         path,
         at: 'value',
         unplaced: 'skip',
@@ -97,7 +101,8 @@ function waiverReferences(ctx: RuleContext): RuleFinding[] {
     } else if (waiver.problem === 'unknown-target' && waiver.target !== undefined) {
       const path = ['waivers', waiver.index, 'target'];
       findings.push({
-        message: `This waiver's target \`${waiver.target}\` names nothing in this document: it silences nothing. A target is a dotted path such as \`requirements.scalability\` or \`business.objectives.<id>\`.`,
+        message: `Waiver target \`${waiver.target}\` names nothing in this design: fix the path.`,
+        help: 'The waiver silences nothing. A target is a dotted path such as `requirements.scalability` or `business.objectives.<id>`.',
         path,
         at: 'value',
         unplaced: 'skip',

@@ -31,8 +31,8 @@ export const rule = defineRule({
     else edits = fillKeys(edit, loc, section, ['data'], { labels: LABELS_SKELETON });
     const plural = names.length > 1;
     return [{
-      message: `${plural ? 'Framings' : 'Framing'} ${listWords(names)} ${plural ? 'learn' : 'learns'} from labelled examples, but the design does not say where the labels come from: `
-        + 'the ground truth the objective function compares against decides what the model can learn, how fast it can be retrained and how it is evaluated.',
+      message: `${plural ? 'Framings' : 'Framing'} ${listWords(names)} ${plural ? 'learn' : 'learns'} from labels of unknown source: add \`data.labels\`.`,
+      help: 'The ground truth the objective function compares against decides what the model can learn, how fast it can be retrained and how it is evaluated.',
       // On the `data` key, or the document's first key while there is no `data`.
       path: ['data', 'labels'],
       at: 'missing',

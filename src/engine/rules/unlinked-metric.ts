@@ -30,7 +30,8 @@ export const rule = defineRule({
         }
         const name = asString(metric.name);
         findings.push({
-          message: `ML metric ${name === undefined ? m + 1 : `\`${name}\``} does not say which business objective it moves: an ML metric matters only when improving it moves a business metric. Add \`moves: <objective id>\`.`,
+          message: `ML metric ${name === undefined ? m + 1 : `\`${name}\``} does not say which business objective it moves: add \`moves: <id>\`.`,
+          help: 'An ML metric matters only when improving it moves a business metric.',
           path,
           unplaced: 'skip',
           fixes,

@@ -26,7 +26,8 @@ export const rule = defineRule({
       const id = asString(objective.id);
       const keys = listWords(missing.map((k) => `\`${k}\``));
       findings.push({
-        message: `Business objective ${id === undefined ? index + 1 : `\`${id}\``} has no ${keys}: without a business metric and a target, nobody can tell whether the system reached it, or which ML metrics matter.`,
+        message: `Objective ${id === undefined ? index + 1 : `\`${id}\``} has no ${keys}: add ${missing.length > 1 ? 'them' : 'it'}.`,
+        help: 'Without a business metric and a target, nobody can tell whether the system reached the objective, or which ML metrics matter.',
         path,
         missing,
         unplaced: 'skip',

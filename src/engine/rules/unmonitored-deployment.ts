@@ -27,8 +27,8 @@ export const rule = defineRule({
     const monitoringRange = loc.subjectRange(['lifecycle', 'monitoring']);
     if (monitoringRange) related.push({ message: monitoringStatus ? `Monitoring is ${monitoringStatus} here.` : 'The monitoring stage has no status here.', range: monitoringRange });
     const finding: RuleFinding = {
-      message: `Deployment is ${status} but ${how}: a model in production without monitoring fails silently `
-        + 'when the data drifts or the model degrades.',
+      message: `Deployment is ${status} but ${how}: get the monitoring stage under way.`,
+      help: 'A model in production without monitoring fails silently when the data drifts or the model degrades.',
       path,
     };
     if (related.length) finding.related = related;

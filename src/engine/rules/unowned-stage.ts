@@ -31,13 +31,14 @@ export const rule = defineRule({
         : status === 'in-progress' || status === 'blocked';
       if (!fires) continue;
       const edits = fillKeys(edit, loc, stage, ['lifecycle', id], { owner: STAGE_OWNER_PLACEHOLDER });
-      const why = production
-        ? 'a system in production needs someone who answers for it when it misbehaves, and maintainability names nobody on call.'
+      const help = production
+        ? 'A system in production needs someone who answers for it when it misbehaves, and maintainability names nobody on call.'
         : status === 'blocked'
-          ? 'a blocked stage with no owner has nobody to unblock it.'
-          : 'work under way with no owner is work nobody answers for.';
+          ? 'A blocked stage with no owner has nobody to unblock it.'
+          : 'Work under way with no owner is work nobody answers for.';
       findings.push({
-        message: `The ${STAGE_LABELS[id].toLowerCase()} stage is ${status} but has no \`owner\`: ${why}`,
+        message: `The ${STAGE_LABELS[id].toLowerCase()} stage is ${status} but has no \`owner\`: name one.`,
+        help,
         // On the stage's key; a waiver names `lifecycle.<stage>.owner`.
         path: ['lifecycle', id, 'owner'],
         at: 'missing',

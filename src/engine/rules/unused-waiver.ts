@@ -17,10 +17,11 @@ export const rule = defineRule({
       const remove = edit.removeItem(['waivers'], waiver.index);
       const where = waiver.target ? ` on \`${waiver.target}\`` : '';
       const why = waiver.rule && unwaivable.has(waiver.rule)
-        ? `\`${waiver.rule}\` findings cannot be waived, so this waiver${where} silences nothing. Remove it, and fix what the rule reports instead.`
-        : `This waiver of \`${waiver.rule}\`${where} silences nothing: the problem it accepted is gone. Remove it so the accepted risks listed stay the real ones.`;
+        ? { message: `\`${waiver.rule}\` findings cannot be waived: remove this waiver${where}.`, help: 'It silences nothing: fix what the rule reports instead.' }
+        : { message: `This waiver of \`${waiver.rule}\`${where} silences nothing: remove it.`, help: 'The problem it accepted is gone: removing the waiver keeps the accepted risks listed the real ones.' };
       findings.push({
-        message: why,
+        message: why.message,
+        help: why.help,
         path: ['waivers', waiver.index],
         unplaced: 'skip',
         fixes: remove ? [{ title: 'Remove the waiver', kind: 'remove', edits: [remove] }] : [],

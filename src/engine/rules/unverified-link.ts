@@ -37,7 +37,7 @@ export const rule = defineRule({
     if (isFilled(evaluation) && !asRecord(evaluation)) return [];
     const online = asRecord(evaluation)?.online;
     const onlineRecord = asRecord(online);
-    const claim = `ML metrics are said to move business ${moved.length > 1 ? 'objectives' : 'objective'} ${code(moved)}`;
+    const claim = `ML metrics move ${moved.length > 1 ? 'objectives' : 'objective'} ${code(moved)}`;
 
     if (!isFilled(online) || onlineRecord?.method === 'none') {
       const none = onlineRecord?.method === 'none';
@@ -49,7 +49,8 @@ export const rule = defineRule({
         if (edits.length) fixes.push({ title: 'Add an `evaluation.online` skeleton', kind: 'insert', edits });
       }
       return [{
-        message: `${claim}, but ${none ? 'the online evaluation method is `none`' : 'no online evaluation is planned'}: nothing in production will check that improving the ML metrics moves the business metrics. `
+        message: `${claim}, but ${none ? 'the online method is `none`' : 'nothing online checks it'}: plan an experiment.`,
+        help: 'Nothing in production will check that improving the ML metrics moves the business metrics. '
           + 'Offline metrics only predict business impact; an experiment (A/B test, shadow, canary, interleaving, holdout) measures it.',
         // On the `evaluation` key, or the document's first key while there is no `evaluation`.
         path: ['evaluation', 'online'],
@@ -64,7 +65,8 @@ export const rule = defineRule({
     if (!isFilled(onlineRecord.measures)) {
       const edits = fillKeys(edit, loc, onlineRecord, ['evaluation', 'online'], { measures: moved });
       return [{
-        message: `${claim}, but the online evaluation does not say which business objectives it measures: an experiment that measures no objective cannot show the ML metrics move one. Add \`measures\`.`,
+        message: `${claim}, but the online evaluation measures no objective: add \`measures\`.`,
+        help: 'An experiment that measures no objective cannot show the ML metrics move one.',
         // On the `online` key.
         path: measuresPath,
         at: 'missing',
@@ -80,7 +82,8 @@ export const rule = defineRule({
     return moved.filter((id) => !measured.has(id)).map((id): RuleFinding => {
       const e = list ? edit.appendItem(measuresPath, id) : edit.replaceValue(measuresPath, [...refs.map((ref) => ref.id), id]);
       return {
-        message: `ML metrics are said to move business objective \`${id}\`, but the online evaluation does not measure it: nothing in production will check that the link holds. Add it to \`measures\`.`,
+        message: `The online evaluation does not measure objective \`${id}\`: add it to \`measures\`.`,
+        help: `ML metrics are said to move \`${id}\`, but nothing in production will check that the link holds.`,
         path: measuresPath,
         at: 'value',
         unplaced: 'skip',

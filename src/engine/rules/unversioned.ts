@@ -48,8 +48,8 @@ export const rule = defineRule({
     if (!missing.length) return [];
     const where = versioning === undefined ? 'does not say' : 'does not fully say';
     const finding: RuleFinding = {
-      message: `Maintainability ${where} how ${listWords(missing)} ${missing.length > 1 ? 'are' : 'is'} versioned: `
-        + 'without versions of code, data and artifacts a model cannot be reproduced, audited or rolled back.',
+      message: `Maintainability ${where} how ${listWords(missing)} ${missing.length > 1 ? 'are' : 'is'} versioned: add ${missing.length > 1 ? 'them' : 'it'} to \`versioning\`.`,
+      help: 'Without versions of code, data and artifacts a model cannot be reproduced, audited or rolled back.',
       path,
       missing,
       fixes: edits.length ? [{ title: `Add versioning of ${listWords(missing)}`, kind: 'insert', edits }] : [],
