@@ -226,7 +226,7 @@ function reviewFile(file: DesignFile, { rules, checks }: ReviewOptions, today: s
   const { result } = reviewed;
   // Bytes that are not text hold no design to draw.
   const lifecycle = keep.lifecycle && reviewed.kind === 'text' ? result.lifecycle : undefined;
-  const findings = result.findings.map(({ rule, severity, message, range, target, docs }) => ({ rule, severity, message, range, target, ...(docs === undefined ? {} : { docs }) }));
+  const findings = result.findings.map(({ rule, severity, message, help, range, target, docs }) => ({ rule, severity, message, help, range, target, ...(docs === undefined ? {} : { docs }) }));
   const report: FileReport = { file: file.display, absolute: file.absolute, findings, lifecycle, design: keep.design ? result.design : undefined };
   return { report, lifecycle };
 }
