@@ -50,7 +50,7 @@ function samePath(a: DataPath, b: DataPath): boolean {
  * text is read as if the author had typed `- ` here, so a blank line at the items'
  * indentation counts too.
  */
-export function newItemAt(text: string, offset: number, wordStart: number, data: unknown): { list: DataPath; dashTyped: boolean } | undefined {
+export function newItemAt(text: string, offset: number, wordStart: number): { list: DataPath; dashTyped: boolean } | undefined {
   const lineStart = text.lastIndexOf('\n', wordStart - 1) + 1;
   const before = text.slice(lineStart, wordStart);
   const dashTyped = /^[ \t]*-[ \t]+$/.test(before);
@@ -64,7 +64,8 @@ export function newItemAt(text: string, offset: number, wordStart: number, data:
   const list = context.path.slice(0, -1);
   if (!list.every((segment) => typeof segment === 'number' || /^[A-Za-z0-9_-]+$/.test(segment))) return undefined;
   // Only where the document has a list (or an empty key for one): a dash under a mapping is a typo, not an item.
-  const written = list.reduce<unknown>((value, segment) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined), data);
+  // Read from the probe: while the author types the prefix on its own line, the text itself may not be YAML.
+  const written = list.reduce<unknown>((value, segment) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined), context.data);
   if (written !== undefined && written !== null && !Array.isArray(written)) return undefined;
   return { list, dashTyped };
 }
@@ -79,7 +80,7 @@ function withObjectiveChoice(body: string, data: unknown): string {
 /** The snippets that fit the cursor, ready to offer. */
 export function snippetEntries(snippets: readonly DesignSnippet[], text: string, offset: number, cursor: CursorContext & { data?: unknown }): SnippetEntry[] {
   const lineStart = text.lastIndexOf('\n', cursor.wordStart - 1) + 1;
-  const item = newItemAt(text, offset, cursor.wordStart, cursor.data);
+  const item = newItemAt(text, offset, cursor.wordStart);
   // Where a list's new item goes, a blank line belongs to the list, not to the mapping above it.
   const onEmptyKeyLine = !item && cursor.kind === 'key' && /^[ \t]*$/.test(text.slice(lineStart, cursor.wordStart));
   const out: SnippetEntry[] = [];

@@ -10,8 +10,11 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { TIMEOUT_MS, waitUntil } from './workbench.mjs';
 import { steps as desktopSteps } from './journey.mjs';
+
+const engine = createRequire(import.meta.url)('../../dist/engine.js');
 
 export const EXTENSION_ID = 'mlsystem-review.mlsystem-review';
 /** What run.mjs --web adds to the user settings. */
@@ -89,13 +92,17 @@ export const steps = [
   },
   shared[1],
   {
-    name: 'the status bar shows the active design\'s counts',
-    async run({ wb }) {
-      const item = wb.page.locator('.statusbar-item', { hasText: 'ML design:' });
+    name: 'the status bar shows the active design\'s readiness',
+    async run({ wb, workspace }) {
+      const item = wb.page.locator('.statusbar-item', { hasText: 'pillars' });
       await item.first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-      const counts = await wb.problemCounts();
-      const label = (await item.first().getAttribute('aria-label')) ?? (await item.first().innerText());
-      assert.match(label.replace(/\s+/g, ' '), new RegExp(`${counts.errors}\\D+${counts.warnings}\\D+${counts.infos}`), `the item (${label}) against the Problems counts (${counts.label})`);
+      const label = ((await item.first().getAttribute('aria-label')) ?? (await item.first().innerText())).replace(/\s+/g, ' ');
+      // What the item reads must be what the engine finds in the design on disk.
+      const result = engine.review(readFileSync(join(workspace, DRAFT), 'utf8'));
+      const answered = result.lifecycle.pillars.filter((p) => p.state === 'present').length;
+      const placeholders = result.findings.filter((f) => f.rule === 'unanswered').length;
+      assert.ok(placeholders > 0, 'the draft has placeholders to count');
+      assert.match(label, new RegExp(`${answered}/4 pillars\\D+${placeholders} TODO`), `the item (${label})`);
     },
   },
   ...shared.slice(2),

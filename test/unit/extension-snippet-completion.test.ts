@@ -41,6 +41,11 @@ describe('snippet completion', () => {
     for (const s of snippets) assert.ok(snippetHome(s), s.prefix);
   });
 
+  it('while the prefix is typed on a new line above an item, offers the list\'s snippets (the text is not YAML then)', () => {
+    const typing = DESIGN.replace('framing:\n', 'framing:\n  mlsystem-framing-multi|\n').replace('@\n', '');
+    assert.ok(offered(typing).has('mlsystem-framing-multiclass-classification'));
+  });
+
   it('inside a framing item, offers no snippet: neither a design nor a new list item', () => {
     assert.deepEqual([...offered(DESIGN.replace('@', '    |')).keys()], []);
   });
