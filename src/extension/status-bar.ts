@@ -24,7 +24,7 @@ export class DesignStatusBar implements vscode.Disposable {
     private readonly reviews: DesignReviews,
     private readonly diagnostics: DesignDiagnostics,
   ) {
-    this.item.name = 'ML Design Review';
+    this.item.name = vscode.l10n.t('ML Design Review');
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
@@ -50,10 +50,12 @@ export class DesignStatusBar implements vscode.Disposable {
     const { pillars, stages, placeholders } = readinessOf(result);
     const { error, warning, info } = this.diagnostics.counts(document.uri);
     this.item.text = vscode.l10n.t('$(checklist) {0}/{1} pillars · {2} TODO', pillars.answered, pillars.of, placeholders);
-    this.item.tooltip = vscode.l10n.t(
-      'Design readiness: {0} of {1} pillars answered, {2} of {3} lifecycle stages planned, {4} placeholder(s) left to answer. Problems: {5} error(s), {6} warning(s), {7} info. Click to open the Problems panel.',
-      pillars.answered, pillars.of, stages.planned, stages.of, placeholders, error, warning, info,
-    );
+    this.item.tooltip = [
+      vscode.l10n.t('Design readiness: {0} of {1} pillars fully answered.', pillars.answered, pillars.of),
+      ...pillars.each.map((p) => vscode.l10n.t('{0}: {1} answered, {2} placeholder(s), {3} missing', p.label, p.answered, p.placeholders, p.missing)),
+      vscode.l10n.t('{0} of {1} lifecycle stages planned; {2} placeholder(s) left to answer.', stages.planned, stages.of, placeholders),
+      vscode.l10n.t('Problems: {0} error(s), {1} warning(s), {2} info. Click to open the Problems panel.', error, warning, info),
+    ].join('\n');
     this.item.show();
     this.visible = true;
   }

@@ -99,8 +99,8 @@ export const steps = [
       const label = ((await item.first().getAttribute('aria-label')) ?? (await item.first().innerText())).replace(/\s+/g, ' ');
       // What the item reads must be what the engine finds in the design on disk.
       const result = engine.review(readFileSync(join(workspace, DRAFT), 'utf8'));
-      const answered = result.lifecycle.pillars.filter((p) => p.state === 'present').length;
-      const placeholders = result.findings.filter((f) => f.rule === 'unanswered').length;
+      const answered = result.lifecycle.pillars.filter((p) => p.readiness.state === 'answered').length;
+      const placeholders = result.lifecycle.sections.reduce((n, s) => n + s.placeholders, 0);
       assert.ok(placeholders > 0, 'the draft has placeholders to count');
       assert.match(label, new RegExp(`${answered}/4 pillars\\D+${placeholders} TODO`), `the item (${label})`);
     },

@@ -419,21 +419,26 @@ describe('editor', function () {
   describe('status bar', () => {
     it('shows the active design\'s readiness (not the counts Problems shows), hides for other files, and opens Problems', async () => {
       const { status } = await testApi();
-      // CHURN answers three pillars of four; a placeholder is one more thing left to answer.
-      const editor = await openDesign(CHURN.replace('    inputs: Usage history.', '    inputs: "TODO: what does the model read?"'));
-      await waitFor(() => status.forTests.visible && status.forTests.text.endsWith('3/4 pillars · 1 TODO'), `the readiness; it shows ${status.forTests.text}`);
-      assert.match(status.forTests.tooltip, /3 of 4 pillars answered, 1 of 6 lifecycle stages planned, 1 placeholder\(s\) left/);
+      // One pillar answers all its questions (CHURN's others leave some out); a placeholder is one more thing left to answer.
+      const text = CHURN.replace('  reliability: {silent_failures: audits, fallback: email}', '  reliability: {failure_modes: timeouts, silent_failures: audits, fallback: email, slo: 99.9%}')
+        .replace('    inputs: Usage history.', '    inputs: "TODO: what does the model read?"');
+      const editor = await openDesign(text);
+      await waitFor(() => status.forTests.visible && status.forTests.text.endsWith('1/4 pillars · 1 TODO'), `the readiness; it shows ${status.forTests.text}`);
+      assert.match(status.forTests.tooltip, /1 of 4 pillars fully answered/);
+      assert.match(status.forTests.tooltip, /Reliability: 4 answered, 0 placeholder\(s\), 0 missing/);
+      assert.match(status.forTests.tooltip, /Scalability: 3 answered, 0 placeholder\(s\), 3 missing/);
+      assert.match(status.forTests.tooltip, /1 of 6 lifecycle stages planned; 1 placeholder\(s\) left/);
 
       // Answering the placeholder updates it.
       const line = editor.document.getText().split('\n').findIndex((l) => l.includes('TODO: what does the model read?'));
       await editor.edit((b) => b.replace(editor.document.lineAt(line).range, '    inputs: Usage history.'));
-      await waitFor(() => status.forTests.text.endsWith('3/4 pillars · 0 TODO'), `no placeholder left; it shows ${status.forTests.text}`);
+      await waitFor(() => status.forTests.text.endsWith('1/4 pillars · 0 TODO'), `no placeholder left; it shows ${status.forTests.text}`);
 
       // A YAML file that is not a design: no item at all. Back to the design: it returns.
       await openFixture('docker-compose.yml');
       await waitFor(() => !status.forTests.visible, 'the status bar item to hide for docker-compose.yml');
       await vscode.window.showTextDocument(editor.document);
-      await waitFor(() => status.forTests.visible && status.forTests.text.endsWith('3/4 pillars · 0 TODO'), 'the status bar item to come back for the design');
+      await waitFor(() => status.forTests.visible && status.forTests.text.endsWith('1/4 pillars · 0 TODO'), 'the status bar item to come back for the design');
 
       // A click runs the Problems panel's own command.
       assert.equal(status.forTests.command, 'workbench.actions.view.problems');
