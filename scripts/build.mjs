@@ -10,10 +10,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
 
-// 1. Generated sources (the precompiled schema validator, the rules' docs for SARIF help)
-//    and the committed files that restate the rule registry (settings, schema, README).
+// 1. Generated sources (the precompiled schema validator, the rules' docs for SARIF help),
+//    the committed files that restate the rule registry (settings, schema, README) and the
+//    English bundle of the extension's messages (l10n/bundle.l10n.json).
 //    Each generator is a module under scripts/generate/ exporting `generate(root)`.
-for (const generator of ['generate-validator.mjs', 'generate-rule-help.mjs', 'generate-rule-registry.mjs']) {
+for (const generator of ['generate-validator.mjs', 'generate-rule-help.mjs', 'generate-rule-registry.mjs', 'generate-l10n-bundle.mjs']) {
   const file = path.join(root, 'scripts', 'generate', generator);
   if (existsSync(file)) await (await import(file)).generate(root);
 }

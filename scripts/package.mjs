@@ -12,6 +12,8 @@ export const vsixPath = join(root, 'out', 'mlsystem-review.vsix');
 // since the web worker extension host cannot load a second module (about 110 KB packed).
 // The editor host also bundles markdown-it for the review report it exports (~70 KB of HTML entities).
 const MAX_BYTES = 600 * 1024;
+/** Files the installed extension cannot work without. */
+const REQUIRED_FILES = ['package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'dist/extension.js', 'dist/engine.js', 'dist/web/extension.js'];
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -24,6 +26,13 @@ export function packageExtension({ skipBuild = false } = {}) {
     run(process.execPath, ['scripts/build.mjs']);
   }
   if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing after the build');
+  // The manifest names its text by %key%: without package.nls.json VS Code shows the keys.
+  const packed = spawnSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (packed.status !== 0) throw new Error(`vsce ls failed (exit ${packed.status})`);
+  const files = new Set(packed.stdout.split('\n').map((line) => line.trim()));
+  const missing = REQUIRED_FILES.filter((f) => !files.has(f));
+  if (missing.length) throw new Error(`.vscodeignore leaves out of the VSIX: ${missing.join(', ')}`);
   mkdirSync(dirname(vsixPath), { recursive: true }); // vsce does not create it
   // stdin is closed: vsce must never wait on a prompt in CI.
   run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',

@@ -1,5 +1,6 @@
 // Writes what the rule registry (src/engine/rules/index.ts) decides into the committed
-// files that must repeat it: the `mlsystem.rules` settings in package.json, the waiver
+// files that must repeat it: the `mlsystem.rules` settings in package.json (their English
+// text in package.nls.json, which package.json names by `%key%`), the waiver
 // `rule` examples in schemas/mlsystem.schema.json, the rules a configuration file may set in
 // schemas/mlsystem-review.config.schema.json and the rule table in README.md.
 // Deterministic (same registry, same bytes) and writes only files whose text changes;
@@ -10,23 +11,55 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 /** The committed files this generator owns, relative to the repository root. */
-export const RULE_REGISTRY_FILES = ['package.json', 'schemas/mlsystem.schema.json', 'schemas/mlsystem-review.config.schema.json', 'README.md'];
+export const RULE_REGISTRY_FILES = ['package.json', 'package.nls.json', 'schemas/mlsystem.schema.json', 'schemas/mlsystem-review.config.schema.json', 'README.md'];
 
 const README_START = '<!-- rules:start (generated from the rule registry by `npm run build`) -->';
 const README_END = '<!-- rules:end -->';
 
+const SEVERITIES = ['off', 'info', 'warning', 'error'];
+const SEVERITY_TEXT = { off: 'Do not report this rule.', info: 'Report as information.', warning: 'Report as a warning.', error: 'Report as an error.' };
+
+// The configuration file's schema is not localized: it says the English text itself.
 const SEVERITY_SETTING = {
   type: 'string',
-  enum: ['off', 'info', 'warning', 'error'],
-  enumDescriptions: ['Do not report this rule.', 'Report as information.', 'Report as a warning.', 'Report as an error.'],
+  enum: SEVERITIES,
+  enumDescriptions: SEVERITIES.map((s) => SEVERITY_TEXT[s]),
 };
+
+/** The package.nls.json keys this generator owns (the rest is written by hand). */
+const NLS_ANCHOR = 'configuration.rules.markdownDescription';
+const severityKey = (severity) => `configuration.rules.severity.${severity}`;
+const ruleKey = (id) => `configuration.rules.rule.${id}`;
+const isGeneratedKey = (key) => /^configuration\.rules\.(severity|rule)\./.test(key);
 
 function packageJson(text, rules) {
   const pkg = JSON.parse(text);
   const setting = pkg.contributes?.configuration?.properties?.['mlsystem.rules'];
   if (!setting) throw new Error('package.json: contributes.configuration.properties["mlsystem.rules"] not found');
-  setting.properties = Object.fromEntries(rules.map((r) => [r.id, SEVERITY_SETTING]));
+  setting.properties = Object.fromEntries(rules.map((r) => [r.id, {
+    type: 'string',
+    enum: SEVERITIES,
+    enumDescriptions: SEVERITIES.map((s) => `%${severityKey(s)}%`),
+    markdownDescription: `%${ruleKey(r.id)}%`,
+  }]));
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** The English text of the generated `%key%`s, in place of the previous ones, right after the rules setting's own description. */
+function packageNlsJson(text, rules) {
+  const nls = JSON.parse(text);
+  if (!(NLS_ANCHOR in nls)) throw new Error(`package.nls.json: the key ${NLS_ANCHOR} is missing (the generated keys follow it)`);
+  const generated = [
+    ...SEVERITIES.map((s) => [severityKey(s), SEVERITY_TEXT[s]]),
+    ...rules.map((r) => [ruleKey(r.id), r.summary]),
+  ];
+  const out = [];
+  for (const [key, value] of Object.entries(nls)) {
+    if (isGeneratedKey(key)) continue;
+    out.push([key, value]);
+    if (key === NLS_ANCHOR) out.push(...generated);
+  }
+  return `${JSON.stringify(Object.fromEntries(out), null, 2)}\n`;
 }
 
 /** The configuration file's schema: the built-in rules its `rules` may name (checks match its pattern). */
@@ -69,6 +102,7 @@ function readme(text, rules) {
 export function renderRuleRegistryFiles(rules, current) {
   return {
     'package.json': packageJson(current['package.json'], rules),
+    'package.nls.json': packageNlsJson(current['package.nls.json'], rules),
     'schemas/mlsystem.schema.json': schemaJson(current['schemas/mlsystem.schema.json'], rules),
     'schemas/mlsystem-review.config.schema.json': configSchemaJson(current['schemas/mlsystem-review.config.schema.json'], rules),
     'README.md': readme(current['README.md'], rules),

@@ -5,6 +5,7 @@
  */
 import { elapsedSinceLoad } from './load-clock';
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { BundledFiles } from './bundled-files';
 import { DesignCodeActions } from './code-actions';
 import { registerCommands } from './commands';
@@ -47,7 +48,9 @@ export interface MlsystemReviewApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
-  const log = vscode.window.createOutputChannel('ML Design Review', { log: true });
+  // The host-free parts (./core) localize through @vscode/l10n: the same bundle VS Code loaded for vscode.l10n.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const log = vscode.window.createOutputChannel(vscode.l10n.t('ML Design Review'), { log: true });
   log.info(`${host.kind === 'web' ? 'Web worker extension host (the browser entry)' : 'Node extension host (the desktop entry)'}: reviewing ML design documents.`);
   const configuration = new DesignConfiguration();
   const runner = host.createReviewBackend(context.extensionUri);
@@ -96,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
     vscode.languages.registerCodeActionsProvider(selector, new DesignCodeActions(reviews, diagnostics, configuration), DesignCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(selector, new DesignCompletion(reviews, files), ...COMPLETION_TRIGGERS),
     vscode.languages.registerHoverProvider(selector, new DesignHover(reviews)),
-    vscode.languages.registerDocumentSymbolProvider(selector, new DesignSymbols(reviews), { label: 'ML design' }),
+    vscode.languages.registerDocumentSymbolProvider(selector, new DesignSymbols(reviews), { label: vscode.l10n.t('ML design') }),
   );
 
   const updateContext = (): void => {

@@ -29,7 +29,7 @@ export async function newDesignFile(files: BundledFiles, folder?: vscode.Uri, fi
       canSelectFiles: false,
       canSelectFolders: true,
       canSelectMany: false,
-      openLabel: 'Create design here',
+      openLabel: vscode.l10n.t('Create design here'),
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     });
     folder = picked?.[0];
@@ -39,10 +39,10 @@ export async function newDesignFile(files: BundledFiles, folder?: vscode.Uri, fi
   if (!fileName) {
     const suggested = (await exists(vscode.Uri.joinPath(target, 'mlsystem.yaml'))) ? 'new.mlsystem.yaml' : 'mlsystem.yaml';
     fileName = await vscode.window.showInputBox({
-      title: 'New ML design file',
-      prompt: `File name in ${vscode.workspace.asRelativePath(target)}`,
+      title: vscode.l10n.t('New ML design file'),
+      prompt: vscode.l10n.t('File name in {0}', vscode.workspace.asRelativePath(target)),
       value: suggested,
-      validateInput: async (name) => invalidFileName(name) ?? ((await exists(vscode.Uri.joinPath(target, name))) ? `${name} already exists here; choose another name.` : undefined),
+      validateInput: async (name) => invalidFileName(name) ?? ((await exists(vscode.Uri.joinPath(target, name))) ? vscode.l10n.t('{0} already exists here; choose another name.', name) : undefined),
     });
     if (!fileName) return undefined;
   }

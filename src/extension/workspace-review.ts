@@ -58,7 +58,7 @@ export class WorkspaceReview implements vscode.Disposable {
   /** The design files reviewed, or undefined when the user cancelled. */
   private reviewAll(): Thenable<vscode.Uri[] | undefined> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Reviewing ML designs', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing ML designs'), cancellable: true },
       async (progress, token) => {
         let found: vscode.Uri[];
         try {
@@ -80,7 +80,10 @@ export class WorkspaceReview implements vscode.Disposable {
         }
         this.watch();
         if (tooLarge.length) {
-          void vscode.window.showWarningMessage(`Not reviewed, too large (the limit is ${LIMITS.maxLength} characters): ${tooLarge.slice(0, 3).join(', ')}${tooLarge.length > 3 ? ` and ${tooLarge.length - 3} more` : ''}.`);
+          const files = tooLarge.slice(0, 3).join(', ');
+          void vscode.window.showWarningMessage(tooLarge.length > 3
+            ? vscode.l10n.t('Not reviewed, too large (the limit is {0} characters): {1} and {2} more.', LIMITS.maxLength, files, tooLarge.length - 3)
+            : vscode.l10n.t('Not reviewed, too large (the limit is {0} characters): {1}.', LIMITS.maxLength, files));
         }
         return designs;
       },
