@@ -6,6 +6,7 @@ import type { DesignConfiguration } from './configuration';
 import type { DesignReviews } from './design-reviews';
 import type { DesignDiagnostics } from './diagnostics';
 import { newDesignFile } from './new-design-file';
+import { notifications } from './notifications';
 import { SHOW_RULE_DOCS, showRuleDocs } from './rule-docs';
 import type { WorkspaceReview } from './workspace-review';
 
@@ -33,11 +34,11 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       const fixes = new DesignCodeActions(deps.reviews, deps.diagnostics, deps.configuration);
       const action = await fixes.fixAllAction(editor.document);
       if (!action?.edit) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix automatically: the remaining problems need your choice (see the quick fixes).'));
+        void notifications.show('info', vscode.l10n.t('Nothing to fix automatically: the remaining problems need your choice (see the quick fixes).'));
         return false;
       }
       const applied = await vscode.workspace.applyEdit(action.edit);
-      if (applied) void vscode.window.showInformationMessage(vscode.l10n.t('Fixed {0} problem(s) automatically.', fixes.lastFixAllCount));
+      if (applied) void notifications.show('info', vscode.l10n.t('Fixed {0} problem(s) automatically.', fixes.lastFixAllCount));
       return applied;
     }),
     vscode.commands.registerCommand(REVEAL_WRITTEN, revealWritten),

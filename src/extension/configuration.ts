@@ -13,6 +13,7 @@ import { AsyncConfigLookup, emptyConfig, formatProblem, isConfigFileName, isDesi
 import type { AsyncConfigReader, ConfigProblem, DesignConfig, ReviewConfig, ReviewOptions, SeveritySetting } from '../engine';
 import { SETTINGS_SECTION } from '../features';
 import { host } from './host';
+import { notifications } from './notifications';
 import type { DesignSettings } from './design-reviews';
 
 export type ReviewTrigger = 'onType' | 'onSave';
@@ -221,7 +222,7 @@ export class DesignConfiguration implements DesignSettings, vscode.Disposable {
   private reportOnce(key: string, message: string): void {
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    void vscode.window.showWarningMessage(message);
+    void notifications.show('warning', message);
   }
 
   dispose(): void {

@@ -15,6 +15,8 @@ import { DesignReviews } from './design-reviews';
 import { DesignDiagnostics } from './diagnostics';
 import { DesignHover } from './hover';
 import { affectsRedHatYaml, reportedByRedHatYaml } from './red-hat-yaml';
+import { notifications } from './notifications';
+import type { Notifications } from './notifications';
 import { DesignStatusBar } from './status-bar';
 import { DesignSymbols } from './symbols';
 import { WorkspaceReview } from './workspace-review';
@@ -38,6 +40,8 @@ export interface MlsystemReviewApi {
     reviews: DesignReviews;
     /** The lifecycle preview panels. */
     preview: LifecyclePreview;
+    /** The notifications shown (and a stand-in for a click: `notifications.forTests`). */
+    notifications: Notifications;
     /** The status bar item (its contents: `status.forTests`). */
     status: DesignStatusBar;
     /** Milliseconds of the host's time from the bundle starting to load to the end of activate(). */
@@ -117,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
     reviewOpenDocuments();
     vscode.workspace.textDocuments.forEach(reviewIfConfig);
   }, 0);
-  return { testing: { reviews, preview, status, activationMs: elapsedSinceLoad(), host: host.kind } };
+  return { testing: { reviews, preview, notifications, status, activationMs: elapsedSinceLoad(), host: host.kind } };
 }
 
 export function deactivate(): void {

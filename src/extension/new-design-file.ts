@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BundledFiles } from './bundled-files';
+import { notifications } from './notifications';
 import { invalidFileName, notCreatedMessage, skeletonText } from './core/new-design';
 
 export const SKELETON_SNIPPET = 'mlsystem-design';
@@ -48,7 +49,7 @@ export async function newDesignFile(files: BundledFiles, folder?: vscode.Uri, fi
   }
   const invalid = invalidFileName(fileName);
   if (invalid) {
-    void vscode.window.showErrorMessage(invalid);
+    void notifications.show('error', invalid);
     return undefined;
   }
   const uri = vscode.Uri.joinPath(target, fileName);
@@ -59,7 +60,7 @@ export async function newDesignFile(files: BundledFiles, folder?: vscode.Uri, fi
   const create = new vscode.WorkspaceEdit();
   create.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
   if (!(await vscode.workspace.applyEdit(create))) {
-    void vscode.window.showErrorMessage(notCreatedMessage(vscode.workspace.asRelativePath(uri), await exists(uri)));
+    void notifications.show('error', notCreatedMessage(vscode.workspace.asRelativePath(uri), await exists(uri)));
     return undefined;
   }
   await vscode.window.showTextDocument(uri);

@@ -16,6 +16,7 @@ import type { DesignConfiguration } from './configuration';
 import { readDiskDesign } from './core/disk-design';
 import type { DiskAccess } from './core/disk-design';
 import type { DesignReviews } from './design-reviews';
+import { notifications } from './notifications';
 import { cannotListMessage, planScan } from './core/workspace-scan';
 
 const YAML_GLOB = '**/*.{yaml,yml}';
@@ -49,7 +50,7 @@ export class WorkspaceReview implements vscode.Disposable {
     const counts = countBySeverity(designs.flatMap((uri) => this.reviews.get(uri)?.findings ?? []));
     const summary = { designs: designs.length, counts };
     const open = vscode.l10n.t('Open Problems');
-    void vscode.window.showInformationMessage(summaryText(summary), open).then((choice) => {
+    void notifications.show('info', summaryText(summary), open).then((choice) => {
       if (choice === open) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
     return summary;
@@ -64,11 +65,11 @@ export class WorkspaceReview implements vscode.Disposable {
         try {
           found = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE_GLOB, this.scanLimit === undefined ? undefined : this.scanLimit + 1, token);
         } catch (e) {
-          void vscode.window.showWarningMessage(cannotListMessage(e instanceof Error ? e.message : String(e)));
+          void notifications.show('warning', cannotListMessage(e instanceof Error ? e.message : String(e)));
           return undefined;
         }
         const { files: uris, notice } = planScan(found, this.scanLimit);
-        if (notice) void vscode.window.showInformationMessage(notice);
+        if (notice) void notifications.show('info', notice);
         const designs: vscode.Uri[] = [];
         const tooLarge: string[] = [];
         for (const uri of uris) {
@@ -81,7 +82,7 @@ export class WorkspaceReview implements vscode.Disposable {
         this.watch();
         if (tooLarge.length) {
           const files = tooLarge.slice(0, 3).join(', ');
-          void vscode.window.showWarningMessage(tooLarge.length > 3
+          void notifications.show('warning', tooLarge.length > 3
             ? vscode.l10n.t('Not reviewed, too large (the limit is {0} characters): {1} and {2} more.', LIMITS.maxLength, files, tooLarge.length - 3)
             : vscode.l10n.t('Not reviewed, too large (the limit is {0} characters): {1}.', LIMITS.maxLength, files));
         }

@@ -6,7 +6,7 @@
 // The steps: the web worker extension host activated the extension, which says so itself,
 // and the server's Node extension host never did; then the draft's findings and the status
 // bar, a quick fix, a snippet, the lifecycle preview, its SVG and report exports, Review
-// Workspace, a configuration file's extends, a rule's page.
+// Workspace, a configuration file's extends, a rule's page, the Getting Started walkthrough.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -163,6 +163,24 @@ export const steps = [
       await panel.locator('.monaco-list-row', { hasText: 'missing-stage' }).first().locator('a.monaco-link').click();
       await wb.page.locator('.tabs-container .tab', { hasText: 'missing-stage.md' }).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
       await wb.filterProblems('');
+    },
+  },
+  {
+    name: 'the Getting Started walkthrough opens from Welcome: Open Walkthrough, in English',
+    async run({ wb }) {
+      await wb.runCommand('Welcome: Open Walkthrough', { opensInput: true });
+      const title = 'Get started with ML Design Review';
+      const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      await row.click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'Walkthrough: ML System Design Review' }).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      const page = wb.page.locator('.gettingStartedContainer');
+      for (const step of ['Create a design', 'See the review', 'Fix and waive', 'Open the lifecycle preview', 'Run it in CI']) {
+        await page.getByText(step, { exact: true }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      }
+      // The first step is open, with its button to the command and its page.
+      await page.getByRole('button', { name: 'New Design File' }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+      assert.doesNotMatch(await page.innerText(), /%walkthrough\./, 'no manifest key shows instead of its text');
     },
   },
 ];
