@@ -25,27 +25,9 @@ import type { ShownNotification } from '../../src/extension/notifications';
 const SCRATCH = 'contributions-scratch';
 let counter = 0;
 
-const DESIGN = [
-  'mlsystem: 1',
-  'name: churn',
-  'business:',
-  '  objectives:',
-  '    - id: retain',
-  '      statement: Keep subscribers.',
-  '      metric: churn rate',
-  '      target: 3%',
-  'framing:',
-  '  - id: churn-model',
-  '    serves: [retain]',
-  '    task: binary-classification',
-  '    inputs: Usage history.',
-  '    outputs: Probability of cancelling.',
-  '    objective: Log loss.',
-  '    metrics:',
-  '      - name: recall',
-  '        moves: retain',
-  '',
-].join('\n');
+/** A draft of the fixture workspace, with findings of many rules. */
+const DRAFT = 'drafts/churn.mlsystem.yaml';
+const draftText = async (): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(DRAFT)));
 
 async function writeFile(relativePath: string, text: string): Promise<vscode.Uri> {
   const uri = fixtureUri(`${SCRATCH}/${relativePath}`);
@@ -137,9 +119,10 @@ describe('what the extension contributes and says', function () {
       // The design is reviewed as the CLI would; its output names a copy that the extension
       // does not review itself (no top-level `mlsystem` key, no design file name), so every
       // problem on that copy comes from the task.
-      const findings = review(DESIGN, { today: '2026-12-01' }).findings;
+      const design = await draftText();
+      const findings = review(design, { today: '2026-12-01' }).findings;
       assert.ok(findings.length >= 2, 'the design has findings to report');
-      const copy = await writeFile('matched/churn.yaml', DESIGN.replace('mlsystem: 1', '# mlsystem: 1'));
+      const copy = await writeFile('matched/churn.yaml', design.replace(/^mlsystem: 1$/m, '# mlsystem: 1'));
       const file = `${SCRATCH}/matched/churn.yaml`;
       const output = await writeFile('matched/stylish.txt', formatStylish([{ file, absolute: copy.fsPath, findings }], false));
       // The task prints that output as the CLI would (the VSIX does not carry the CLI).
@@ -188,12 +171,14 @@ describe('what the extension contributes and says', function () {
 
   describe('notifications', () => {
     it('Fix All says how many problems it fixed, or that none could be fixed automatically', async () => {
-      const mistyped = DESIGN.replace('serves: [retain]', 'serves: [retian]').replace('task: binary-classification', 'task: binary-clasification');
+      // Three clear corrections: a close objective id, a misspelt task, the `moves` of a metric whose framing serves one objective.
+      const mistyped = (await draftText()).replace('serves: [retain-subscribers]', 'serves: [retain-subscriber]').replace('task: binary-classification', 'task: binary-clasification');
       const editor = await openDesign(mistyped);
       await waitFor(() => api.reviews.get(editor.document), 'a review of the design');
       const fixed = await notificationsDuring(() => vscode.commands.executeCommand('mlsystem.fixAll'), (s) => s.length > 0, 'the Fix All notification');
-      assert.deepEqual(fixed, [{ severity: 'info', message: 'Fixed 2 problem(s) automatically.', buttons: [] }]);
-      assert.ok(editor.document.getText().includes('serves: [retain]') && editor.document.getText().includes('task: binary-classification'), 'both fixed');
+      assert.deepEqual(fixed, [{ severity: 'info', message: 'Fixed 3 problem(s) automatically.', buttons: [] }]);
+      const text = editor.document.getText();
+      assert.ok(text.includes('serves: [retain-subscribers]') && text.includes('task: binary-classification') && /moves: retain-subscribers/.test(text), text);
 
       // Nothing left that fix-all may fix.
       await waitFor(async () => (await api.reviews.request(editor.document))?.findings.every((f) => f.rule !== 'unknown-reference'), 'the fixed text reviewed');
@@ -203,7 +188,7 @@ describe('what the extension contributes and says', function () {
     });
 
     it('Review Workspace ends with a summary of what it reviewed, and a button to the Problems panel', async () => {
-      await writeFile('workspace/closed.mlsystem.yaml', DESIGN);
+      await writeFile('workspace/closed.mlsystem.yaml', await draftText());
       api.notifications.forTests.answerWith((n) => (n.buttons.includes('Open Problems') ? 'Open Problems' : undefined));
       let summary: { designs: number; counts: Record<string, number> } | undefined;
       const shown = await notificationsDuring(async () => {
