@@ -30,6 +30,23 @@ describe('files generated from the rule registry', () => {
     for (const r of RULES) assert.ok(generated['README.md'].includes(`| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} |`), r.id);
   });
 
+  it('writes each rule\'s severity setting as %keys% whose English is in package.nls.json, and keeps the hand-written keys', () => {
+    const nls = JSON.parse(committed['package.nls.json']);
+    const current = { ...committed, 'package.nls.json': JSON.stringify({ ...nls, 'configuration.rules.rule.retired-rule': 'A rule no longer in the registry.', 'extra.hand.written': 'Kept.' }) };
+    const next = JSON.parse(renderRuleRegistryFiles(ruleEntries(RULES), current)['package.nls.json']);
+    assert.equal(next['extra.hand.written'], 'Kept.');
+    assert.ok(!('configuration.rules.rule.retired-rule' in next), 'a rule that is gone loses its text');
+    const keys = Object.keys(next);
+    const anchor = keys.indexOf('configuration.rules.markdownDescription');
+    assert.deepEqual(keys.slice(anchor + 1, anchor + 5 + RULES.length), [
+      ...['off', 'info', 'warning', 'error'].map((s) => `configuration.rules.severity.${s}`),
+      ...RULES.map((r) => `configuration.rules.rule.${r.id}`),
+    ], 'the generated keys follow the setting\'s own description, in the registry\'s order');
+    const setting = JSON.parse(generated['package.json']).contributes.configuration.properties['mlsystem.rules'].properties[RULES[0].id];
+    assert.equal(setting.markdownDescription, `%configuration.rules.rule.${RULES[0].id}%`);
+    assert.equal(next[setting.markdownDescription.slice(1, -1)], RULES[0].summary);
+  });
+
   it('is stable: generating from generated files changes nothing', () => {
     assert.deepEqual(renderRuleRegistryFiles(ruleEntries(RULES), generated), generated);
   });
