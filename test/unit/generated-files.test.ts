@@ -1,5 +1,5 @@
 /**
- * The committed files that restate the rule registry (the `mlsystem.rules` settings, the
+ * The committed files that restate the rule registry (the `mlsystem.rules` settings and their text in package.nls.json, the
  * waiver `rule` examples in the schema, the README's rule table) say what the registry
  * says: regenerated in memory, they equal what is committed.
  */
