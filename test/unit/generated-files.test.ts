@@ -1,7 +1,8 @@
 /**
- * The committed files that restate the rule registry (the `mlsystem.rules` settings and their text in package.nls.json, the
- * waiver `rule` examples in the schema, the README's rule table) say what the registry
- * says: regenerated in memory, they equal what is committed.
+ * The committed files that restate the rule registry (the `mlsystem.rules` settings and
+ * their text in package.nls.json, the waiver `rule` examples in the schema, the README's
+ * rule table) say what the registry says: regenerated in memory, they equal what is
+ * committed.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
