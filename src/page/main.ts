@@ -1,18 +1,27 @@
 /**
  * The lifecycle panel's page (browser side, bundled to dist/webview/panel.js). It draws the
- * state it is given and redraws in place on each update, keeping scroll and focus; clicks
- * and Enter/Space on an element ask the host to reveal its source. It sees the DOM and the
+ * state it is given and, on each update, patches only the items that changed, keeping
+ * scroll, focus, folded sections and expanded lists; clicks and Enter/Space on an element
+ * ask the host to reveal its source. The diagram is drawn for the panel's width at the
+ * page's text size (a ring when wide, upright when narrow). It sees the DOM and the
  * webview API only: it draws with src/render/ and talks to the host through the protocol.
  */
 import { rangeOfKey } from '../render/elements';
 import { isHostMessage } from '../protocol/panel-messages';
 import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol/panel-messages';
-import { renderCounts, renderSections } from '../render/sections-html';
+import { LIST_IDS, renderCounts, sectionLists, sectionsMarkup } from '../render/sections-html';
+import type { Part } from '../render/sections-html';
 import { renderLifecycleSvg } from '../render/svg';
 
 const vscode = acquireVsCodeApi<PersistedState>();
 let current: PanelState | undefined;
 let highlighted: string[] = [];
+const saved = vscode.getState();
+/** Sections folded away and long lists shown whole, kept across updates and reloads. */
+const folded = new Set(saved?.folded ?? []);
+const expanded = new Set(saved?.expanded ?? []);
+/** Wider than this, the diagram is drawn no wider (its text would only spread out). */
+const MAX_DIAGRAM_WIDTH = 1000;
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -29,17 +38,90 @@ function focusedKey(): string | undefined {
   return active instanceof Element ? (active.closest('[data-key]')?.getAttribute('data-key') ?? undefined) : undefined;
 }
 
-function findKey(key: string): Element | undefined {
-  return Array.from(document.querySelectorAll('[data-key]')).find((el) => el.getAttribute('data-key') === key);
+function withAttribute(name: string, value: string): HTMLElement | undefined {
+  return Array.from(document.querySelectorAll<HTMLElement>(`[${name}]`)).find((el) => el.getAttribute(name) === value);
 }
 
-const rendered = new WeakMap<HTMLElement, string>();
+function findKey(key: string): Element | undefined {
+  return withAttribute('data-key', key);
+}
+
+/** The markup each patched element was drawn from, and the key of each list item. */
+const rendered = new WeakMap<Element, string>();
+const partKeys = new WeakMap<Element, string>();
 
 /** Replace only what changed, so typing elsewhere in the document leaves the page still. */
-function replaceIfChanged(el: HTMLElement, html: string): void {
+function replaceIfChanged(el: Element, html: string): void {
   if (rendered.get(el) === html) return;
   el.innerHTML = html;
   rendered.set(el, html);
+}
+
+function elementFrom(part: Part): Element {
+  const template = document.createElement('template');
+  template.innerHTML = part.html;
+  const el = template.content.firstElementChild;
+  if (!el) throw new Error(`empty markup for ${part.key}`);
+  rendered.set(el, part.html);
+  partKeys.set(el, part.key);
+  return el;
+}
+
+/**
+ * Makes `list`'s children the parts, in order: an item whose markup is unchanged stays the
+ * same element (its focus, its state); only new or changed items are drawn.
+ */
+function patchList(list: Element, parts: readonly Part[]): void {
+  const byKey = new Map<string, Element>();
+  for (const child of Array.from(list.children)) {
+    const key = partKeys.get(child);
+    if (key === undefined) child.remove();
+    else byKey.set(key, child);
+  }
+  parts.forEach((part, i) => {
+    let el = byKey.get(part.key);
+    byKey.delete(part.key);
+    if (!el || rendered.get(el) !== part.html) {
+      const fresh = elementFrom(part);
+      el?.replaceWith(fresh);
+      el = fresh;
+    }
+    const at = list.children[i];
+    if (at !== el) list.insertBefore(el, at ?? null);
+  });
+  for (const el of byKey.values()) el.remove();
+}
+
+function persist(): void {
+  if (current) vscode.setState({ uri: current.uri, locked: current.locked, folded: [...folded], expanded: [...expanded] });
+}
+
+/** The diagram, drawn 1:1 for the width it has and the text size the page gives it. */
+function drawDiagram(model: PanelState['model']): void {
+  const figure = byId('diagram');
+  const width = Math.min(figure.clientWidth, MAX_DIAGRAM_WIDTH);
+  if (width <= 0) return; // not laid out (hidden): drawn when it is
+  const fontSize = parseFloat(getComputedStyle(figure).fontSize) || 13;
+  replaceIfChanged(byId('cycle'), renderLifecycleSvg(model, { theme: 'vscode', interactive: true, idPrefix: 'panel', width, fontSize }));
+}
+
+function drawSections(model: PanelState['model']): void {
+  const root = byId('sections');
+  if (!root.firstElementChild) {
+    root.innerHTML = sectionsMarkup();
+    for (const section of Array.from(root.querySelectorAll<HTMLDetailsElement>('details[data-section]'))) {
+      section.open = !folded.has(section.dataset.section ?? '');
+    }
+  }
+  const lists = sectionLists(model, { expanded });
+  for (const id of LIST_IDS) {
+    const list = root.querySelector(`[data-list="${id}"]`);
+    if (list) patchList(list, lists[id].items);
+    const more = root.querySelector(`[data-more="${id}"]`);
+    if (more) replaceIfChanged(more, lists[id].more);
+  }
+  root.querySelector<HTMLElement>('[data-empty="objectives"]')?.toggleAttribute('hidden', lists.objectives.total > 0);
+  root.querySelector<HTMLElement>('[data-block="unlinked"]')?.toggleAttribute('hidden', lists.unlinked.total === 0);
 }
 
 function renderLock(locked: boolean): void {
@@ -58,14 +140,26 @@ function render(state: PanelState): void {
   byId('design-name').textContent = model.name ?? state.fileName;
   byId('file-name').textContent = model.name ? state.fileName : '';
   replaceIfChanged(byId('counts'), renderCounts(model));
-  replaceIfChanged(byId('diagram'), renderLifecycleSvg(model, { theme: 'vscode', interactive: true, idPrefix: 'panel' }));
-  replaceIfChanged(byId('sections'), renderSections(model));
+  drawDiagram(model);
+  drawSections(model);
   renderLock(state.locked);
   applyHighlight(highlighted);
   if (keepFocus && focusedKey() !== keepFocus) (findKey(keepFocus) as HTMLElement | SVGElement | undefined)?.focus({ preventScroll: true });
   window.scrollTo(scrollX, scrollY);
   document.title = `Lifecycle: ${state.fileName}`;
-  vscode.setState({ uri: state.uri, locked: state.locked });
+  persist();
+}
+
+/** Shows a long list whole, or its first part again; the button keeps the focus. */
+function toggleList(list: string): void {
+  if (!current) return;
+  if (!expanded.delete(list)) expanded.add(list);
+  const { scrollX, scrollY } = window;
+  drawSections(current.model);
+  applyHighlight(highlighted);
+  withAttribute('data-show-all', list)?.focus({ preventScroll: true });
+  window.scrollTo(scrollX, scrollY);
+  persist();
 }
 
 /** Marks the diagram's elements and the section cards for `keys` (and unmarks the rest). */
@@ -86,6 +180,11 @@ function reveal(target: Element): void {
 }
 
 document.addEventListener('click', (event) => {
+  const showAll = event.target instanceof Element ? event.target.closest('[data-show-all]') : null;
+  if (showAll) {
+    toggleList(showAll.getAttribute('data-show-all') ?? '');
+    return;
+  }
   const target = event.target instanceof Element ? event.target.closest('[data-key]') : null;
   if (target) {
     event.preventDefault();
@@ -102,6 +201,27 @@ document.addEventListener('keydown', (event) => {
     reveal(target);
   }
 });
+
+// `toggle` does not bubble: listen while it goes down.
+document.addEventListener(
+  'toggle',
+  (event) => {
+    const section = event.target instanceof HTMLDetailsElement ? event.target.dataset.section : undefined;
+    if (!section) return;
+    if (event.target instanceof HTMLDetailsElement && event.target.open) folded.delete(section);
+    else folded.add(section);
+    persist();
+  },
+  true,
+);
+
+// Drawn again for a new width (the ring turns upright when the panel narrows).
+new ResizeObserver(() => {
+  if (current) {
+    drawDiagram(current.model);
+    applyHighlight(highlighted);
+  }
+}).observe(byId('diagram'));
 
 byId('export').addEventListener('click', () => post({ type: 'export' }));
 byId('export-report').addEventListener('click', () => post({ type: 'exportReport' }));
@@ -120,7 +240,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'locked':
       if (current) current = { ...current, locked: message.locked };
       renderLock(message.locked);
-      if (current) vscode.setState({ uri: current.uri, locked: message.locked });
+      persist();
       break;
   }
 });

@@ -6,6 +6,7 @@
  */
 import { escapeMarkup as esc } from '../render/escape';
 import type { PanelState } from '../protocol/panel-messages';
+import { legendMarkup } from '../render/sections-html';
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin our own resources are served from. */
@@ -51,7 +52,7 @@ ${options.styleUris.map((href) => `<link rel="stylesheet" href="${esc(href)}">`)
   </div>
 </header>
 <main class="layout">
-  <figure id="diagram" class="diagram"></figure>
+  <figure id="diagram" class="diagram"><div id="cycle"></div>${legendMarkup()}</figure>
   <div id="sections" class="sections"></div>
 </main>
 <script nonce="${esc(options.nonce)}" src="${esc(options.scriptUri)}"></script>

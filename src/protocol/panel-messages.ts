@@ -22,6 +22,10 @@ export interface PanelState {
 export interface PersistedState {
   uri: string;
   locked: boolean;
+  /** Sections the reader folded away (`data-section` ids). */
+  folded?: string[];
+  /** Long lists the reader asked to see whole (`data-show-all` ids). */
+  expanded?: string[];
 }
 
 export type HostMessage =

@@ -29,13 +29,15 @@ const STATUS_ICON: Record<string, string> = {
   missing: 'circle-large-outline',
 };
 
-function findingList(owner: string, findings: readonly FindingSummary[]): string {
+function findingList(owner: string, findings: readonly FindingSummary[], view: SectionsView): string {
   if (!findings.length) return '';
-  const items = findings.map(
+  const list = `findings:${owner}`;
+  const shown = findings.slice(0, shownCount(list, findings.length, view));
+  const items = shown.map(
     (f, i) =>
       `<li><button type="button" class="finding sev-${f.severity}" data-key="${esc(elementKey.finding(owner, i))}" aria-label="${esc(`${f.severity}: ${f.message} (${f.rule}). Show in the editor`)}">${icon(SEVERITY_ICON[f.severity])}<span class="finding-message">${esc(f.message)}</span> <span class="rule">${esc(f.rule)}</span></button></li>`,
   );
-  return `<ul class="findings" aria-label="${esc(findingsText(findings))}">${items.join('')}</ul>`;
+  return `<ul class="findings" aria-label="${esc(findingsText(findings))}">${items.join('')}</ul>${moreButton(list, findings.length, view, 'finding')}`;
 }
 
 /** Document text as an answer: a placeholder is marked (`mark`, before it) as a question still open, never shown as an answer. */
@@ -53,7 +55,7 @@ function notes(source: string | undefined): string {
   return source ? `<div class="notes">${renderMarkdown(source)}</div>` : '';
 }
 
-function stageCard(stage: StageModel): string {
+function stageCard(stage: StageModel, view: SectionsView): string {
   const key = elementKey.stage(stage.id);
   const status = stageStatusText(stage);
   const state = stage.present ? `status-${stage.status ?? 'unset'}` : 'missing';
@@ -68,14 +70,14 @@ function stageCard(stage: StageModel): string {
     '</p>',
     notes(stage.notes),
     artifacts,
-    findingList(key, stage.findings),
+    findingList(key, stage.findings, view),
     '</article>',
   ].join('');
 }
 
 const PILLAR_STATE_ICON: Record<PillarModel['state'], string> = { present: 'pass-filled', empty: 'circle-large-outline', missing: 'circle-slash' };
 
-function pillarCard(pillar: PillarModel): string {
+function pillarCard(pillar: PillarModel, view: SectionsView): string {
   const key = elementKey.pillar(pillar.id);
   return [
     `<article class="card pillar-card pillar-${pillar.state}" data-card="${esc(key)}">`,
@@ -83,7 +85,7 @@ function pillarCard(pillar: PillarModel): string {
     `<p class="meta"><span class="badge badge-${pillar.state}">${icon(PILLAR_STATE_ICON[pillar.state])}${esc(pillar.state)}</span></p>`,
     `<p class="meta">${readinessBadge(pillar.readiness)}</p>`,
     notes(pillar.notes),
-    findingList(key, pillar.findings),
+    findingList(key, pillar.findings, view),
     '</article>',
   ].join('');
 }
@@ -107,43 +109,135 @@ function experimentColumn(o: ObjectiveTrace, oi: number): string {
   return `<button type="button" class="experiment" data-key="${esc(elementKey.experiment(oi))}">${icon('beaker')}${what}</button>`;
 }
 
-function readinessSection(sections: readonly SectionReadiness[]): string {
-  const rows = sections.map((s) =>
-    `<li class="section-readiness readiness-${s.state}"><button type="button" class="card-title" data-key="${esc(elementKey.section(s.id))}" aria-label="${esc(`${s.label}: ${s.state}, ${readinessText(s)}. Show in the editor`)}">${esc(s.label)}</button> ${readinessBadge(s)}</li>`);
-  return `<section class="readiness-summary" aria-labelledby="readiness-heading"><h2 id="readiness-heading">Readiness</h2><ul class="sections">${rows.join('')}</ul></section>`;
+function readinessRow(s: SectionReadiness): Part {
+  const key = elementKey.section(s.id);
+  return {
+    key,
+    html: `<li class="section-readiness readiness-${s.state}"><button type="button" class="card-title" data-key="${esc(key)}" aria-label="${esc(`${s.label}: ${s.state}, ${readinessText(s)}. Show in the editor`)}">${esc(s.label)}</button> ${readinessBadge(s)}</li>`,
+  };
 }
 
-function traceSection(model: LifecycleModel): string {
-  const rows = model.objectives.map((o, oi) => {
-    const key = elementKey.objective(oi);
-    const framings = o.framings.length
-      ? `<ul class="links">${o.framings.map((f, fi) => `<li><button type="button" class="framing" data-key="${esc(elementKey.framing(oi, fi))}">${icon('symbol-class')}${esc(f.id)}${f.task ? ` <span class="task">${esc(f.task)}</span>` : ''}</button></li>`).join('')}</ul>`
-      : '<p class="none">No framing serves it.</p>';
-    const metrics = o.metrics.length
-      ? `<ul class="links">${o.metrics.map((m, mi) => `<li><button type="button" class="metric" data-key="${esc(elementKey.metric(oi, mi))}">${icon('graph-line')}${answer(m.name)}${m.target ? ` <span class="target">${answer(m.target)}</span>` : ''} <span class="via">via ${esc(m.framing)}</span></button></li>`).join('')}</ul>`
-      : '<p class="none">No ML metric moves it.</p>';
-    return [
-      `<li class="objective${o.unframed ? ' unframed' : ''}" data-card="${esc(key)}">`,
-      `<button type="button" class="card-title" data-key="${esc(key)}" aria-label="${esc(`Objective ${o.id}${o.unframed ? ', unframed' : ''}: ${plural(o.framings.length, 'framing')}, ${plural(o.metrics.length, 'ML metric')}. Show in the editor`)}">${icon('target')}${esc(o.id)}</button>`,
-      o.unframed ? ` <span class="badge badge-unframed">${icon('warning')}unframed</span>` : '',
-      o.statement ? `<p class="statement">${answer(o.statement)}</p>` : '',
-      o.metric ? `<p class="business-metric">Business metric: ${answer(o.metric)}${o.target ? ` → ${answer(o.target)}` : ''}</p>` : '',
-      `<div class="trace-columns"><div><h4>Framings</h4>${framings}</div><div><h4>ML metrics</h4>${metrics}</div>`,
-      o.framings.length ? `<div><h4>Ground truth</h4>${groundTruthColumn(model, o)}</div>` : '',
-      `<div><h4>Measured online by</h4>${experimentColumn(o, oi)}</div></div>`,
-      '</li>',
-    ].join('');
-  });
-  const unlinked = model.unlinkedMetrics.length
-    ? `<h3>Unlinked ML metrics</h3><p class="hint">These move no business objective.</p><ul class="links unlinked">${model.unlinkedMetrics
-        .map((m, i) => `<li><button type="button" class="metric unlinked" data-key="${esc(elementKey.unlinked(i))}">${icon('warning')}${esc(m.name)} <span class="via">in ${esc(m.framing)}</span></button></li>`)
-        .join('')}</ul>`
-    : '';
+function objectiveItem(model: LifecycleModel, o: ObjectiveTrace, oi: number): Part {
+  const key = elementKey.objective(oi);
+  const framings = o.framings.length
+    ? `<ul class="links">${o.framings.map((f, fi) => `<li><button type="button" class="framing" data-key="${esc(elementKey.framing(oi, fi))}">${icon('symbol-class')}${esc(f.id)}${f.task ? ` <span class="task">${esc(f.task)}</span>` : ''}</button></li>`).join('')}</ul>`
+    : '<p class="none">No framing serves it.</p>';
+  const metrics = o.metrics.length
+    ? `<ul class="links">${o.metrics.map((m, mi) => `<li><button type="button" class="metric" data-key="${esc(elementKey.metric(oi, mi))}">${icon('graph-line')}${answer(m.name)}${m.target ? ` <span class="target">${answer(m.target)}</span>` : ''} <span class="via">via ${esc(m.framing)}</span></button></li>`).join('')}</ul>`
+    : '<p class="none">No ML metric moves it.</p>';
+  const html = [
+    `<li class="objective${o.unframed ? ' unframed' : ''}" data-card="${esc(key)}">`,
+    `<button type="button" class="card-title" data-key="${esc(key)}" aria-label="${esc(`Objective ${o.id}${o.unframed ? ', unframed' : ''}: ${plural(o.framings.length, 'framing')}, ${plural(o.metrics.length, 'ML metric')}. Show in the editor`)}">${icon('target')}${esc(o.id)}</button>`,
+    o.unframed ? ` <span class="badge badge-unframed">${icon('warning')}unframed</span>` : '',
+    o.statement ? `<p class="statement">${answer(o.statement)}</p>` : '',
+    o.metric ? `<p class="business-metric">Business metric: ${answer(o.metric)}${o.target ? ` → ${answer(o.target)}` : ''}</p>` : '',
+    `<div class="trace-columns"><div><h4>Framings</h4>${framings}</div><div><h4>ML metrics</h4>${metrics}</div>`,
+    o.framings.length ? `<div><h4>Ground truth</h4>${groundTruthColumn(model, o)}</div>` : '',
+    `<div><h4>Measured online by</h4>${experimentColumn(o, oi)}</div></div>`,
+    '</li>',
+  ].join('');
+  return { key, html };
+}
+
+function unlinkedItem(m: LifecycleModel['unlinkedMetrics'][number], i: number): Part {
+  const key = elementKey.unlinked(i);
+  return { key, html: `<li><button type="button" class="metric unlinked" data-key="${esc(key)}">${icon('warning')}${esc(m.name)} <span class="via">in ${esc(m.framing)}</span></button></li>` };
+}
+
+/** One piece of the sections the page patches on its own; `key` names it across updates. */
+export interface Part {
+  key: string;
+  html: string;
+}
+
+/** The lists of the sections, each patched item by item. */
+export const LIST_IDS = ['readiness', 'pillars', 'objectives', 'unlinked', 'stages'] as const;
+export type ListId = (typeof LIST_IDS)[number];
+
+export interface ListContent {
+  /** The items drawn: the first part of a long list, or all of it. */
+  items: Part[];
+  total: number;
+  /** The "Show all N" (or "Show fewer") button, or nothing. */
+  more: string;
+}
+
+/** What the reader chose to see of the long lists. */
+export interface SectionsView {
+  /** The long lists drawn whole (`objectives`, `unlinked`, `findings:<owner key>`), or all of them. */
+  expanded?: ReadonlySet<string> | 'all';
+}
+
+/** A long list draws its first part until the reader asks for all of it. */
+export const FIRST_PART: Record<string, number> = { objectives: 20, unlinked: 20, findings: 10 };
+
+function firstPart(list: string): number {
+  return FIRST_PART[list.split(':')[0]] ?? 20;
+}
+
+function shownCount(list: string, total: number, view: SectionsView): number {
+  const expanded = view.expanded ?? 'all';
+  return expanded === 'all' || expanded.has(list) ? total : Math.min(total, firstPart(list));
+}
+
+/** The button under a long list: show all of it, or only its first part again. */
+function moreButton(list: string, total: number, view: SectionsView, noun: string): string {
+  const first = firstPart(list);
+  if (total <= first || (view.expanded ?? 'all') === 'all') return '';
+  const whole = view.expanded !== 'all' && view.expanded?.has(list);
+  const label = whole ? `Show the first ${first}` : `Show all ${plural(total, noun)}`;
+  return `<button type="button" class="show-all" data-show-all="${esc(list)}" aria-expanded="${whole ? 'true' : 'false'}">${icon(whole ? 'fold' : 'unfold')}${esc(label)}</button>`;
+}
+
+function listContent(list: ListId, total: number, view: SectionsView, noun: string, item: (i: number) => Part): ListContent {
+  const items = Array.from({ length: shownCount(list, total, view) }, (_, i) => item(i));
+  return { items, total, more: moreButton(list, total, view, noun) };
+}
+
+/** The items of every list, as far as the view shows them. */
+export function sectionLists(model: LifecycleModel, view: SectionsView = {}): Record<ListId, ListContent> {
+  const all = (items: Part[]): ListContent => ({ items, total: items.length, more: '' });
+  return {
+    readiness: all(model.sections.map(readinessRow)),
+    pillars: all(model.pillars.map((p) => ({ key: elementKey.pillar(p.id), html: pillarCard(p, view) }))),
+    objectives: listContent('objectives', model.objectives.length, view, 'objective', (i) => objectiveItem(model, model.objectives[i], i)),
+    unlinked: listContent('unlinked', model.unlinkedMetrics.length, view, 'unlinked ML metric', (i) => unlinkedItem(model.unlinkedMetrics[i], i)),
+    stages: all(model.stages.map((st) => ({ key: elementKey.stage(st.id), html: stageCard(st, view) }))),
+  };
+}
+
+function hidden(yes: boolean): string {
+  return yes ? ' hidden' : '';
+}
+
+/** A section the reader can fold away (the page keeps it folded across updates). */
+function foldable(id: string, heading: string, body: string): string {
+  return `<details class="panel-section ${id}" data-section="${id}" open><summary><h2 id="${id}-heading">${heading}</h2></summary>${body}</details>`;
+}
+
+/**
+ * Everything beside the diagram: the sections, each foldable, with their lists (empty
+ * containers without `lists`, for the page to fill). Each list is a `[data-list]`
+ * element whose children are its items in order, followed by its `[data-more]` button.
+ */
+export function sectionsMarkup(lists?: Record<ListId, ListContent>): string {
+  const items = (id: ListId): string => lists?.[id].items.map((p) => p.html).join('') ?? '';
+  const more = (id: ListId): string => `<div class="more" data-more="${id}">${lists?.[id].more ?? ''}</div>`;
+  const empty = (id: ListId): boolean => !lists || lists[id].total === 0;
   return [
-    '<section class="trace" aria-labelledby="trace-heading"><h2 id="trace-heading">Objectives → framings → ML metrics → experiments</h2>',
-    rows.length ? `<ul class="objectives">${rows.join('')}</ul>` : '<p class="none">No business objectives yet.</p>',
-    unlinked,
-    '</section>',
+    foldable('readiness', 'Readiness', `<ul class="sections" data-list="readiness">${items('readiness')}</ul>`),
+    foldable('pillars', 'Requirements: the four pillars', `<div class="cards" data-list="pillars">${items('pillars')}</div>`),
+    foldable(
+      'trace',
+      'Objectives → framings → ML metrics → experiments',
+      [
+        `<p class="none" data-empty="objectives"${hidden(!empty('objectives'))}>No business objectives yet.</p>`,
+        `<ul class="objectives" data-list="objectives">${items('objectives')}</ul>${more('objectives')}`,
+        `<div class="unlinked-metrics" data-block="unlinked"${hidden(empty('unlinked'))}><h3>Unlinked ML metrics</h3><p class="hint">These move no business objective.</p>`,
+        `<ul class="links unlinked" data-list="unlinked">${items('unlinked')}</ul>${more('unlinked')}</div>`,
+      ].join(''),
+    ),
+    foldable('stages', 'Stages', `<div class="cards" data-list="stages">${items('stages')}</div>`),
   ].join('');
 }
 
@@ -158,14 +252,25 @@ export function renderCounts(model: LifecycleModel): string {
   ].join(' ');
 }
 
-/** Everything beside the diagram. */
-export function renderSections(model: LifecycleModel): string {
-  return [
-    readinessSection(model.sections),
-    '<section class="pillars" aria-labelledby="pillars-heading"><h2 id="pillars-heading">Requirements: the four pillars</h2>',
-    `<div class="cards">${model.pillars.map(pillarCard).join('')}</div></section>`,
-    traceSection(model),
-    '<section class="stages" aria-labelledby="stages-heading"><h2 id="stages-heading">Stages</h2>',
-    `<div class="cards">${model.stages.map(stageCard).join('')}</div></section>`,
-  ].join('');
+/** Everything beside the diagram, long lists whole unless the view says otherwise. */
+export function renderSections(model: LifecycleModel, view: SectionsView = {}): string {
+  return sectionsMarkup(sectionLists(model, view));
+}
+
+const LEGEND: ReadonlyArray<readonly [swatch: string, text: string]> = [
+  ['done', 'Done'],
+  ['in-progress', 'In progress (thick)'],
+  ['blocked', 'Blocked (thick)'],
+  ['skipped', 'Skipped (dotted)'],
+  ['missing', 'Missing from the document (dashed)'],
+  ['empty', 'Empty pillar (dotted)'],
+  ['unframed', 'Objective no framing serves (dashed)'],
+  ['highlighted', "Where the editor's cursor is"],
+];
+
+/** What the borders and marks of the diagram and the cards mean. Static: no document text. */
+export function legendMarkup(): string {
+  const items = LEGEND.map(([swatch, text]) => `<li><span class="swatch swatch-${swatch}" aria-hidden="true"></span>${esc(text)}</li>`);
+  const severities = '<li><span class="legend-mark sev-error" aria-hidden="true">●</span>error <span class="legend-mark sev-warning" aria-hidden="true">▲</span>warning <span class="legend-mark sev-info" aria-hidden="true">■</span>info: the worst finding</li>';
+  return `<figcaption class="legend"><span class="legend-title">Legend</span><ul aria-label="Legend">${items.join('')}${severities}</ul></figcaption>`;
 }

@@ -22,33 +22,129 @@ export interface RenderSvgOptions {
   idPrefix?: string;
   /** Draw the design's name above the cycle. Default: true for print (the panel has its own header). */
   heading?: boolean;
+  /**
+   * The width to draw at (px): the panel passes its own, so the diagram is drawn 1:1 and
+   * its text keeps the size the styles give it. Default: 740, with no size on the element.
+   */
+  width?: number;
+  /** The size the styles give the diagram's text (px), to fit text into boxes. Default: 12. */
+  fontSize?: number;
+  /** Default: the ring while three stages fit side by side at `width`, then two columns, then one. */
+  layout?: CycleLayout;
 }
 
-const WIDTH = 740;
-const BOX_W = 200;
-const BOX_H = 104;
-const ROW_GAP = 84;
-const CYCLE_HEIGHT = 20 + BOX_H + ROW_GAP + BOX_H + 20;
-const CENTER = { x: WIDTH / 2, y: 20 + BOX_H + ROW_GAP / 2 };
-/**
- * The cycle as a ring of two rows: scoping → data engineering → model development across
- * the top, deployment → monitoring → business analysis back along the bottom, and business
- * analysis up into scoping again. Box centres, in stage order.
- */
-const COLUMNS = [20 + BOX_W / 2, WIDTH / 2, WIDTH - 20 - BOX_W / 2];
-const ROWS = [20 + BOX_H / 2, 20 + BOX_H + ROW_GAP + BOX_H / 2];
-const CENTERS = [
-  { x: COLUMNS[0], y: ROWS[0] },
-  { x: COLUMNS[1], y: ROWS[0] },
-  { x: COLUMNS[2], y: ROWS[0] },
-  { x: COLUMNS[2], y: ROWS[1] },
-  { x: COLUMNS[1], y: ROWS[1] },
-  { x: COLUMNS[0], y: ROWS[1] },
-];
+export type CycleLayout = 'ring' | 'two-columns' | 'column';
+
+/** The width the print theme draws at, and the panel's default. */
+const DEFAULT_WIDTH = 740;
+/** Stage labels this long fit a box on one line, or two at a space: below that, fewer columns. */
+const LABEL_CHARS = 22;
+/** Room for the arrows between boxes side by side (the ring's gap also holds its centre title). */
+const COLUMN_GAP = 50;
+const NARROW_COLUMN_GAP = 40;
+/** The single column's feedback arrow runs up this gutter on the right. */
+const GUTTER = 24;
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Where everything of the cycle goes, for one width and text size. */
+interface CycleGeometry {
+  layout: CycleLayout;
+  width: number;
+  height: number;
+  fontSize: number;
+  /** Average character width, for fitting text into boxes. */
+  charWidth: number;
+  boxW: number;
+  boxH: number;
+  /** Box centres, in stage order. */
+  centers: Point[];
+  /** Baselines inside a box, from its top. */
+  lines: { label: number; lineHeight: number; status: number; owner: number; findings: number };
+  /** The title and counts: centred in the ring, else left-aligned above the boxes. */
+  title: { x: number; y: number; countsY: number; anchor: 'middle' | 'start' };
+}
+
+function boxLines(fontSize: number): CycleGeometry['lines'] & { height: number } {
+  const lineHeight = Math.round((fontSize * 4) / 3);
+  const label = 10 + fontSize + 1;
+  const status = label + lineHeight + Math.round(lineHeight * 1.4375);
+  const owner = status + lineHeight;
+  const findings = owner + lineHeight;
+  return { label, lineHeight, status, owner, findings, height: findings + 10 };
+}
+
+/** The narrowest box whose label fits (on one line, or two at a space). */
+function minBoxWidth(fontSize: number, charWidth: number): number {
+  return Math.ceil(LABEL_CHARS * fontSize * charWidth) + 40;
+}
+
+/** The layout for a width: the ring while three stages fit side by side, then two columns, then one. */
+export function cycleLayoutFor(width: number, fontSize: number, charWidth = 0.6): CycleLayout {
+  const min = minBoxWidth(fontSize, charWidth);
+  if ((width - 40 - 2 * COLUMN_GAP) / 3 >= min) return 'ring';
+  if ((width - 4 - NARROW_COLUMN_GAP) / 2 >= min) return 'two-columns';
+  return 'column';
+}
+
+function cycleGeometry(options: RenderSvgOptions): CycleGeometry {
+  const width = Math.max(160, Math.round(options.width ?? DEFAULT_WIDTH));
+  const fontSize = options.fontSize ?? 12;
+  // The print theme names its fonts (narrower faces); the panel has the user's.
+  const charWidth = options.theme === 'print' ? 0.55 : 0.6;
+  const layout = options.layout ?? cycleLayoutFor(width, fontSize, charWidth);
+  const { height: boxH, ...lines } = boxLines(fontSize);
+  if (layout === 'ring') {
+    // Scoping → data engineering → model development across the top, deployment →
+    // monitoring → business analysis back along the bottom, and business analysis up into
+    // scoping again.
+    const boxW = Math.floor((width - 40 - 2 * COLUMN_GAP) / 3);
+    const rowGap = Math.round((84 * fontSize) / 12);
+    const columns = [20 + boxW / 2, width / 2, width - 20 - boxW / 2];
+    const rows = [20 + boxH / 2, 20 + boxH + rowGap + boxH / 2];
+    const centers = [0, 1, 2, 2, 1, 0].map((c, i) => ({ x: columns[c], y: rows[i < 3 ? 0 : 1] }));
+    const cy = 20 + boxH + rowGap / 2;
+    return {
+      layout, width, height: 20 + boxH + rowGap + boxH + 20, fontSize, charWidth, boxW, boxH, centers, lines,
+      title: { x: width / 2, y: cy - fontSize / 2, countsY: cy + fontSize + 2, anchor: 'middle' },
+    };
+  }
+  const margin = 2;
+  const titleY = margin + fontSize + 4;
+  const countsY = titleY + lines.lineHeight + 2;
+  if (layout === 'two-columns') {
+    // Down the left column, across the bottom, up the right column, and back over the top
+    // into scoping: still a ring, upright.
+    const boxW = Math.floor((width - 2 * margin - NARROW_COLUMN_GAP) / 2);
+    const rowGap = 28;
+    const channel = countsY + lines.lineHeight + 8; // the feedback arrow's label sits above it
+    const top = channel + 14;
+    const columns = [margin + boxW / 2, width - margin - boxW / 2];
+    const rows = [0, 1, 2].map((r) => top + r * (boxH + rowGap) + boxH / 2);
+    const centers = [0, 1, 2, 2, 1, 0].map((r, i) => ({ x: columns[i < 3 ? 0 : 1], y: rows[r] }));
+    return {
+      layout, width, height: top + 3 * boxH + 2 * rowGap + 8, fontSize, charWidth, boxW, boxH, centers, lines,
+      title: { x: margin, y: titleY, countsY, anchor: 'start' },
+    };
+  }
+  // One column, top to bottom; the feedback arrow returns up the gutter on the right.
+  const boxW = width - 2 * margin - GUTTER;
+  const rowGap = 28;
+  const top = countsY + 12;
+  const centers = Array.from({ length: 6 }, (_, i) => ({ x: margin + boxW / 2, y: top + i * (boxH + rowGap) + boxH / 2 }));
+  const bottom = top + 6 * boxH + 5 * rowGap;
+  return {
+    layout, width, height: bottom + 14 + lines.lineHeight + 8, fontSize, charWidth, boxW, boxH, centers, lines,
+    title: { x: margin, y: titleY, countsY, anchor: 'start' },
+  };
+}
 
 /** Text width estimate for a sans-serif face; good enough to keep text inside its box. */
-function fits(fontSize: number, width: number): number {
-  return Math.max(4, Math.floor(width / (fontSize * 0.55)));
+function fits(fontSize: number, width: number, charWidth = 0.55): number {
+  return Math.max(4, Math.floor(width / (fontSize * charWidth)));
 }
 
 function truncate(text: string, max: number): string {
@@ -135,76 +231,104 @@ function interactiveAttrs(options: RenderSvgOptions, key: string, label: string)
   return options.interactive ? ` data-key="${esc(key)}" tabindex="0" role="button" focusable="true" aria-label="${esc(label)}"` : ` data-key="${esc(key)}"`;
 }
 
-function stageCenter(index: number): { x: number; y: number } {
-  return CENTERS[index % CENTERS.length];
+function stageCenter(g: CycleGeometry, index: number): Point {
+  return g.centers[index % g.centers.length];
 }
 
-function renderStage(stage: StageModel, index: number, options: RenderSvgOptions): string {
-  const c = stageCenter(index);
-  const x = c.x - BOX_W / 2;
-  const y = c.y - BOX_H / 2;
+function renderStage(stage: StageModel, index: number, options: RenderSvgOptions, g: CycleGeometry): string {
+  const c = stageCenter(g, index);
+  const x = c.x - g.boxW / 2;
+  const y = c.y - g.boxH / 2;
+  const { lines, fontSize } = g;
   const state = stage.present ? `status-${stage.status ?? 'unset'}` : 'missing';
-  const labelLines = wrapTwo(stage.label, fits(13, BOX_W - 40));
+  const labelLines = wrapTwo(stage.label, fits(fontSize + 1, g.boxW - 40, g.charWidth));
   const owner = stage.present ? (stage.owner ? `Owner: ${stage.owner}` : 'No owner') : 'Not in the document';
-  const maxLine = fits(12, BOX_W - 24);
+  const maxLine = fits(fontSize, g.boxW - 24, g.charWidth);
   const worst = worstSeverity(stage.findings);
   const findingLine = stage.findings.length ? plural(stage.findings.length, 'finding') : 'No findings';
   const parts = [
     `<g class="stage ${state}"${interactiveAttrs(options, elementKey.stage(stage.id), stageLabel(stage))}>`,
     `<title>${esc(stageLabel(stage))}</title>`,
-    `<rect class="stage-box" x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="8"/>`,
-    statusMarker(stage, x + 18, y + 19),
-    ...labelLines.map((line, i) => `<text class="stage-label" x="${x + 32}" y="${y + 23 + i * 16}">${esc(line)}</text>`),
-    `<text class="stage-status" x="${x + 12}" y="${y + 62}">${esc(truncate(`Status: ${stageStatusText(stage)}`, maxLine))}</text>`,
-    `<text class="stage-owner" x="${x + 12}" y="${y + 78}">${esc(truncate(owner, maxLine))}</text>`,
-    worst ? severityMarker(worst, x + 18, y + 90) : '',
-    `<text class="stage-findings${worst ? ` sev-text-${worst}` : ''}" x="${x + (worst ? 28 : 12)}" y="${y + 94}">${esc(findingLine)}</text>`,
+    `<rect class="stage-box" x="${x}" y="${y}" width="${g.boxW}" height="${g.boxH}" rx="8"/>`,
+    statusMarker(stage, x + 18, y + lines.label - 4),
+    ...labelLines.map((line, i) => `<text class="stage-label" x="${x + 32}" y="${y + lines.label + i * lines.lineHeight}">${esc(line)}</text>`),
+    `<text class="stage-status" x="${x + 12}" y="${y + lines.status}">${esc(truncate(`Status: ${stageStatusText(stage)}`, maxLine))}</text>`,
+    `<text class="stage-owner" x="${x + 12}" y="${y + lines.owner}">${esc(truncate(owner, maxLine))}</text>`,
+    worst ? severityMarker(worst, x + 18, y + lines.findings - 4) : '',
+    `<text class="stage-findings${worst ? ` sev-text-${worst}` : ''}" x="${x + (worst ? 28 : 12)}" y="${y + lines.findings}">${esc(findingLine)}</text>`,
     '</g>',
   ];
   return parts.join('');
 }
 
 /** The point where the ray from a box's centre towards `toward` leaves the box, plus a gap. */
-function edgePoint(from: { x: number; y: number }, toward: { x: number; y: number }, gap: number): { x: number; y: number } {
+function edgePoint(g: CycleGeometry, from: Point, toward: Point, gap: number): Point {
   const dx = toward.x - from.x;
   const dy = toward.y - from.y;
-  const t = Math.min(dx ? BOX_W / 2 / Math.abs(dx) : Infinity, dy ? BOX_H / 2 / Math.abs(dy) : Infinity);
+  const t = Math.min(dx ? g.boxW / 2 / Math.abs(dx) : Infinity, dy ? g.boxH / 2 / Math.abs(dy) : Infinity);
   const len = Math.hypot(dx, dy);
   return { x: from.x + dx * t + (dx / len) * gap, y: from.y + dy * t + (dy / len) * gap };
 }
 
-function renderArrows(count: number, idPrefix: string): string {
+const FEEDBACK_LABEL = 'feeds back into scoping';
+
+/**
+ * The feedback arrow of the upright layouts, from business analysis back into scoping: over
+ * the top between the two columns, or down, right and up the gutter beside the one column.
+ */
+function renderFeedbackPath(g: CycleGeometry, from: Point, to: Point, idPrefix: string): string {
+  const half = { w: g.boxW / 2, h: g.boxH / 2 };
+  const marker = `marker-end="url(#${idPrefix}-arrowhead)"`;
+  if (g.layout === 'two-columns') {
+    const channel = to.y - half.h - 14;
+    const d = `M${from.x},${from.y - half.h - 4} V${channel} H${to.x} V${to.y - half.h - 6}`;
+    return `<path class="arrow arrow-feedback" d="${d}" fill="none" ${marker}/>` +
+      `<text class="arrow-label" x="${g.width / 2}" y="${channel - 6}" text-anchor="middle">${FEEDBACK_LABEL}</text>`;
+  }
+  const below = from.y + half.h + 14;
+  const gutter = g.width - 2 - GUTTER / 2;
+  const d = `M${from.x},${from.y + half.h + 4} V${below} H${gutter} V${to.y} H${to.x + half.w + 6}`;
+  return `<path class="arrow arrow-feedback" d="${d}" fill="none" ${marker}/>` +
+    `<text class="arrow-label" x="${to.x - half.w + 12}" y="${below + g.lines.lineHeight + 2}">${FEEDBACK_LABEL}</text>`;
+}
+
+function renderArrows(g: CycleGeometry, count: number, idPrefix: string): string {
   const arrows: string[] = [];
   for (let i = 0; i < count; i++) {
-    const from = stageCenter(i);
-    const to = stageCenter((i + 1) % count);
-    const a = edgePoint(from, to, 4);
-    const b = edgePoint(to, from, 6);
+    const from = stageCenter(g, i);
+    const to = stageCenter(g, (i + 1) % count);
     const feedback = i === count - 1;
+    if (feedback && g.layout !== 'ring') {
+      arrows.push(renderFeedbackPath(g, from, to, idPrefix));
+      continue;
+    }
+    const a = edgePoint(g, from, to, 4);
+    const b = edgePoint(g, to, from, 6);
     arrows.push(
       `<line class="arrow${feedback ? ' arrow-feedback' : ''}" x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" marker-end="url(#${idPrefix}-arrowhead)"/>`,
     );
     if (feedback) {
       const my = (a.y + b.y) / 2;
-      arrows.push(`<text class="arrow-label" x="${(a.x + 8).toFixed(1)}" y="${(my + 4).toFixed(1)}">feeds back into scoping</text>`);
+      arrows.push(`<text class="arrow-label" x="${(a.x + 8).toFixed(1)}" y="${(my + 4).toFixed(1)}">${FEEDBACK_LABEL}</text>`);
     }
   }
   return arrows.join('');
 }
 
-function renderCenter(model: LifecycleModel): string {
+function renderCenter(model: LifecycleModel, g: CycleGeometry): string {
   const c = model.counts;
   const total = c.error + c.warning + c.info;
   const summary = total ? [plural(c.error, 'error'), plural(c.warning, 'warning'), `${c.info} info`].join(' · ') : 'no findings';
+  const { x, y, countsY, anchor } = g.title;
   return [
-    `<text class="center-title" x="${CENTER.x}" y="${CENTER.y - 6}" text-anchor="middle">Lifecycle</text>`,
-    `<text class="center-counts" x="${CENTER.x}" y="${CENTER.y + 14}" text-anchor="middle">${esc(summary)}</text>`,
+    `<text class="center-title" x="${x}" y="${y}" text-anchor="${anchor}">Lifecycle</text>`,
+    `<text class="center-counts" x="${x}" y="${countsY}" text-anchor="${anchor}">${esc(summary)}</text>`,
   ].join('');
 }
 
 function renderPillars(model: LifecycleModel, top: number, options: RenderSvgOptions): { svg: string; height: number } {
   const gap = 10;
-  const w = (WIDTH - 2 * 20 - 3 * gap) / 4;
+  const w = (DEFAULT_WIDTH - 2 * 20 - 3 * gap) / 4;
   const h = 66;
   const parts = [`<text class="section-title" x="20" y="${top + 16}">Requirements: the four pillars</text>`];
   model.pillars.forEach((p, i) => {
@@ -249,7 +373,7 @@ function renderTrace(model: LifecycleModel, top: number, options: RenderSvgOptio
     parts.push(
       `<g class="objective${o.unframed ? ' unframed' : ''}"${interactiveAttrs(options, elementKey.objective(oi), label)}>`,
       `<title>${esc(o.statement ? `${o.id}: ${o.statement}` : o.id)}</title>`,
-      `<rect class="trace-row" x="14" y="${y}" width="${WIDTH - 28}" height="${lines * row + 6}" rx="4"/>`,
+      `<rect class="trace-row" x="14" y="${y}" width="${DEFAULT_WIDTH - 28}" height="${lines * row + 6}" rx="4"/>`,
       `<text class="objective-id" x="${cols[0]}" y="${y + 16}">${esc(truncate(o.id, colChars))}</text>`,
       o.unframed ? `<text class="flag flag-unframed" x="${cols[0]}" y="${y + 16 + row}">⚠ unframed</text>` : '',
       `<text class="experiment${o.experiment ? '' : ' unmeasured'}" x="${cols[0]}" y="${y + 16 + experimentLine * row}">${esc(truncate(experiment, colChars))}</text>`,
@@ -313,11 +437,12 @@ export function renderLifecycleSvg(model: LifecycleModel, options: RenderSvgOpti
   const headingHeight = withHeading ? 30 : 0;
   const body: string[] = [];
   if (withHeading && model.name) body.push(`<text class="heading" x="20" y="24">${esc(truncate(model.name, 80))}</text>`);
+  const g = cycleGeometry(options);
   body.push(`<g class="cycle" transform="translate(0 ${headingHeight})">`);
-  body.push(renderArrows(model.stages.length, idPrefix), renderCenter(model));
-  model.stages.forEach((s, i) => body.push(renderStage(s, i, options)));
+  body.push(renderArrows(g, model.stages.length, idPrefix), renderCenter(model, g));
+  model.stages.forEach((s, i) => body.push(renderStage(s, i, options, g)));
   body.push('</g>');
-  let height = headingHeight + CYCLE_HEIGHT;
+  let height = headingHeight + g.height;
   if (withSections) {
     const pillars = renderPillars(model, height, options);
     body.push(pillars.svg);
@@ -331,15 +456,19 @@ export function renderLifecycleSvg(model: LifecycleModel, options: RenderSvgOpti
   const title = `Lifecycle of ${model.name ?? 'the design'}`;
   const desc = `Six stages in a cycle, business analysis feeding back into scoping. ${stages}.`;
   const role = options.interactive ? 'group' : 'img';
+  // The pillars and trace keep the default width; the cycle takes the width asked for.
+  const width = withSections ? Math.max(g.width, DEFAULT_WIDTH) : g.width;
+  const layoutClass = g.layout === 'ring' ? '' : ` layout-${g.layout}`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="lifecycle theme-${options.theme}" viewBox="0 0 ${WIDTH} ${height}"`,
-    options.theme === 'print' ? ` width="${WIDTH}" height="${height}"` : '',
+    `<svg xmlns="http://www.w3.org/2000/svg" class="lifecycle theme-${options.theme}${layoutClass}" viewBox="0 0 ${width} ${height}"`,
+    // Drawn at its size (1:1) when it has one, so its text is the size its styles say.
+    options.theme === 'print' || options.width !== undefined ? ` width="${width}" height="${height}"` : '',
     ` role="${role}" aria-labelledby="${idPrefix}-title" aria-describedby="${idPrefix}-desc">`,
     `<title id="${idPrefix}-title">${esc(title)}</title>`,
     `<desc id="${idPrefix}-desc">${esc(desc)}</desc>`,
     options.theme === 'print' ? `<style>${PRINT_STYLE}</style>` : '',
     `<defs><marker id="${idPrefix}-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="arrowhead" d="M0,0 L10,5 L0,10 Z"/></marker></defs>`,
-    options.theme === 'print' ? `<rect class="background" width="${WIDTH}" height="${height}"/>` : '',
+    options.theme === 'print' ? `<rect class="background" width="${width}" height="${height}"/>` : '',
     ...body,
     '</svg>',
   ].join('');

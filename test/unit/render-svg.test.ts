@@ -241,3 +241,37 @@ describe('the depth in the diagram', () => {
     assert.match(svg, /<text class="pillar-state"[^>]*>Present, 1 placeholder<\/text>/);
   });
 });
+
+describe('the cycle for a narrow panel', () => {
+  const boxes = (root: Element) => all(root, 'g').filter((g) => classes(g).includes('stage')).map((g) => {
+    const r = all(g, 'rect')[0];
+    return { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) };
+  });
+
+  it('is one column at 314 px and 14 px text, drawn 1:1, every box within the width, still a closed cycle', () => {
+    const root = parseSvg(renderLifecycleSvg(model(), { theme: 'vscode', interactive: true, width: 314, fontSize: 14 }));
+    assert.equal(root.getAttribute('width'), '314', 'drawn at the width it was given');
+    assert.match(root.getAttribute('viewBox') ?? '', /^0 0 314 \d+$/);
+    const b = boxes(root);
+    assert.equal(new Set(b.map((x) => x.x)).size, 1, 'one column');
+    assert.ok(b.every((x, i) => i === 0 || x.y > b[i - 1].y + b[i - 1].h), 'top to bottom in lifecycle order');
+    assert.ok(b.every((x) => x.x >= 0 && x.x + x.w <= 314));
+    assert.equal(all(root, 'line').filter((l) => classes(l).includes('arrow')).length, 5);
+    const feedback = all(root, 'path').filter((p) => classes(p).includes('arrow-feedback'));
+    assert.equal(feedback.length, 1, 'the feedback arrow back into scoping');
+    assert.equal(feedback[0].getAttribute('marker-end'), 'url(#lc-arrowhead)');
+    assert.ok(all(root, 'text').some((t) => t.textContent === 'feeds back into scoping'));
+    // Labels wrap at a space to fit the box (14 px text, about 0.6 em a character).
+    const longest = Math.max(...all(root, 'text').filter((t) => classes(t).includes('stage-label')).map((t) => (t.textContent ?? '').length));
+    assert.ok(longest * 15 * 0.6 <= b[0].w - 32, `labels fit (${longest} characters)`);
+  });
+
+  it('is two upright columns when two boxes fit side by side, and the ring when three do', () => {
+    const two = boxes(parseSvg(renderLifecycleSvg(model(), { theme: 'vscode', width: 560, fontSize: 14 })));
+    assert.deepEqual([...new Set(two.map((x) => x.x))].length, 2);
+    assert.ok(two[0].y < two[1].y && two[1].y < two[2].y, 'down the first column');
+    assert.ok(two[3].y > two[4].y && two[4].y > two[5].y, 'up the second');
+    const ring = boxes(parseSvg(renderLifecycleSvg(model(), { theme: 'vscode', width: 900, fontSize: 14 })));
+    assert.deepEqual([...new Set(ring.map((x) => x.y))].length, 2, 'two rows');
+  });
+});

@@ -13,7 +13,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { review } from '../../src/engine';
 import { renderPanelHtml } from '../../src/panel/page-html';
-import type { HostMessage, PageMessage, PanelState } from '../../src/protocol/panel-messages';
+import type { HostMessage, PageMessage, PanelState, PersistedState } from '../../src/protocol/panel-messages';
+import { largeDesign } from '../e2e/large-design.mjs';
 
 const root = join(__dirname, '..', '..');
 const ORIGIN = 'https://webview.test';
@@ -107,7 +108,7 @@ async function load(panelState: PanelState, viewport = { width: 1200, height: 90
   // A string, not a function: tsx's name-keeping helpers do not exist in the page.
   await page.addInitScript(`
     window.__posted = [];
-    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), setState: (s) => { window.__state = s; } });
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), setState: (s) => { window.__state = s; }, getState: () => window.__state });
   `);
   const html = renderPanelHtml({
     cspSource: ORIGIN,
@@ -303,5 +304,101 @@ describe('lifecycle page in Chromium', () => {
     });
     assert.deepEqual(w, { beside: true, overflow: 0 });
     await wide.page.context().close();
+  });
+
+  it('at 330 px: the cycle is one upright column, its text the editor font size or larger and inside its boxes, rule ids whole, the legend shown', async () => {
+    const { page } = await load(state(PLAIN), { width: 330, height: 900 });
+    await page.evaluate(() => window.postMessage({ type: 'highlight', keys: ['stage:model_development'] }, '*'));
+    await page.waitForSelector('#diagram [data-key="stage:model_development"].highlighted');
+    const r = await page.evaluate(() => {
+      const stages = Array.from(document.querySelectorAll('#diagram g.stage'));
+      const boxes = stages.map((g) => g.querySelector('.stage-box')!.getBoundingClientRect());
+      const texts = Array.from(document.querySelectorAll<SVGTextElement>('#diagram text'));
+      // The size a reader sees: the styled size times the drawing's scale.
+      const sizes = texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+      const outside = stages.flatMap((g, i) => Array.from(g.querySelectorAll('text')).filter((t) => {
+        const b = t.getBoundingClientRect();
+        return b.left < boxes[i].left - 1 || b.right > boxes[i].right + 1 || b.top < boxes[i].top - 1 || b.bottom > boxes[i].bottom + 1;
+      }).map((t) => t.textContent));
+      const legend = document.querySelector<HTMLElement>('.legend')!;
+      return {
+        lefts: [...new Set(boxes.map((b) => Math.round(b.left)))].length,
+        downwards: boxes.every((b, i) => i === 0 || b.top > boxes[i - 1].bottom),
+        minSize: Math.min(...sizes),
+        bodySize: parseFloat(getComputedStyle(document.body).fontSize),
+        outside,
+        rulesOnOneLine: Array.from(document.querySelectorAll('.rule')).map((e) => e.getClientRects().length),
+        legend: { shown: legend.offsetHeight > 0 && legend.getBoundingClientRect().right <= innerWidth, text: legend.innerText },
+        overflow: document.documentElement.scrollWidth - innerWidth,
+      };
+    });
+    assert.equal(r.lefts, 1, 'one column');
+    assert.ok(r.downwards, 'stages top to bottom in lifecycle order');
+    assert.equal(r.bodySize, 14, 'the page text is the editor font size (14 px without a theme)');
+    assert.ok(r.minSize >= 14, `no diagram text under 14 px (smallest ${r.minSize.toFixed(1)} px)`);
+    assert.deepEqual(r.outside, [], 'every text inside its stage box');
+    assert.ok(r.rulesOnOneLine.length > 0 && r.rulesOnOneLine.every((n) => n === 1), `rule ids are never broken: ${JSON.stringify(r.rulesOnOneLine)}`);
+    assert.ok(r.legend.shown, 'the legend is shown, within the panel');
+    for (const entry of ['Missing from the document (dashed)', 'Skipped (dotted)', "Where the editor's cursor is", 'error']) assert.ok(r.legend.text.includes(entry), entry);
+    assert.ok(r.overflow <= 0);
+    await page.context().close();
+  });
+
+  it('draws the ring when wide, two upright columns in between', async () => {
+    for (const [width, layout] of [[1300, 'layout-two-columns'], [900, 'ring']] as const) {
+      const { page } = await load(state(PLAIN), { width, height: 900 });
+      const cls = await page.getAttribute('#diagram svg', 'class');
+      if (layout === 'ring') assert.doesNotMatch(cls ?? '', /layout-/, `${width} px: ${cls}`);
+      else assert.match(cls ?? '', new RegExp(layout), `${width} px: ${cls}`);
+      await page.context().close();
+    }
+  });
+
+  it('a large design: the first part of long lists, sections that fold and stay folded, updates that patch only what changed', async () => {
+    const big = largeDesign(330);
+    const { page, send } = await load(state(big), { width: 800, height: 900 });
+    const count = () => page.evaluate(() => ({
+      nodes: document.querySelectorAll('*').length,
+      objectives: document.querySelectorAll('[data-list="objectives"] > li').length,
+      scopingFindings: document.querySelectorAll('[data-card="stage:scoping"] .findings li').length,
+      more: document.querySelector('[data-more="objectives"] button')?.textContent ?? '',
+    }));
+    const first = await count();
+    assert.equal(first.objectives, 20, 'the first 20 objectives');
+    assert.equal(first.more, 'Show all 330 objectives');
+    assert.equal(first.scopingFindings, 10, 'the first 10 of a stage\'s findings');
+    assert.ok(first.nodes < 2500, `a small page (${first.nodes} elements)`);
+
+    await page.click('details[data-section="stages"] > summary');
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__kept = document.querySelector('[data-card="objective:5"]');
+      w.__changed = document.querySelector('[data-card="objective:3"]');
+    });
+    const edited = big.replace('Reduce the handling cost of request type 3 by a third.', 'Halve the handling cost of request type 3.');
+    await send({ type: 'update', state: state(edited) });
+    await page.waitForFunction(() => document.querySelector('[data-card="objective:3"]')?.textContent?.includes('Halve the handling cost'));
+    const patched = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return {
+        kept: w.__kept === document.querySelector('[data-card="objective:5"]'),
+        replaced: !document.contains(w.__changed as Node),
+        stagesOpen: document.querySelector<HTMLDetailsElement>('details[data-section="stages"]')!.open,
+        traceOpen: document.querySelector<HTMLDetailsElement>('details[data-section="trace"]')!.open,
+      };
+    });
+    assert.deepEqual(patched, { kept: true, replaced: true, stagesOpen: false, traceOpen: true }, 'an unchanged objective is the same element; the folded section stays folded');
+
+    await page.click('[data-show-all="objectives"]');
+    const all = await count();
+    assert.equal(all.objectives, 330);
+    assert.equal(all.more, 'Show the first 20');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-show-all')), 'objectives', 'the button keeps the focus');
+    await send({ type: 'update', state: state(big) });
+    await page.waitForFunction(() => !document.body.innerText.includes('Halve the handling cost'));
+    assert.equal((await count()).objectives, 330, 'still all of them after an update');
+    const kept = await page.evaluate(() => (window as unknown as { __state: PersistedState }).__state);
+    assert.deepEqual([kept.folded, kept.expanded], [['stages'], ['objectives']], 'kept for a reload');
+    await page.context().close();
   });
 });
