@@ -1,4 +1,4 @@
-// A large design for the preview's tests: `count` objectives (330 give about 5,500 lines),
+// A large design for the preview's tests: `count` objectives (330 give about 5,200 lines),
 // each served by a framing with two metrics; every third objective is unframed and every
 // fifth metric moves nothing, so the review has findings to list.
 
@@ -15,21 +15,20 @@ export function largeDesign(count = 330) {
       target: 20 min
 `);
     if (i % 3 === 2) continue;
-    framings.push(`  - id: model-${i}
+    framings.push(`  - id: churn-model-${i}
     serves: [objective-${i}]
-    task: multiclass-classification
-    inputs: [The text of the request.]
-    outputs: One of the queues.
-    classes: [accounting, inventory, hr, it]
+    task: binary-classification
+    inputs: [Account age, Tickets in the last 90 days]
+    outputs: Whether the customer leaves within a month.
     objective:
-      function: cross-entropy
-      description: Minimize cross-entropy between predicted and actual queue.
+      function: log-loss
+      description: Penalise confident wrong guesses about who leaves.
     metrics:
-      - name: accuracy
-        target: ">= 0.9"
+      - name: recall at 10% of accounts
+        target: ">= 0.6"
         moves: objective-${i}
-      - name: macro F1
-${i % 5 ? `        moves: objective-${i}\n` : ''}    baseline: Keyword rules.
+      - name: precision
+${i % 5 ? `        moves: objective-${i}\n` : ''}    baseline: Accounts with three or more complaints.
 `);
   }
   return `mlsystem: 1

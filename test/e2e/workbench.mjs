@@ -70,13 +70,17 @@ export class Workbench {
       }
       return false;
     }, `Quick Open to list ${relativePath}`);
-    await this.page.keyboard.press('Enter');
+    // The first row may be another file of the same name (recently opened): pick the match.
+    let match = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base });
+    if (dir) match = match.filter({ hasText: dir });
+    await match.first().click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
     // A tab shows only the base name; the breadcrumbs show the folder too.
     await waitUntil(async () => {
       const group = this.page.locator('.editor-group-container.active');
       const tab = await group.locator('.tabs-container .tab.active').getAttribute('aria-label').catch(() => null);
-      if (tab !== base) return false;
+      // Two open files of one name are told apart by their folder, after the name.
+      if (tab !== base && !tab?.startsWith(`${base},`) && !tab?.startsWith(`${base} `)) return false;
       if (!dir) return true;
       const crumbs = await group.locator('.breadcrumbs-control').first().innerText().catch(() => '');
       return crumbs.includes(dir);
