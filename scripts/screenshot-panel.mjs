@@ -55,6 +55,7 @@ async function main() {
     await page.keyboard.press('Control+F');
     await page.keyboard.type('model_development:');
     await page.keyboard.press('Escape');
+    await page.locator('.editor-widget.find-widget.visible').waitFor({ state: 'detached', timeout: 30_000 });
     await waitUntil(
       () => frame.locator('#diagram [data-key="stage:model_development"].highlighted').count(),
       'the model development stage to be highlighted',
