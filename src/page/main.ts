@@ -105,6 +105,9 @@ function drawDiagram(model: PanelState['model']): void {
   replaceIfChanged(byId('cycle'), renderLifecycleSvg(model, { theme: 'vscode', interactive: true, idPrefix: 'panel', width, fontSize }));
 }
 
+/** Whether the sections draw a list item past its first part only because it holds the cursor. */
+let drawnForCursor = false;
+
 function drawSections(model: PanelState['model']): void {
   const root = byId('sections');
   if (!root.firstElementChild) {
@@ -113,7 +116,8 @@ function drawSections(model: PanelState['model']): void {
       section.open = !folded.has(section.dataset.section ?? '');
     }
   }
-  const lists = sectionLists(model, { expanded });
+  const lists = sectionLists(model, { expanded, cursor: highlighted });
+  drawnForCursor = LIST_IDS.some((id) => lists[id].held > 0);
   for (const id of LIST_IDS) {
     const list = root.querySelector(`[data-list="${id}"]`);
     if (list) patchList(list, lists[id].items);
@@ -235,6 +239,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       render(message.state);
       break;
     case 'highlight':
+      highlighted = message.keys;
+      // The cursor's objective may lie past a long list's first part: draw it too (and
+      // drop the one drawn for the cursor before).
+      if (current && (drawnForCursor || message.keys.some((key) => !findKey(key)))) drawSections(current.model);
       applyHighlight(message.keys);
       break;
     case 'locked':

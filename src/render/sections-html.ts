@@ -155,9 +155,11 @@ export const LIST_IDS = ['readiness', 'pillars', 'objectives', 'unlinked', 'stag
 export type ListId = (typeof LIST_IDS)[number];
 
 export interface ListContent {
-  /** The items drawn: the first part of a long list, or all of it. */
+  /** The items drawn: the first part of a long list (and the items holding `view.cursor`), or all of it. */
   items: Part[];
   total: number;
+  /** How many items are drawn past the first part only because they hold the cursor. */
+  held: number;
   /** The "Show all N" (or "Show fewer") button, or nothing. */
   more: string;
 }
@@ -166,6 +168,23 @@ export interface ListContent {
 export interface SectionsView {
   /** The long lists drawn whole (`objectives`, `unlinked`, `findings:<owner key>`), or all of them. */
   expanded?: ReadonlySet<string> | 'all';
+  /** Element keys of the editor's cursor: the list items holding them are drawn even past a first part. */
+  cursor?: readonly string[];
+}
+
+/** The index of the objective (or unlinked metric) an element key belongs to. */
+const ITEM_OF_KEY: Partial<Record<ListId, RegExp>> = {
+  objectives: /^(?:objective:(\d+)|experiment:(\d+)|(?:framing|metric):(\d+):\d+)$/,
+  unlinked: /^unlinked:(\d+)$/,
+};
+
+function heldItems(list: ListId, view: SectionsView): number[] {
+  const pattern = ITEM_OF_KEY[list];
+  if (!pattern) return [];
+  return (view.cursor ?? []).flatMap((key) => {
+    const m = pattern.exec(key);
+    return m ? [Number(m.slice(1).find((g) => g !== undefined))] : [];
+  });
 }
 
 /** A long list draws its first part until the reader asks for all of it. */
@@ -190,13 +209,15 @@ function moreButton(list: string, total: number, view: SectionsView, noun: strin
 }
 
 function listContent(list: ListId, total: number, view: SectionsView, noun: string, item: (i: number) => Part): ListContent {
-  const items = Array.from({ length: shownCount(list, total, view) }, (_, i) => item(i));
-  return { items, total, more: moreButton(list, total, view, noun) };
+  const shown = shownCount(list, total, view);
+  const held = [...new Set(heldItems(list, view))].filter((i) => i >= shown && i < total).sort((a, b) => a - b);
+  const items = [...Array.from({ length: shown }, (_, i) => i), ...held].map(item);
+  return { items, total, held: held.length, more: moreButton(list, total, view, noun) };
 }
 
 /** The items of every list, as far as the view shows them. */
 export function sectionLists(model: LifecycleModel, view: SectionsView = {}): Record<ListId, ListContent> {
-  const all = (items: Part[]): ListContent => ({ items, total: items.length, more: '' });
+  const all = (items: Part[]): ListContent => ({ items, total: items.length, held: 0, more: '' });
   return {
     readiness: all(model.sections.map(readinessRow)),
     pillars: all(model.pillars.map((p) => ({ key: elementKey.pillar(p.id), html: pillarCard(p, view) }))),

@@ -369,6 +369,14 @@ describe('lifecycle page in Chromium', () => {
     assert.equal(first.scopingFindings, 10, 'the first 10 of a stage\'s findings');
     assert.ok(first.nodes < 2500, `a small page (${first.nodes} elements)`);
 
+    // The cursor in an objective past the first part: it is drawn (after the first 20), marked.
+    await send({ type: 'highlight', keys: ['objective:300', 'framing:300:0'] });
+    await page.waitForSelector('[data-card="objective:300"].highlighted');
+    assert.equal((await count()).objectives, 21);
+    await send({ type: 'highlight', keys: ['stage:scoping'] });
+    await page.waitForSelector('[data-card="objective:300"]', { state: 'detached' });
+    assert.equal((await count()).objectives, 20);
+
     await page.click('details[data-section="stages"] > summary');
     await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
