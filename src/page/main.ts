@@ -236,7 +236,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message: HostMessage = event.data;
   switch (message.type) {
     case 'update':
-      render(message.state);
+      render(JSON.parse(message.state) as PanelState);
       break;
     case 'highlight':
       highlighted = message.keys;

@@ -12,7 +12,7 @@ import type { DesignReviewSource } from './review-source';
 import { keysAt } from '../render/elements';
 import { escapeMarkup } from '../render/escape';
 import { renderPanelHtml } from './page-html';
-import { isPageMessage, VIEW_TYPE } from '../protocol/panel-messages';
+import { isPageMessage, updateMessage, VIEW_TYPE } from '../protocol/panel-messages';
 import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol/panel-messages';
 import { renderLifecycleSvg } from '../render/svg';
 import { renderReviewReport } from '../render/report-html';
@@ -132,7 +132,7 @@ export class LifecyclePanel implements vscode.Disposable {
     if (!this.loaded) return this.show();
     if (!this.ready) return; // the page asks for the latest state when it is ready
     const state = await this.state();
-    if (state) this.post({ type: 'update', state });
+    if (state) this.sendState(state);
   }
 
   /** Points an unlocked panel at another design. */
@@ -157,8 +157,13 @@ export class LifecyclePanel implements vscode.Disposable {
 
   post(message: HostMessage): void {
     if (!this.ready) return;
-    if (message.type === 'update') this.sentState = message.state;
     void this.panel.webview.postMessage(message);
+  }
+
+  private sendState(state: PanelState): void {
+    if (!this.ready) return;
+    this.sentState = state;
+    this.post(updateMessage(state));
   }
 
   /**
@@ -190,7 +195,7 @@ export class LifecyclePanel implements vscode.Disposable {
         this.ready = true;
         // The page drew the state it was loaded with; it may be older (hidden, followed on).
         const state = await this.state();
-        if (state) this.post({ type: 'update', state });
+        if (state) this.sendState(state);
         this.preview.sendHighlight(this);
         return;
       }

@@ -29,8 +29,12 @@ export interface PersistedState {
 }
 
 export type HostMessage =
-  /** A new review of the design (or another design, when the panel follows the editor). */
-  | { type: 'update'; state: PanelState }
+  /**
+   * A new review of the design (or another design, when the panel follows the editor): the
+   * `PanelState` as JSON (`updateMessage`). A string crosses the webview's frames as one
+   * copy, where the state of a large design as objects is cloned field by field at each.
+   */
+  | { type: 'update'; state: string }
   /** The elements whose entries hold the editor's cursor (empty: none). */
   | { type: 'highlight'; keys: string[] }
   /** The lock changed from the host (command or title button). */
@@ -73,12 +77,16 @@ export function isPageMessage(value: unknown): value is PageMessage {
   }
 }
 
+export function updateMessage(state: PanelState): HostMessage {
+  return { type: 'update', state: JSON.stringify(state) };
+}
+
 export function isHostMessage(value: unknown): value is HostMessage {
   const m = value as { type?: unknown; state?: unknown; keys?: unknown; locked?: unknown } | null;
   if (typeof m !== 'object' || m === null) return false;
   switch (m.type) {
     case 'update':
-      return typeof m.state === 'object' && m.state !== null;
+      return typeof m.state === 'string';
     case 'highlight':
       return Array.isArray(m.keys) && m.keys.every((k) => typeof k === 'string');
     case 'locked':

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { review } from '../../src/engine';
 import { renderPanelHtml } from '../../src/panel/page-html';
+import { updateMessage } from '../../src/protocol/panel-messages';
 import type { HostMessage, PageMessage, PanelState, PersistedState } from '../../src/protocol/panel-messages';
 import { largeDesign } from '../e2e/large-design.mjs';
 
@@ -261,7 +262,7 @@ describe('lifecycle page in Chromium', () => {
     assert.ok(scrollY > 0, 'the page scrolled to the focused card');
     await page.evaluate(() => ((window as unknown as { __diagram: Element | null }).__diagram = document.getElementById('diagram')));
     const edited = PLAIN.replace('model_development: {status: planned}', 'model_development: {status: blocked, owner: research}');
-    await send({ type: 'update', state: state(edited) });
+    await send(updateMessage(state(edited)));
     await page.waitForFunction(() => document.querySelector('[data-key="stage:model_development"]')?.getAttribute('aria-label')?.includes('blocked'));
     const after = await page.evaluate(() => ({
       sameContainer: (window as unknown as { __diagram: Element | null }).__diagram === document.getElementById('diagram'),
@@ -384,7 +385,7 @@ describe('lifecycle page in Chromium', () => {
       w.__changed = document.querySelector('[data-card="objective:3"]');
     });
     const edited = big.replace('Reduce the handling cost of request type 3 by a third.', 'Halve the handling cost of request type 3.');
-    await send({ type: 'update', state: state(edited) });
+    await send(updateMessage(state(edited)));
     await page.waitForFunction(() => document.querySelector('[data-card="objective:3"]')?.textContent?.includes('Halve the handling cost'));
     const patched = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
@@ -402,7 +403,7 @@ describe('lifecycle page in Chromium', () => {
     assert.equal(all.objectives, 330);
     assert.equal(all.more, 'Show the first 20');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-show-all')), 'objectives', 'the button keeps the focus');
-    await send({ type: 'update', state: state(big) });
+    await send(updateMessage(state(big)));
     await page.waitForFunction(() => !document.body.innerText.includes('Halve the handling cost'));
     assert.equal((await count()).objectives, 330, 'still all of them after an update');
     const kept = await page.evaluate(() => (window as unknown as { __state: PersistedState }).__state);
