@@ -3,6 +3,7 @@
  * only its own lines and keeps the author's formatting and comments everywhere else.
  */
 import { stringify } from 'yaml';
+import { defineLazy } from './lazy';
 import { isMap, isScalar, isSeq, LineIndex, Locator } from './locate';
 import type { Node, Pair, YAMLMap, YAMLSeq } from './locate';
 import type { DataPath, TextEdit } from './basics';
@@ -104,16 +105,7 @@ export class Editor {
     const range = this.loc.lines.range(start, end);
     const withEol = (text: string): string => (this.eol === '\n' ? text : text.replace(/\r?\n/g, this.eol));
     if (typeof newText === 'string') return { range, newText: withEol(newText) };
-    let text: string | undefined;
-    return {
-      range,
-      get newText(): string {
-        return (text ??= withEol(newText()));
-      },
-      set newText(value: string) {
-        text = value;
-      },
-    };
+    return defineLazy({ range }, { newText: () => withEol(newText()) }, true) as TextEdit;
   }
 
 

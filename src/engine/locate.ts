@@ -61,36 +61,40 @@ function keyOf(pair: Pair): unknown {
   return isScalar(pair.key) ? String(pair.key.value) : pair.key;
 }
 
-/** Each mapping's keys, indexed on first lookup: a wide mapping is scanned once, not per lookup. */
-const pairIndex = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+/**
+ * Each wide mapping's keys, indexed on its first lookup, and each list's id counts, counted
+ * once: kept by the locator, so they go with the review. (A module-level WeakMap lives in
+ * the old generation, and V8's young-generation collections keep its entries alive, so
+ * every review's document outlived them: a run over many files held far more memory.)
+ */
+type PairIndexes = Map<YAMLMap, Map<unknown, Pair>>;
+type IdCounts = Map<YAMLSeq, Map<string, number>>;
 
-export function findPair(map: YAMLMap, key: string): Pair | undefined {
-  if (map.items.length < 8) {
+export function findPair(map: YAMLMap, key: string, indexes?: PairIndexes): Pair | undefined {
+  if (map.items.length < 8 || !indexes) {
     for (const item of map.items) if (keyOf(item) === key) return item;
     return undefined;
   }
-  let index = pairIndex.get(map);
+  let index = indexes.get(map);
   if (!index) {
     index = new Map();
     // The first of duplicate keys wins, as in the linear scan.
     for (const item of map.items) if (!index.has(keyOf(item))) index.set(keyOf(item), item as Pair);
-    pairIndex.set(map, index);
+    indexes.set(map, index);
   }
   return index.get(key);
 }
 
-/** How many items of each list carry each id, counted once per list. */
-const idCounts = new WeakMap<YAMLSeq, Map<string, number>>();
-
-function idCount(seq: YAMLSeq, id: string): number {
-  let counts = idCounts.get(seq);
+/** How many items of the list carry the id. */
+function idCount(seq: YAMLSeq, id: string, known: IdCounts): number {
+  let counts = known.get(seq);
   if (!counts) {
     counts = new Map();
     for (const item of seq.items) {
       const other = itemId(item);
       if (other !== undefined) counts.set(other, (counts.get(other) ?? 0) + 1);
     }
-    idCounts.set(seq, counts);
+    known.set(seq, counts);
   }
   return counts.get(id) ?? 0;
 }
@@ -112,6 +116,9 @@ export function itemTargetName(id: string | undefined, sharing: number, index: n
 }
 
 export class Locator {
+  private readonly pairIndexes: PairIndexes = new Map();
+  private readonly idCounts: IdCounts = new Map();
+
   constructor(
     readonly doc: Document.Parsed | undefined,
     readonly lines: LineIndex,
@@ -123,7 +130,7 @@ export class Locator {
     let located: Located = { node, parent: undefined };
     for (const segment of path) {
       if (isMap(node) && typeof segment === 'string') {
-        const pair = findPair(node, segment);
+        const pair = findPair(node, segment, this.pairIndexes);
         if (!pair) return undefined;
         located = { node: (pair.value as Node | null) ?? null, pair, parent: node };
       } else if (isSeq(node) && typeof segment === 'number') {
@@ -237,11 +244,11 @@ export class Locator {
       if (typeof segment === 'number') {
         const item: Node | undefined = isSeq(node) ? (node.items[segment] as Node | undefined) : undefined;
         const id = itemId(item);
-        parts.push(itemTargetName(id, id !== undefined && isSeq(node) ? idCount(node, id) : 0, segment));
+        parts.push(itemTargetName(id, id !== undefined && isSeq(node) ? idCount(node, id, this.idCounts) : 0, segment));
         node = item;
       } else {
         parts.push(segment);
-        const pair: Pair | undefined = isMap(node) ? findPair(node, segment) : undefined;
+        const pair: Pair | undefined = isMap(node) ? findPair(node, segment, this.pairIndexes) : undefined;
         node = (pair?.value as Node | null | undefined) ?? undefined;
       }
     }
@@ -254,7 +261,7 @@ export class Locator {
     let node: Node | null = (this.doc?.contents as Node | null) ?? null;
     for (const part of target.split('.')) {
       if (isMap(node)) {
-        const pair = findPair(node, part);
+        const pair = findPair(node, part, this.pairIndexes);
         if (!pair) return undefined;
         path.push(part);
         node = (pair.value as Node | null) ?? null;

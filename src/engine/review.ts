@@ -7,6 +7,7 @@ import type { Fix, Range, RuleFinding, Severity, SeveritySetting } from './basic
 import { Editor } from './edits';
 import { buildLifecycle } from './lifecycle';
 import { designOutline } from './outline';
+import { defineLazy } from './lazy';
 import { isMap, Locator } from './locate';
 import { decodeText, INVALID_UTF8_MESSAGE } from './decode';
 import type { DecodedText } from './decode';
@@ -72,10 +73,7 @@ function waiveFix(ctx: RuleContext, f: Omit<Finding, 'fixes' | 'severity'>): Fix
   const stops = ctx.edit.appendItem(['waivers'], { ...entry, ...WAIVER_STOPS, expires: WAIVER_STOP_TOKEN(4) });
   if (stops) {
     const expires = addDays(ctx.today, WAIVER_DAYS);
-    Object.defineProperty(e, 'snippet', {
-      enumerable: true,
-      get: () => waiverSnippet(stops.newText, expires),
-    });
+    defineLazy(e, { snippet: () => waiverSnippet(stops.newText, expires) });
   }
   return { title: `Waive ${f.rule} here`, kind: 'waive', edits: [e] };
 }
@@ -107,22 +105,15 @@ function waiverSnippet(written: string, expires: string): string {
 /** A rule's finding made whole; the waive fix joins the rule's fixes when a host first asks for them. */
 function completeFinding(ctx: RuleContext, rule: Rule<FindingRule>, f: RuleFinding, range: Range, severity: Severity): Finding {
   const { at: _at, unplaced: _unplaced, missing: _missing, fixes: ruleFixes = [], ...found } = f;
-  const base = { ...found, help: f.help ?? rule.summary, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path), ...(rule.docs ? { docs: rule.docs } : {}) };
-  let fixes: Fix[] | undefined;
-  return Object.defineProperty({ ...base, severity }, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get: (): Fix[] => {
-      if (!fixes) {
-        if (!ctx.edit.canEdit) {
-          fixes = [];
-        } else {
-          const own = typeof ruleFixes === 'function' ? ruleFixes() : ruleFixes;
-          const waive = waiveFix(ctx, base);
-          fixes = waive ? [...own, waive] : own;
-        }
-      }
-      return fixes;
+  // Object.assign, not object spread: V8 moves the objects a spread makes here out of the
+  // young generation, so every finding of a run over many files outlived its review.
+  const base = Object.assign({}, found, { help: f.help ?? rule.summary, rule: rule.id, range, target: f.target ?? ctx.loc.target(f.path) }, rule.docs ? { docs: rule.docs } : {});
+  return defineLazy(Object.assign({}, base, { severity }), {
+    fixes: (): Fix[] => {
+      if (!ctx.edit.canEdit) return [];
+      const own = typeof ruleFixes === 'function' ? ruleFixes() : ruleFixes;
+      const waive = waiveFix(ctx, base);
+      return waive ? [...own, waive] : own;
     },
   }) as Finding;
 }
@@ -191,18 +182,10 @@ export function reviewDesign(design: ParsedDesign, options: ReviewOptions = {}):
 
   findings.sort(byPosition);
   waived.sort(byPosition);
-  let lifecycle: LifecycleModel | undefined;
-  let outline: OutlineNode[] | undefined;
-  return {
-    findings,
-    waived,
-    design: design.errors.length ? undefined : design.data,
-    // Derived on first read: the CLI and the diagnostics never need it, the panel does.
-    get lifecycle(): LifecycleModel {
-      return (lifecycle ??= buildLifecycle(ctx, findings));
-    },
-    get outline(): OutlineNode[] {
-      return (outline ??= designOutline(design.doc?.contents));
-    },
-  };
+  const result = { findings, waived, design: design.errors.length ? undefined : design.data };
+  // Derived on first read: the CLI and the diagnostics never need them, the panel does.
+  return defineLazy(result, {
+    lifecycle: (): LifecycleModel => buildLifecycle(ctx, findings),
+    outline: (): OutlineNode[] => designOutline(design.doc?.contents),
+  }) as ReviewResult;
 }
