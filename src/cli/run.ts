@@ -15,14 +15,14 @@ import { BadGlobError, discover, NoMatchError, toPosix } from './discovery';
 import type { DesignFile } from './discovery';
 import { CannotReadError, readBytes } from './files';
 import { fixText, unifiedDiff } from './fix';
-import { formatGithub } from './formatters/github';
-import { formatGitlab } from './formatters/gitlab';
-import { formatJson } from './formatters/json';
-import { formatMarkdown } from './formatters/markdown';
-import { formatSarif } from './formatters/sarif';
-import { formatStylish, useColor } from './formatters/stylish';
+import { githubWriter } from './formatters/github';
+import { gitlabWriter } from './formatters/gitlab';
+import { jsonWriter } from './formatters/json';
+import { markdownWriter } from './formatters/markdown';
+import { sarifWriter } from './formatters/sarif';
+import { stylishWriter, useColor } from './formatters/stylish';
 import { printable } from './printable';
-import type { FileReport } from './report';
+import type { FileReport, ReportWriter } from './report';
 import { writeDiagram } from './diagram';
 import { CannotWriteError, writeAtomically } from './write';
 import { renderReviewReport } from '../render/report-html';
@@ -97,50 +97,87 @@ function review_(options: CliOptions, io: CliIo, say: (line: string) => void): n
   // Only the diagram and the Markdown summary read the lifecycle model (and the summary the design's data).
   const keep: Keep = { lifecycle: options.diagram !== undefined || options.format === 'markdown', design: options.format === 'markdown' };
   const progress = io.stderr.isTTY && files.length > PROGRESS_THRESHOLD;
-  const reports: FileReport[] = [];
+  const clearProgress = (): void => {
+    if (progress) io.stderr.write('\r\x1b[K');
+  };
   const diffs: string[] = [];
   const fix = options.fix || options.fixDryRun ? { dryRun: options.fixDryRun, diffs, say } : undefined;
-  // The team's checks the reviewed designs ran, for the formats that describe each rule (SARIF).
-  const checks = new Map<string, Check>();
+  const optionsOf = (file: DesignFile): ReviewOptions => configs.forFile(file.absolute).options;
+  const writer = reportWriter(options.format, io, today, () => teamChecks(files.map(optionsOf)));
+  // The report is written file by file (see docs/cli.md, "Output formats"), held back while
+  // the run may still stop with exit code 2: until the last design named on the command
+  // line is read, or, with --fix, until every design is written.
+  const output = new ReportOutput(io.stdout, clearProgress);
+  const lastNamed = options.fix ? files.length : files.reduce((last, f, i) => (f.found ? last : i), -1);
+  if (lastNamed < 0) output.release();
   let skipped = 0;
+  let worst = 0;
   files.forEach((file, i) => {
     if (progress) io.stderr.write(`\rReviewing ${i + 1}/${files.length}`);
-    const reviewOptions = configs.forFile(file.absolute).options;
-    for (const c of reviewOptions.checks) if (!checks.has(c.id)) checks.set(c.id, c);
-    const outcome = reviewFile(file, reviewOptions, today, keep, fix);
-    if (outcome.report) {
-      reports.push(outcome.report);
-    } else {
+    const outcome = reviewFile(file, optionsOf(file), today, keep, fix);
+    if (!outcome.report) {
       skipped++;
-      if (progress) io.stderr.write('\r\x1b[K');
+      clearProgress();
       say(outcome.unreadable ? `skipped "${file.display}": ${outcome.unreadable}` : `${file.display}: skipped: too large to review (the limit is ${LIMITS.maxLength} characters)`);
     }
     if (options.diagram !== undefined) {
       if (outcome.lifecycle) writeDiagram(outcome.lifecycle, path.resolve(io.cwd, options.diagram), options.diagram);
       else say(`no diagram written: "${file.display}" could not be read as text`);
     }
+    if (i === lastNamed) output.release();
+    if (outcome.report) {
+      for (const f of outcome.report.findings) worst = Math.max(worst, RANK[f.severity]);
+      if (!options.fixDryRun) output.write(writer.file(outcome.report));
+    }
   });
-  if (progress) io.stderr.write('\r\x1b[K');
-
-  if (options.fixDryRun) io.stdout.write(diffs.join(''));
-  else io.stdout.write(formatReports(options.format, reports, io, today, [...checks.values()]));
+  clearProgress();
+  output.release();
+  output.write(options.fixDryRun ? diffs.join('') : writer.end());
 
   // A file too large to review counts as an error: it was not reviewed at all.
-  // A loop, not Math.max(...all): a spread of every finding overflows the stack on huge reviews.
-  let worst = skipped ? RANK.error : 0;
-  for (const r of reports) for (const f of r.findings) worst = Math.max(worst, RANK[f.severity]);
+  if (skipped) worst = RANK.error;
   return worst >= FAIL_RANK[options.failOn] ? 1 : 0;
 }
 
+/** The team's checks the reviewed designs run, in the order first met, for the formats that describe each rule (SARIF). */
+function teamChecks(optionsPerFile: readonly ReviewOptions[]): Check[] {
+  const checks = new Map<string, Check>();
+  for (const { checks: theirs = [] } of optionsPerFile) for (const c of theirs) if (!checks.has(c.id)) checks.set(c.id, c);
+  return [...checks.values()];
+}
+
 /** Every format lists the same findings; they differ in shape only. */
-function formatReports(format: Format, reports: readonly FileReport[], io: CliIo, today: string, checks: readonly Check[]): string {
+function reportWriter(format: Format, io: CliIo, today: string, checks: () => readonly Check[]): ReportWriter {
   switch (format) {
-    case 'json': return formatJson(reports);
-    case 'sarif': return formatSarif(reports, { version, root: io.cwd, checks });
-    case 'github': return formatGithub(reports);
-    case 'gitlab': return formatGitlab(reports, { root: io.cwd });
-    case 'markdown': return formatMarkdown(reports, { today });
-    default: return formatStylish(reports, useColor(io.env, io.stdout.isTTY === true));
+    case 'json': return jsonWriter();
+    case 'sarif': return sarifWriter({ version, root: io.cwd, checks: checks() });
+    case 'github': return githubWriter();
+    case 'gitlab': return gitlabWriter({ root: io.cwd });
+    case 'markdown': return markdownWriter({ today });
+    default: return stylishWriter(useColor(io.env, io.stdout.isTTY === true));
+  }
+}
+
+/** Text for stdout, kept back until released, then written as it comes (after clearing the progress counter). */
+class ReportOutput {
+  private held: string[] | undefined = [];
+  constructor(private readonly stdout: OutStream, private readonly beforeWrite: () => void) {}
+
+  write(text: string): void {
+    if (!text) return;
+    if (this.held) {
+      this.held.push(text);
+      return;
+    }
+    this.beforeWrite();
+    this.stdout.write(text);
+  }
+
+  release(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    this.write(held.join(''));
   }
 }
 

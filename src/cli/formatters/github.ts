@@ -7,7 +7,8 @@
  */
 import type { Severity } from '../../engine';
 import { printable } from '../printable';
-import type { FileReport } from '../report';
+import { writeAll } from '../report';
+import type { FileReport, ReportWriter } from '../report';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -19,20 +20,26 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(reports: readonly FileReport[]): string {
+function fileCommands(report: FileReport): string {
   let out = '';
-  for (const report of reports) {
-    for (const f of report.findings) {
-      const properties = [
-        ['file', report.file],
-        ['line', String(f.range.start.line + 1)],
-        ['col', String(f.range.start.character + 1)],
-        ['endLine', String(f.range.end.line + 1)],
-        ['endColumn', String(f.range.end.character + 1)],
-        ['title', f.rule],
-      ].map(([key, value]) => `${key}=${escapeProperty(value)}`);
-      out += `::${COMMAND[f.severity]} ${properties.join(',')}::${escapeData(f.message)}\n`;
-    }
+  for (const f of report.findings) {
+    const properties = [
+      ['file', report.file],
+      ['line', String(f.range.start.line + 1)],
+      ['col', String(f.range.start.character + 1)],
+      ['endLine', String(f.range.end.line + 1)],
+      ['endColumn', String(f.range.end.character + 1)],
+      ['title', f.rule],
+    ].map(([key, value]) => `${key}=${escapeProperty(value)}`);
+    out += `::${COMMAND[f.severity]} ${properties.join(',')}::${escapeData(f.message)}\n`;
   }
   return out;
+}
+
+export function githubWriter(): ReportWriter {
+  return { file: fileCommands, end: () => '' };
+}
+
+export function formatGithub(reports: readonly FileReport[]): string {
+  return writeAll(githubWriter(), reports);
 }

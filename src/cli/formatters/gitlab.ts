@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Severity } from '../../engine';
 import { toPosix } from '../discovery';
-import type { FileReport } from '../report';
+import { JsonArrayWriter, writeAll } from '../report';
+import type { FileReport, ReportWriter } from '../report';
 
 /** GitLab's scale is info, minor, major, critical, blocker; a review error blocks no deploy by itself. */
 const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major', warning: 'minor', info: 'info' };
@@ -21,25 +22,35 @@ export interface CodeQualityIssue {
   location: { path: string; lines: { begin: number; end: number } };
 }
 
+export function gitlabWriter(options: { root: string }): ReportWriter {
+  const issues = new JsonArrayWriter(2);
+  return {
+    file(report) {
+      const file = toPosix(path.relative(options.root, report.absolute)) || report.file;
+      // Keyed by file, rule, what the finding is about and its message, never its line, so
+      // an issue keeps its identity when lines above it move; repeats get an occurrence number.
+      const occurrences = new Map<string, number>();
+      let out = '';
+      for (const f of report.findings) {
+        const key = [file, f.rule, f.target, f.message].join('\0');
+        const occurrence = occurrences.get(key) ?? 0;
+        occurrences.set(key, occurrence + 1);
+        const issue: CodeQualityIssue = {
+          type: 'issue',
+          description: f.message,
+          check_name: f.rule,
+          fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex'),
+          severity: SEVERITY[f.severity],
+          location: { path: file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
+        };
+        out += issues.item(issue);
+      }
+      return out;
+    },
+    end: () => `${issues.end()}\n`,
+  };
+}
+
 export function formatGitlab(reports: readonly FileReport[], options: { root: string }): string {
-  const issues: CodeQualityIssue[] = reports.flatMap((report) => {
-    const file = toPosix(path.relative(options.root, report.absolute)) || report.file;
-    // Keyed by file, rule, what the finding is about and its message, never its line, so
-    // an issue keeps its identity when lines above it move; repeats get an occurrence number.
-    const occurrences = new Map<string, number>();
-    return report.findings.map((f) => {
-      const key = [file, f.rule, f.target, f.message].join('\0');
-      const occurrence = occurrences.get(key) ?? 0;
-      occurrences.set(key, occurrence + 1);
-      return {
-        type: 'issue' as const,
-        description: f.message,
-        check_name: f.rule,
-        fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex'),
-        severity: SEVERITY[f.severity],
-        location: { path: file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
-      };
-    });
-  });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return writeAll(gitlabWriter(options), reports);
 }

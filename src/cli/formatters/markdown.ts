@@ -9,8 +9,8 @@ import { findingDocsUrl, plural } from '../../engine';
 import { designWaivers, openQuestions, readiness, waiverStateText } from '../../render/report-html';
 import type { Counts } from '../../render/report-html';
 import { printable } from '../printable';
-import type { FileReport } from '../report';
-import { countFindings } from '../report';
+import { addCounts, countFindings, writeAll } from '../report';
+import type { FileReport, ReportWriter } from '../report';
 
 // `@` gets a zero-width space after it: GitHub decodes entities before it looks for mentions.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '@&#8203;', '|': '&#124;' };
@@ -70,13 +70,31 @@ function fileSection(report: FileReport, today: string): string {
   return lines.join('\n');
 }
 
+/**
+ * The summary's first lines count every design and finding, so it is written at the end;
+ * meanwhile each design is kept as its rendered section only (not its findings, data or model).
+ */
+export function markdownWriter(options: { today: string }): ReportWriter {
+  const total: Counts = { error: 0, warning: 0, info: 0 };
+  const sections: string[] = [];
+  return {
+    file(report) {
+      addCounts(total, countFindings([report]));
+      sections.push(fileSection(report, options.today));
+      return '';
+    },
+    end() {
+      const head = [
+        '## ML system design review',
+        '',
+        sections.length ? `${plural(sections.length, 'design')} reviewed: ${countsText(total)}.` : 'No design documents were reviewed.',
+        '',
+      ].join('\n');
+      return `${[head, ...sections].join('\n')}\n`;
+    },
+  };
+}
+
 export function formatMarkdown(reports: readonly FileReport[], options: { today: string }): string {
-  const total = countFindings(reports);
-  const head = [
-    '## ML system design review',
-    '',
-    reports.length ? `${plural(reports.length, 'design')} reviewed: ${countsText(total)}.` : 'No design documents were reviewed.',
-    '',
-  ].join('\n');
-  return `${[head, ...reports.map((r) => fileSection(r, options.today))].join('\n')}\n`;
+  return writeAll(markdownWriter(options), reports);
 }

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl } from '../../engine';
 import type { Check, Rule, Severity } from '../../engine';
 import { RULE_HELP } from '../generated/rule-help';
-import type { FileReport } from '../report';
+import { JsonArrayWriter, writeAll } from '../report';
+import type { FileReport, ReportWriter } from '../report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/mlsystem-review/mlsystem-review';
@@ -66,39 +67,14 @@ function fingerprint(rule: string, target: string, occurrence: number): string {
   return createHash('sha256').update(`${rule}\0${target}\0${occurrence}`).digest('hex');
 }
 
-export function formatSarif(reports: readonly FileReport[], options: { version: string; root: string; checks?: readonly Check[] }): string {
-  const checks = options.checks ?? [];
-  const ruleIndex = new Map<string, number>([...RULES.map((r) => r.id), ...checks.map((c) => c.id)].map((id, i) => [id, i]));
-  const results = reports.flatMap((report) => {
-    const location = artifactLocation(report.absolute, options.root);
-    // Keyed by what the finding is about (its target), not its line, so GitHub keeps
-    // tracking an alert when lines above it move; repeats get an occurrence number.
-    const occurrences = new Map<string, number>();
-    return report.findings.map((f) => {
-      const key = `${f.rule}\0${f.target}`;
-      const occurrence = occurrences.get(key) ?? 0;
-      occurrences.set(key, occurrence + 1);
-      return {
-        ruleId: f.rule,
-        ruleIndex: ruleIndex.get(f.rule),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        properties: { help: f.help },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: location,
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-            },
-          },
-        }],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.rule, f.target, occurrence) },
-      };
-    });
-  });
+/** Stands for the results in the log written around them; a string no log holds otherwise. */
+const RESULTS_PLACE = '\u0000results';
+
+/**
+ * The log's text before and after its results: the log written with a placeholder for
+ * them, split there. The results are the last field of the one run, itself the last field.
+ */
+function logAround(options: { version: string; root: string }, checks: readonly Check[]): { before: string; after: string } {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -113,8 +89,60 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
         },
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(options.root + path.sep).href } },
-      results,
+      results: RESULTS_PLACE,
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const text = JSON.stringify(log, null, 2);
+  const place = text.lastIndexOf(JSON.stringify(RESULTS_PLACE));
+  return { before: text.slice(0, place), after: `${text.slice(place + JSON.stringify(RESULTS_PLACE).length)}\n` };
+}
+
+/** The team's checks are those of every design reviewed, known before the first file (SARIF lists its rules first). */
+export function sarifWriter(options: { version: string; root: string; checks?: readonly Check[] }): ReportWriter {
+  const checks = options.checks ?? [];
+  const ruleIndex = new Map<string, number>([...RULES.map((r) => r.id), ...checks.map((c) => c.id)].map((id, i) => [id, i]));
+  const { before, after } = logAround(options, checks);
+  // runs[0].results sits three levels deep.
+  const results = new JsonArrayWriter(2, 3);
+  let started = false;
+  const start = (): string => (started ? '' : ((started = true), before));
+  return {
+    file(report) {
+      const location = artifactLocation(report.absolute, options.root);
+      // Keyed by what the finding is about (its target), not its line, so GitHub keeps
+      // tracking an alert when lines above it move; repeats get an occurrence number.
+      const occurrences = new Map<string, number>();
+      let out = start();
+      for (const f of report.findings) {
+        const key = `${f.rule}\0${f.target}`;
+        const occurrence = occurrences.get(key) ?? 0;
+        occurrences.set(key, occurrence + 1);
+        out += results.item({
+          ruleId: f.rule,
+          ruleIndex: ruleIndex.get(f.rule),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          properties: { help: f.help },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: location,
+              region: {
+                startLine: f.range.start.line + 1,
+                startColumn: f.range.start.character + 1,
+                endLine: f.range.end.line + 1,
+                endColumn: f.range.end.character + 1,
+              },
+            },
+          }],
+          partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.rule, f.target, occurrence) },
+        });
+      }
+      return out;
+    },
+    end: () => `${start()}${results.end()}${after}`,
+  };
+}
+
+export function formatSarif(reports: readonly FileReport[], options: { version: string; root: string; checks?: readonly Check[] }): string {
+  return writeAll(sarifWriter(options), reports);
 }

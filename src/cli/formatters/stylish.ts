@@ -7,8 +7,8 @@
 import { plural } from '../../engine';
 import type { Severity } from '../../engine';
 import { printable } from '../printable';
-import { countFindings } from '../report';
-import type { FileReport } from '../report';
+import { addCounts, countFindings, writeAll } from '../report';
+import type { Counts, FileReport, ReportWriter } from '../report';
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -30,30 +30,39 @@ export function useColor(env: Readonly<Record<string, string | undefined>>, isTT
   return isTTY;
 }
 
-export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+export function stylishWriter(color: boolean): ReportWriter {
   const paint = (codes: string, text: string): string => (color ? `${codes}${text}${ANSI.reset}` : text);
-  let out = '';
-  for (const report of reports) {
-    if (!report.findings.length) continue;
-    const rows = report.findings.map((f) => ({
-      line: String(f.range.start.line + 1),
-      column: String(f.range.start.character + 1),
-      severity: f.severity,
-      message: printable(f.message),
-      rule: f.rule,
-    }));
-    const width = (key: 'line' | 'column' | 'severity' | 'message'): number => Math.max(...rows.map((r) => r[key].length));
-    const [lineWidth, columnWidth, severityWidth, messageWidth] = [width('line'), width('column'), width('severity'), width('message')];
-    out += `\n${paint(ANSI.underline, printable(report.file))}\n`;
-    for (const r of rows) {
-      const position = `${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`;
-      out += `  ${paint(ANSI.dim, position)}  ${paint(SEVERITY_COLOR[r.severity], r.severity.padEnd(severityWidth))}  ${r.message.padEnd(messageWidth)}  ${paint(ANSI.dim, r.rule)}\n`;
-    }
-  }
-  const counts = countFindings(reports);
-  const total = counts.error + counts.warning + counts.info;
-  if (!total) return out;
-  const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
-  const summaryColor = counts.error ? ANSI.red : counts.warning ? ANSI.yellow : ANSI.blue;
-  return `${out}\n${paint(ANSI.bold + summaryColor, summary)}\n`;
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  return {
+    file(report) {
+      if (!report.findings.length) return '';
+      addCounts(counts, countFindings([report]));
+      const rows = report.findings.map((f) => ({
+        line: String(f.range.start.line + 1),
+        column: String(f.range.start.character + 1),
+        severity: f.severity,
+        message: printable(f.message),
+        rule: f.rule,
+      }));
+      const width = (key: 'line' | 'column' | 'severity' | 'message'): number => Math.max(...rows.map((r) => r[key].length));
+      const [lineWidth, columnWidth, severityWidth, messageWidth] = [width('line'), width('column'), width('severity'), width('message')];
+      let out = `\n${paint(ANSI.underline, printable(report.file))}\n`;
+      for (const r of rows) {
+        const position = `${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`;
+        out += `  ${paint(ANSI.dim, position)}  ${paint(SEVERITY_COLOR[r.severity], r.severity.padEnd(severityWidth))}  ${r.message.padEnd(messageWidth)}  ${paint(ANSI.dim, r.rule)}\n`;
+      }
+      return out;
+    },
+    end() {
+      const total = counts.error + counts.warning + counts.info;
+      if (!total) return '';
+      const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
+      const summaryColor = counts.error ? ANSI.red : counts.warning ? ANSI.yellow : ANSI.blue;
+      return `\n${paint(ANSI.bold + summaryColor, summary)}\n`;
+    },
+  };
+}
+
+export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+  return writeAll(stylishWriter(color), reports);
 }

@@ -10,12 +10,12 @@ export interface CliOutcome {
   stderr: string;
 }
 
-export function runCli(argv: readonly string[], cwd: string, today = CLI_TODAY): CliOutcome {
+export function runCli(argv: readonly string[], cwd: string, today = CLI_TODAY, env: Readonly<Record<string, string>> = {}): CliOutcome {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     cwd,
-    env: {},
+    env,
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     today,
