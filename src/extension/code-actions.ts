@@ -49,11 +49,12 @@ export class DesignCodeActions implements vscode.CodeActionProvider {
       return fixAllAction ? [fixAllAction] : [];
     }
     if (!wanted.quickFixes) return [];
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // Built where the review ran (in the worker for a large design), only for these diagnostics.
+    const fixes = await Promise.all(ours.map((d) => this.diagnostics.fixesFor(document, d)));
     const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      const finding = this.diagnostics.findingFor(document, diagnostic);
-      for (const fix of finding?.fixes ?? []) {
+    for (const [i, diagnostic] of ours.entries()) {
+      for (const fix of fixes[i]) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         const snippet = fix.edits.some((e) => e.snippet !== undefined);
         action.edit = toWorkspaceEdit(document.uri, fix, { snippets: true });

@@ -8,8 +8,8 @@
  * nothing else calls the engine's `review()` for an open document.
  */
 import * as vscode from 'vscode';
-import type { ReviewOptions, ReviewResult } from '../engine';
-import type { ReviewBackend } from '../node/review-backend';
+import type { ReviewOptions } from '../engine';
+import type { EditorReview, ReviewBackend } from '../node/review-backend';
 import type { DesignReviewSource } from '../panel/review-source';
 
 /** One finished review: the text at `version` gave `result`. */
@@ -17,7 +17,7 @@ export interface DesignReview {
   uri: vscode.Uri;
   /** The document version reviewed; -1 for a file read from disk (not open). */
   version: number;
-  result: ReviewResult;
+  result: EditorReview;
 }
 
 
@@ -31,14 +31,14 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   private readonly latest = new Map<string, DesignReview>();
   /** Per document: the newest version a review was started for (older results are stale). */
   private readonly requested = new Map<string, number>();
-  private readonly pending = new Map<string, Promise<ReviewResult | undefined>>();
+  private readonly pending = new Map<string, Promise<EditorReview | undefined>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /**
    * Per document: the review waiting for quiet, and the version it is for. A request for
    * that version (the Outline, the breadcrumbs) waits for it instead of reviewing at once,
    * so an edit is reviewed once.
    */
-  private readonly waiting = new Map<string, { version: number; done: Promise<ReviewResult | undefined>; follow(next: Promise<ReviewResult | undefined>): void }>();
+  private readonly waiting = new Map<string, { version: number; done: Promise<EditorReview | undefined>; follow(next: Promise<EditorReview | undefined>): void }>();
   private readonly reviewed = new vscode.EventEmitter<DesignReview>();
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidReview = this.reviewed.event;
@@ -49,7 +49,7 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
     private readonly settings: DesignSettings,
   ) {}
 
-  get(document: vscode.TextDocument | vscode.Uri): ReviewResult | undefined {
+  get(document: vscode.TextDocument | vscode.Uri): EditorReview | undefined {
     return this.latest.get(keyOf(document))?.result;
   }
 
@@ -67,7 +67,7 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
     return this.settings.isDesign(document.uri, () => document.getText());
   }
 
-  async request(document: vscode.TextDocument): Promise<ReviewResult | undefined> {
+  async request(document: vscode.TextDocument): Promise<EditorReview | undefined> {
     const key = keyOf(document);
     const current = this.latest.get(key);
     if (current && current.version === document.version) return current.result;
@@ -80,8 +80,8 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   schedule(document: vscode.TextDocument, delayMs: number): void {
     const key = keyOf(document);
     clearTimeout(this.timers.get(key));
-    let follow!: (next: Promise<ReviewResult | undefined>) => void;
-    const done = new Promise<ReviewResult | undefined>((resolve) => {
+    let follow!: (next: Promise<EditorReview | undefined>) => void;
+    const done = new Promise<EditorReview | undefined>((resolve) => {
       follow = resolve;
     });
     // Whoever waited for the wait this one replaces gets this one's review.
@@ -108,7 +108,7 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   }
 
   /** Review an open document now. Resolves undefined when it is not a design or the result went stale. */
-  async reviewDocument(document: vscode.TextDocument): Promise<ReviewResult | undefined> {
+  async reviewDocument(document: vscode.TextDocument): Promise<EditorReview | undefined> {
     const key = keyOf(document);
     const version = document.version;
     const inFlight = this.pending.get(key);
@@ -125,14 +125,14 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
   }
 
   /** Review a file's text as read from disk (workspace review). Open documents win over disk. */
-  async reviewFile(uri: vscode.Uri, text: string): Promise<ReviewResult | undefined> {
+  async reviewFile(uri: vscode.Uri, text: string): Promise<EditorReview | undefined> {
     const key = uri.toString();
     if (this.isOpen(uri)) return this.latest.get(key)?.result;
     this.requested.set(key, -1);
     return this.runReview(uri, text, -1, () => !this.isOpen(uri));
   }
 
-  private async runReview(uri: vscode.Uri, text: string, version: number, stillWanted: () => boolean): Promise<ReviewResult | undefined> {
+  private async runReview(uri: vscode.Uri, text: string, version: number, stillWanted: () => boolean): Promise<EditorReview | undefined> {
     const key = uri.toString();
     if (!(await this.settings.isDesign(uri, () => text))) {
       if (this.requested.get(key) === version) this.forget(uri);
@@ -158,6 +158,7 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
     this.requested.delete(key);
     this.pending.delete(key);
     this.latest.delete(key);
+    this.backend.forget?.(key);
     this.forgotten.fire(uri);
   }
 

@@ -2,12 +2,15 @@
  * Findings -> the Problems panel. Each diagnostic carries the rule id as its `code`,
  * linked to the rule's page shipped with the extension, opened rendered and read-only
  * (`ruleDocsLink`), and related
- * information where a finding names a second place. The finding itself (with its fixes)
- * is kept beside the diagnostic, keyed by document version, for the code actions.
+ * information where a finding names a second place. The finding itself is kept beside the
+ * diagnostic, keyed by document version, for the code actions, which ask the review for
+ * its fixes.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../engine';
+import type { Fix } from '../engine';
+import type { EditorReview, HostFinding } from '../node/review-backend';
 import { designDiagnostic, DIAGNOSTIC_SOURCE, PublishedFindings } from '../features';
+import type { DocsLinks } from '../features';
 import { ruleDocsLink } from './rule-docs';
 import { toRange, toSeverity } from './convert';
 import type { DesignReview, DesignReviews } from './design-reviews';
@@ -20,15 +23,21 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 
 export class DesignDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly published = new Map<string, PublishedFindings>();
+  private readonly published = new Map<string, { findings: PublishedFindings<HostFinding>; review: EditorReview }>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Each rule's link made once (a draft may have a thousand findings of a few rules). */
+  private readonly linkCache = new Map<string, vscode.Uri>();
+  private readonly links: DocsLinks<vscode.Uri> = {
+    builtIn: (rule) => this.cachedLink(`rule:${rule}`, () => ruleDocsLink(rule)),
+    team: (url) => this.cachedLink(`url:${url}`, () => vscode.Uri.parse(url, true)),
+  };
 
   /**
    * @param hideFinding drops findings another extension already reports (see red-hat-yaml.ts).
    */
   constructor(
     private readonly reviews: DesignReviews,
-    private readonly hideFinding: (uri: vscode.Uri, finding: Finding) => boolean = () => false,
+    private readonly hideFinding: (uri: vscode.Uri, finding: HostFinding) => boolean = () => false,
   ) {
     this.disposables.push(
       reviews.onDidReview((r) => this.publish(r)),
@@ -38,12 +47,12 @@ export class DesignDiagnostics implements vscode.Disposable {
 
   private publish({ uri, version, result }: DesignReview): void {
     const shown = result.findings.filter((f) => !this.hideFinding(uri, f));
-    this.published.set(uri.toString(), new PublishedFindings(version, shown));
+    this.published.set(uri.toString(), { findings: new PublishedFindings(version, shown), review: result });
     this.collection.set(uri, shown.map((f) => this.toDiagnostic(uri, f)));
   }
 
-  private toDiagnostic(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
-    const data = designDiagnostic(f, { builtIn: (rule) => ruleDocsLink(rule), team: (url) => vscode.Uri.parse(url, true) });
+  private toDiagnostic(uri: vscode.Uri, f: HostFinding): vscode.Diagnostic {
+    const data = designDiagnostic(f, this.links);
     const d = new vscode.Diagnostic(toRange(data.range), data.message, toSeverity(data.severity));
     d.source = DIAGNOSTIC_SOURCE;
     // A team's check links to its own docs (an http(s) link, checked when the config was read), or to nothing.
@@ -52,6 +61,12 @@ export class DesignDiagnostics implements vscode.Disposable {
       d.relatedInformation = data.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
     }
     return d;
+  }
+
+  private cachedLink(key: string, make: () => vscode.Uri): vscode.Uri {
+    let link = this.linkCache.get(key);
+    if (!link) this.linkCache.set(key, (link = make()));
+    return link;
   }
 
   /** Publish every latest review again: what `hideFinding` hides has changed (settings, extensions). */
@@ -68,11 +83,14 @@ export class DesignDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * The finding behind one of our diagnostics, if it was made for this very version of
-   * the document (a fix computed for an older text must never be applied to a newer one).
+   * The fixes of the finding behind one of our diagnostics, built by the review that found
+   * it, if it was made for this very version of the document (a fix computed for an older
+   * text must never be applied to a newer one).
    */
-  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
-    return this.published.get(document.uri.toString())?.findingFor(document.version, ruleOf(diagnostic), diagnostic.range, diagnostic.message);
+  async fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<Fix[]> {
+    const published = this.published.get(document.uri.toString());
+    const finding = published?.findings.findingFor(document.version, ruleOf(diagnostic), diagnostic.range, diagnostic.message);
+    return finding && published ? published.review.fixesOf(finding) : [];
   }
 
   /** Counts by severity of the diagnostics shown for a document. */

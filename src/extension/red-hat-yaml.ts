@@ -27,6 +27,6 @@ export function affectsRedHatYaml(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration('yaml.validate');
 }
 
-export function reportedByRedHatYaml(uri: vscode.Uri, finding: Finding): boolean {
+export function reportedByRedHatYaml(uri: vscode.Uri, finding: Pick<Finding, 'rule'>): boolean {
   return finding.rule === 'schema' && isDesignFileName(uri.path) && redHatYamlInstalled() && vscode.workspace.getConfiguration('yaml', uri).get<boolean>('validate', true);
 }

@@ -32,12 +32,12 @@ export function isBuiltInRule(rule: FindingRule): rule is RuleId {
 }
 
 /** As the engine's `findingDocsUrl`, with the host's own link for a built-in rule (VS Code opens the page shipped with it). */
-export function docsLinkOf<Link>(finding: Finding, links: DocsLinks<Link>): Link | undefined {
+export function docsLinkOf<Link>(finding: Pick<Finding, 'rule' | 'docs'>, links: DocsLinks<Link>): Link | undefined {
   if (finding.docs) return links.team(finding.docs);
   return isBuiltInRule(finding.rule) ? links.builtIn(finding.rule) : undefined;
 }
 
-export function designDiagnostic<Link>(finding: Finding, links: DocsLinks<Link>): DiagnosticData<Link> {
+export function designDiagnostic<Link>(finding: Omit<Finding, 'fixes'>, links: DocsLinks<Link>): DiagnosticData<Link> {
   const data: DiagnosticData<Link> = {
     range: finding.range,
     severity: finding.severity,
@@ -55,18 +55,18 @@ function findingKey(rule: string, range: Range, message: string): string {
 }
 
 /** The findings shown for one version of a document, found again by a diagnostic's rule, range and message. */
-export class PublishedFindings {
-  private readonly byKey = new Map<string, Finding>();
+export class PublishedFindings<F extends Pick<Finding, 'rule' | 'range' | 'message'> = Finding> {
+  private readonly byKey = new Map<string, F>();
 
   constructor(
     readonly version: number,
-    findings: Iterable<Finding>,
+    findings: Iterable<F>,
   ) {
     for (const f of findings) this.byKey.set(findingKey(f.rule, f.range, f.message), f);
   }
 
   /** Undefined for another version: a fix computed for an older text must never be applied to a newer one. */
-  findingFor(version: number, rule: string | undefined, range: Range, message: string): Finding | undefined {
+  findingFor(version: number, rule: string | undefined, range: Range, message: string): F | undefined {
     if (version !== this.version || rule === undefined) return undefined;
     return this.byKey.get(findingKey(rule, range, message));
   }

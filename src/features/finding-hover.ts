@@ -14,7 +14,7 @@ function contains(range: Range, at: Position): boolean {
 }
 
 /** Markdown for the findings whose range holds `at`, or undefined when none does. */
-export function findingHoverMarkdown(findings: readonly Finding[], at: Position, ruleLink: (finding: Finding) => string | undefined): string | undefined {
+export function findingHoverMarkdown<F extends Pick<Finding, 'rule' | 'help' | 'range'>>(findings: readonly F[], at: Position, ruleLink: (finding: F) => string | undefined): string | undefined {
   const here = findings.filter((f) => contains(f.range, at));
   if (!here.length) return undefined;
   return here.map((f) => {

@@ -31,6 +31,11 @@ export function findingExplanation(finding: Finding, links: DocsLinks<string>): 
   ].filter(Boolean).join('\n\n');
 }
 
+/** The findings whose range holds the position. */
+export function findingsAt<F extends Pick<Finding, 'range'>>(findings: readonly F[], position: Position): F[] {
+  return findings.filter((f) => within(position, f.range));
+}
+
 /**
  * `explain` adds the findings whose range holds the cursor, with their rule's docs link;
  * VS Code shows diagnostics on hover itself, so it passes none.
@@ -39,7 +44,7 @@ export function designHover(text: string, position: Position, explain?: { findin
   const lines = new LineIndex(text);
   const at = nodeAt(text, lines.offsetAt(position));
   const schemaText = at && hoverMarkdown(at.path, at.onKey, at.value, schema);
-  const hits = explain ? explain.findings.filter((f) => within(position, f.range)) : [];
+  const hits = explain ? findingsAt(explain.findings, position) : [];
   const explanations = explain ? hits.map((f) => findingExplanation(f, explain.links)) : [];
   const parts = [...explanations, schemaText].filter((p): p is string => Boolean(p));
   if (!parts.length) return undefined;

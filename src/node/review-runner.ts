@@ -2,18 +2,22 @@
  * Runs the engine for an editor host (the VS Code extension, the language server). Small
  * designs are reviewed on the host's thread (a few milliseconds); a design longer than
  * `WORKER_THRESHOLD_LINES` goes to a worker thread (dist/review-worker.js) so typing never
- * waits on the host's thread. Fix-all, which reviews a text round after round, goes the
- * same way.
+ * waits on the host's thread. The worker answers with plain data (findings without their
+ * fixes, no outline); a finding's fixes and the document symbols are asked of it when a
+ * code action, a hover or the Outline wants them. Fix-all, which reviews a text round
+ * after round, goes the same way.
  */
 import { Worker } from 'node:worker_threads';
 import { fixAll, review } from '../engine';
-import type { FixAllResult, ReviewOptions, ReviewResult } from '../engine';
-import type { ReviewBackend } from './review-backend';
-import type { WorkerReply, WorkerRequest } from './review-worker-protocol';
+import type { Fix, FixAllResult, ReviewOptions } from '../engine';
+import type { SymbolData } from '../features/symbols';
+import { editorReviewOf } from './review-backend';
+import type { EditorReview, HostFinding, ReviewBackend } from './review-backend';
+import type { WorkerForget, WorkerReply, WorkerRequest } from './review-worker-protocol';
 
-
-// About 20 ms of review on a quiet machine: longer reviews would be felt as typing lag.
-export const WORKER_THRESHOLD_LINES = 1000;
+// A review of this many lines, with what the host does with its result, stays well inside
+// a frame (16 ms) on a loaded machine; longer ones would be felt as typing lag.
+export const WORKER_THRESHOLD_LINES = 300;
 
 function lineCountExceeds(text: string, limit: number): boolean {
   let lines = 1;
@@ -21,7 +25,12 @@ function lineCountExceeds(text: string, limit: number): boolean {
   return false;
 }
 
-interface Waiter<T = ReviewResult> {
+/** Whether a text is reviewed in the worker: the same answer for a review and for its fixes and symbols. */
+function forWorker(text: string): boolean {
+  return lineCountExceeds(text, WORKER_THRESHOLD_LINES);
+}
+
+interface Waiter<T = EditorReview> {
   resolve: (r: T) => void;
   reject: (e: Error) => void;
 }
@@ -32,6 +41,8 @@ interface Queued {
   options: ReviewOptions;
   waiters: Waiter[];
 }
+
+type Task = Omit<WorkerRequest, 'id'>;
 
 export class ReviewRunner implements ReviewBackend {
   private worker: Worker | undefined;
@@ -52,9 +63,9 @@ export class ReviewRunner implements ReviewBackend {
    * waits behind it (older waiting texts get the newer result, which their callers drop
    * as stale), so typing in a large design never piles up reviews.
    */
-  run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult> {
-    if (!lineCountExceeds(text, WORKER_THRESHOLD_LINES)) return Promise.resolve(review(text, options));
-    if (key === undefined) return this.reviewInWorker(text, options).catch(() => review(text, options));
+  run(text: string, options: ReviewOptions, key?: string): Promise<EditorReview> {
+    if (!forWorker(text)) return Promise.resolve(editorReviewOf(text, review(text, options)));
+    if (key === undefined) return this.reviewInWorker(text, options, undefined);
     if (this.busy.has(key)) {
       return new Promise((resolve, reject) => {
         const queued = this.busy.get(key);
@@ -70,27 +81,44 @@ export class ReviewRunner implements ReviewBackend {
         for (const w of next.waiters) result.then(w.resolve, w.reject);
       }
     };
-    const result = this.reviewInWorker(text, options).catch(() => review(text, options));
+    const result = this.reviewInWorker(text, options, key);
     void result.then(done, done);
     return result;
   }
 
   /** Fix-all (engine `fixAll`), in the worker for a large design: it reviews the text round after round. */
   fixAll(text: string, options: ReviewOptions): Promise<FixAllResult> {
-    if (!lineCountExceeds(text, WORKER_THRESHOLD_LINES)) return Promise.resolve(fixAll(text, options));
+    if (!forWorker(text)) return Promise.resolve(fixAll(text, options));
     return this.inWorker({ text, options, task: 'fixAll' })
       .then((reply) => ('fixed' in reply ? reply.fixed : fixAll(text, options)))
       .catch(() => fixAll(text, options));
   }
 
-  private reviewInWorker(text: string, options: ReviewOptions): Promise<ReviewResult> {
-    return this.inWorker({ text, options }).then((reply) => {
-      if ('result' in reply) return reply.result;
-      throw new Error('the review worker answered another task');
-    });
+  forget(key: string): void {
+    this.worker?.postMessage({ forget: key } satisfies WorkerForget);
   }
 
-  private inWorker(request: Omit<WorkerRequest, 'id'>): Promise<WorkerReply> {
+  /** A review in the worker; on this thread when the worker fails (it could not start, or stopped). */
+  private reviewInWorker(text: string, options: ReviewOptions, key: string | undefined): Promise<EditorReview> {
+    const onThisThread = (): EditorReview => editorReviewOf(text, review(text, options));
+    return this.inWorker({ text, options, key }).then((reply) => {
+      if (!('result' in reply)) throw new Error('the review worker answered another task');
+      const { result } = reply;
+      const ask = <T>(task: Task, pick: (reply: WorkerReply) => T | undefined, instead: () => T | Promise<T>): Promise<T> =>
+        this.inWorker(task).then((r) => pick(r) ?? instead(), instead);
+      return {
+        ...result,
+        fixesOf: (finding: HostFinding): Promise<Fix[]> => {
+          const index = result.findings.indexOf(finding);
+          if (index < 0) return Promise.resolve([]);
+          return ask({ text, options, key, task: 'fixes', finding: index }, (r) => ('fixes' in r ? r.fixes : undefined), () => review(text, options).findings[index]?.fixes ?? []);
+        },
+        symbols: (): Promise<SymbolData[]> => ask({ text, options, key, task: 'symbols' }, (r) => ('symbols' in r ? r.symbols : undefined), () => onThisThread().symbols()),
+      };
+    }).catch(onThisThread);
+  }
+
+  private inWorker(request: Task): Promise<WorkerReply> {
     const worker = this.worker ?? this.startWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -1,12 +1,36 @@
 /** Messages between an editor host and the review worker (review-worker.ts). */
-import type { FixAllResult, ReviewOptions, ReviewResult } from '../engine';
+import type { Fix, FixAllResult, ReviewOptions } from '../engine';
+import type { SymbolData } from '../features/symbols';
+import type { EditorReview } from './review-backend';
 
-/** `task` is `review` when absent; `fixAll` applies every safe fix, round after round. */
+/**
+ * `review` (the default when `task` is absent) answers with the review as plain data;
+ * `fixes` with the fixes of the review's finding at `finding` (its index in the findings);
+ * `symbols` with the design's document symbols; `fixAll` applies every safe fix, round
+ * after round. The worker keeps the latest review of each document (`key`), so `fixes`
+ * and `symbols` for the text it reviewed last do not review it again.
+ */
 export interface WorkerRequest {
   id: number;
   text: string;
   options: ReviewOptions;
-  task?: 'review' | 'fixAll';
+  key?: string;
+  task?: 'review' | 'fixes' | 'symbols' | 'fixAll';
+  /** For `fixes`: the finding's index in the review's findings. */
+  finding?: number;
 }
 
-export type WorkerReply = { id: number; result: ReviewResult } | { id: number; fixed: FixAllResult } | { id: number; error: string };
+/** A document was closed: the worker lets its latest review go (no reply). */
+export interface WorkerForget {
+  forget: string;
+}
+
+/** A review as the worker posts it: plain data, no fixes, no outline. */
+export type PlainReview = Omit<EditorReview, 'fixesOf' | 'symbols'>;
+
+export type WorkerReply =
+  | { id: number; result: PlainReview }
+  | { id: number; fixes: Fix[] }
+  | { id: number; symbols: SymbolData[] }
+  | { id: number; fixed: FixAllResult }
+  | { id: number; error: string };

@@ -7,8 +7,8 @@
  * already has a panel reveals that panel.
  */
 import * as vscode from 'vscode';
-import type { Range, ReviewResult } from '../engine/types';
-import type { DesignReviewSource } from './review-source';
+import type { Range } from '../engine/types';
+import type { DesignReviewSource, PreviewedReview } from './review-source';
 import { keysAt } from '../render/elements';
 import { escapeMarkup } from '../render/escape';
 import { renderPanelHtml } from './page-html';
@@ -51,7 +51,7 @@ interface ExportKind {
   filters: Record<string, string[]>;
   saveLabel: string;
   title: string;
-  render(result: ReviewResult): string;
+  render(result: PreviewedReview): string;
 }
 
 /** The installed extension's version, for the report's footer (as the CLI writes its own). */

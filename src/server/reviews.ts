@@ -3,8 +3,8 @@
  * per version, and dropped when the document changed meanwhile (a stale result is never
  * published or answered with). Large designs go to the review worker (review-runner.ts).
  */
-import type { ReviewOptions, ReviewResult } from '../engine';
-import type { ReviewBackend } from '../node/review-backend';
+import type { ReviewOptions } from '../engine';
+import type { EditorReview, ReviewBackend } from '../node/review-backend';
 
 export interface DocumentState {
   uri: string;
@@ -15,7 +15,7 @@ export interface DocumentState {
 export interface Reviewed {
   uri: string;
   version: number;
-  result: ReviewResult;
+  result: EditorReview;
 }
 
 export interface ReviewHost {
@@ -85,6 +85,7 @@ export class DocumentReviews {
     this.timers.delete(uri);
     this.pending.delete(uri);
     this.latest.delete(uri);
+    this.backend.forget?.(uri);
   }
 
   dispose(): void {

@@ -15,8 +15,8 @@ import {
   designCompletions,
   designDiagnostic,
   designHover,
-  designSymbols,
   DIAGNOSTIC_SOURCE,
+  findingsAt,
   FIX_ALL_KIND,
   fixAllEdit,
   parseSnippetFile,
@@ -238,7 +238,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const published = new PublishedFindings(reviewed.version, reviewed.result.findings);
       for (const d of ours) {
         const finding = published.findingFor(document.version, typeof d.code === 'string' ? d.code : undefined, d.range, d.message);
-        for (const fix of finding?.fixes ?? []) {
+        for (const fix of finding ? await reviewed.result.fixesOf(finding) : []) {
           actions.push({ title: fix.title, kind: QUICK_FIX_KIND, diagnostics: [d.raw as Diagnostic], isPreferred: fix.isPreferred ?? false, edit: toWorkspaceEdit(document, fix.edits) });
         }
       }
@@ -266,7 +266,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = designFor(params);
     if (!document) return null;
     const reviewed = reviews.reviewOf(document.uri, document.version) ?? (await currentReview(document, token));
-    const hover = designHover(document.getText(), position, { findings: reviewed.result.findings, links: DOCS_LINKS });
+    // The fixes on offer are named: asked of the review for the findings under the cursor only.
+    const here = await Promise.all(findingsAt(reviewed.result.findings, position).map(async (f) => ({ ...f, fixes: await reviewed.result.fixesOf(f) })));
+    const hover = designHover(document.getText(), position, { findings: here, links: DOCS_LINKS });
     return hover ? toHover(hover) : null;
   });
 
@@ -274,7 +276,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = designFor(params);
     if (!document) return [];
     const reviewed = await currentReview(document, token);
-    const symbols = designSymbols(document.getText(), reviewed.result.outline);
+    const symbols = await reviewed.result.symbols();
+    if (token.isCancellationRequested) throw cancelled();
     return client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols.map(toDocumentSymbol) : toSymbolInformation(document.uri, symbols);
   });
 

@@ -19,7 +19,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ['engine'],
   protocol: ['engine'],
   features: ['engine'],
-  node: ['engine'],
+  node: ['engine', 'features'],
   cli: ['engine', 'render', 'node'],
   server: ['engine', 'features', 'node'],
   panel: ['engine', 'render', 'protocol'],

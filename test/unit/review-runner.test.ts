@@ -1,4 +1,4 @@
-/** The review runner: large designs go to the worker thread and come back the same as inline. */
+/** The review runner: large designs go to the worker thread and come back the same as inline; fixes and symbols are built there when asked. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -6,8 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { fixAll, review } from '../../src/engine';
+import type { ReviewOptions } from '../../src/engine';
+import { designSymbols } from '../../src/features/symbols';
+import type { EditorReview } from '../../src/node/review-backend';
 import { ReviewRunner, WORKER_THRESHOLD_LINES } from '../../src/node/review-runner';
-import { replyTo } from '../../src/node/review-worker';
+import { LatestReviews, replyTo } from '../../src/node/review-worker';
 
 const root = join(__dirname, '..', '..');
 let dir = '';
@@ -25,24 +28,57 @@ function design(objectives: number): string {
   return `mlsystem: 1\nname: big\nbusiness:\n  objectives:\n${items}\n`;
 }
 
+/** The findings as data, without their fixes. */
+function plain<F extends object>(findings: readonly F[]): Omit<F, 'fixes'>[] {
+  return findings.map((f) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'fixes')) as Omit<F, 'fixes'>);
+}
+
+/** Everything an editor host reads of a review is what the engine gives on this thread: findings, each one's fixes, symbols, lifecycle, design. */
+async function assertSameAsEngine(got: EditorReview, text: string, options: ReviewOptions): Promise<void> {
+  const expected = review(text, options);
+  assert.deepEqual(plain(got.findings), plain(expected.findings));
+  assert.deepEqual(plain(got.waived), plain(expected.waived));
+  assert.deepEqual(await Promise.all(got.findings.map((f) => got.fixesOf(f))), expected.findings.map((f) => f.fixes));
+  assert.deepEqual(await got.symbols(), designSymbols(text, expected.outline));
+  assert.deepEqual(got.lifecycle, expected.lifecycle);
+  assert.deepEqual(got.design, expected.design);
+}
+
 describe('ReviewRunner', () => {
   const options = { today: '2026-11-26' };
+  const large = (): string => design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
 
   it('reviews a small design on this thread', async () => {
     const runner = new ReviewRunner(workerScript);
     const text = design(3);
-    assert.deepEqual(await runner.run(text, options), review(text, options));
+    await assertSameAsEngine(await runner.run(text, options), text, options);
     assert.equal(runner.hasWorker, false);
   });
 
-  it('reviews a design over the threshold in the worker, with the same result', async () => {
+  it('reviews a design over the threshold in the worker, with the same findings, fixes, symbols and lifecycle', async () => {
     const runner = new ReviewRunner(workerScript);
-    const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
-    const [a, b] = await Promise.all([runner.run(text, options), runner.run(text.replace('name: big', 'name: bigger'), options)]);
+    const text = large();
+    const [a, b] = await Promise.all([runner.run(text, options, 'file:///a.yaml'), runner.run(text.replace('name: big', 'name: bigger'), options)]);
     assert.equal(runner.hasWorker, true);
-    assert.deepEqual(a.findings, review(text, options).findings);
     assert.equal(a.findings.filter((f) => f.rule === 'unframed-objective').length, Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
+    assert.ok(a.findings.every((f) => !('fixes' in f)), 'the reply carries no fixes');
+    await assertSameAsEngine(a, text, options);
     assert.equal((b.design as { name: string }).name, 'bigger', 'replies go to their own request');
+    runner.dispose();
+  });
+
+  it('answers fixes and symbols for the text reviewed, even after the document was reviewed again', async () => {
+    const runner = new ReviewRunner(workerScript);
+    const text = large();
+    const key = 'file:///a.yaml';
+    const first = await runner.run(text, options, key);
+    const edited = text.replace('id: o0\n', 'id: renamed\n');
+    await runner.run(edited, options, key);
+    const fix = await first.fixesOf(first.findings[0]);
+    assert.deepEqual(fix, review(text, options).findings[0].fixes, 'the fixes of the older text, never of the newer one');
+    assert.deepEqual(await first.fixesOf({ ...first.findings[0] }), [], 'a finding of no review here has no fixes');
+    runner.forget(key);
+    assert.deepEqual(await first.symbols(), designSymbols(text, review(text, options).outline), 'a forgotten review is made again when asked');
     runner.dispose();
   });
 
@@ -76,27 +112,52 @@ describe('ReviewRunner', () => {
 
   it('falls back to this thread when the worker cannot start', async () => {
     const runner = new ReviewRunner(join(dir, 'missing.js'));
-    const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
-    assert.deepEqual((await runner.run(text, options)).findings, review(text, options).findings);
+    const text = large();
+    await assertSameAsEngine(await runner.run(text, options, 'file:///a.yaml'), text, options);
     runner.dispose();
   });
 
-  it('answers a review whose lazy parts throw with an error reply, and replies in plain data', () => {
-    const throwing = ((text: string) => Object.defineProperty({ ...review(text, options) }, 'outline', { enumerable: true, get: () => { throw new TypeError('broken outline'); } })) as typeof review;
-    assert.deepEqual(replyTo({ id: 7, text: design(2), options }, throwing), { id: 7, error: 'broken outline' });
-    const reply = replyTo({ id: 8, text: design(2), options });
+  it('answers a review whose lazy parts throw with an error reply, and replies in plain data without building fixes or the outline', () => {
+    const text = design(2);
+    const throwing = ((t: string) => Object.defineProperty({ ...review(t, options) }, 'lifecycle', { enumerable: true, get: () => { throw new TypeError('broken lifecycle'); } })) as typeof review;
+    assert.deepEqual(replyTo({ id: 7, text, options }, throwing), { id: 7, error: 'broken lifecycle' });
+    const unasked = ((t: string) => {
+      const result = review(t, options);
+      const never = (what: string) => ({ enumerable: true, get: () => assert.fail(`${what} built for a review`) });
+      return Object.defineProperty({ ...result, findings: result.findings.map((f) => Object.defineProperty({ ...f }, 'fixes', never('fixes'))) }, 'outline', never('the outline'));
+    }) as typeof review;
+    const reply = replyTo({ id: 8, text, options }, unasked);
     assert.ok('result' in reply);
-    for (const key of ['lifecycle', 'outline'] as const) {
-      assert.ok(Object.getOwnPropertyDescriptor(reply.result, key)?.get === undefined, `${key} is data, read inside the try`);
-    }
+    assert.ok(Object.getOwnPropertyDescriptor(reply.result, 'lifecycle')?.get === undefined, 'the lifecycle is data, read inside the try');
+    assert.deepEqual(reply.result.findings, plain(review(text, options).findings));
     assert.doesNotThrow(() => structuredClone(reply.result));
+    assert.deepEqual(replyTo({ id: 9, text, options, task: 'fixes', finding: 0 }), { id: 9, fixes: review(text, options).findings[0].fixes });
+    assert.deepEqual(replyTo({ id: 10, text, options, task: 'fixes', finding: 99 }), { id: 10, fixes: [] });
+    assert.deepEqual(replyTo({ id: 11, text, options, task: 'symbols' }), { id: 11, symbols: designSymbols(text, review(text, options).outline) });
+  });
+
+  it('keeps the latest review of each document for its fixes and symbols, and reviews another text or other options again', () => {
+    let runs = 0;
+    const counted = ((t: string, o?: ReviewOptions) => (runs++, review(t, o))) as typeof review;
+    const latest = new LatestReviews(counted);
+    const text = design(2);
+    replyTo({ id: 1, text, options, key: 'a' }, counted, latest);
+    replyTo({ id: 2, text, options, key: 'a', task: 'fixes', finding: 0 }, counted, latest);
+    replyTo({ id: 3, text, options, key: 'a', task: 'symbols' }, counted, latest);
+    assert.equal(runs, 1, 'one review for the review, its fixes and its symbols');
+    replyTo({ id: 4, text: design(3), options, key: 'a', task: 'fixes', finding: 0 }, counted, latest);
+    replyTo({ id: 5, text: design(3), options: { today: '2027-01-01' }, key: 'a', task: 'fixes', finding: 0 }, counted, latest);
+    assert.equal(runs, 3);
+    latest.forget('a');
+    replyTo({ id: 6, text: design(3), options: { today: '2027-01-01' }, key: 'a', task: 'symbols' }, counted, latest);
+    assert.equal(runs, 4, 'a forgotten document is reviewed again');
   });
 
   it('keeps the worker alive through a design whose keys are named like Object.prototype members', async () => {
     const runner = new ReviewRunner(workerScript);
-    const text = `${design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10)}toString:\n  - a\nconstructor:\n  - b\n`;
+    const text = `${large()}toString:\n  - a\nconstructor:\n  - b\n`;
     const result = await runner.run(text, options);
-    assert.deepEqual(result.outline.map((n) => n.name).slice(-2), ['toString', 'constructor']);
+    assert.deepEqual((await result.symbols()).map((n) => n.name).slice(-2), ['toString', 'constructor']);
     assert.equal(runner.hasWorker, true, 'the worker is still running');
     runner.dispose();
   });

@@ -2,15 +2,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { review } from '../../src/engine';
-import type { ReviewOptions, ReviewResult } from '../../src/engine';
+import type { ReviewOptions } from '../../src/engine';
+import { editorReviewOf } from '../../src/node/review-backend';
+import type { EditorReview } from '../../src/node/review-backend';
 import { DocumentReviews } from '../../src/server/reviews';
 import type { DocumentState, Reviewed } from '../../src/server/reviews';
 
 /** A backend whose reviews finish when the test says so. */
 class HeldBackend {
   readonly calls: { text: string; key: string | undefined; finish: () => void }[] = [];
-  run(text: string, options: ReviewOptions, key?: string): Promise<ReviewResult> {
-    return new Promise((resolve) => this.calls.push({ text, key, finish: () => resolve(review(text, options)) }));
+  run(text: string, options: ReviewOptions, key?: string): Promise<EditorReview> {
+    return new Promise((resolve) => this.calls.push({ text, key, finish: () => resolve(editorReviewOf(text, review(text, options))) }));
   }
 }
 
