@@ -4,13 +4,16 @@
  *
  * This is what other parts of the extension consume: the diagnostics, the code actions,
  * the status bar and the lifecycle preview panel (`registerLifecyclePreview(context,
- * reviews)` in src/panel/panel.ts) read results from here and listen to `onDidReview`;
- * nothing else calls the engine's `review()` for an open document.
+ * reviews.forPreview)` in src/panel/panel.ts) read results from here and listen to
+ * `onDidReview`; nothing else calls the engine's `review()` for an open document. While no
+ * lifecycle preview is open, reviews come without the lifecycle model (a large design's is
+ * hundreds of kilobytes to copy from the worker at each edit); the preview asks for it.
  */
 import * as vscode from 'vscode';
 import type { ReviewOptions } from '../engine';
 import type { EditorReview, ReviewBackend } from '../node/review-backend';
-import type { DesignReviewSource } from '../panel/review-source';
+import { isPreviewOpen } from '../panel/review-source';
+import type { DesignReviewSource, PreviewedReview } from '../panel/review-source';
 
 /** One finished review: the text at `version` gave `result`. */
 export interface DesignReview {
@@ -27,7 +30,7 @@ export interface DesignSettings {
   reviewOptions(uri: vscode.Uri): Promise<ReviewOptions>;
 }
 
-export class DesignReviews implements DesignReviewSource, vscode.Disposable {
+export class DesignReviews implements vscode.Disposable {
   private readonly latest = new Map<string, DesignReview>();
   /** Per document: the newest version a review was started for (older results are stale). */
   private readonly requested = new Map<string, number>();
@@ -48,6 +51,20 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
     private readonly backend: ReviewBackend,
     private readonly settings: DesignSettings,
   ) {}
+
+  /** What the lifecycle preview reads: reviews with their lifecycle model, asked of the backend when a review came without it. */
+  readonly forPreview: DesignReviewSource = {
+    get: (document) => {
+      const result = this.get(document);
+      return result?.preview && { ...result.preview, findings: result.findings };
+    },
+    request: async (document) => {
+      const result = await this.request(document);
+      return result && { ...(result.preview ?? (await result.previewParts())), findings: result.findings } satisfies PreviewedReview;
+    },
+    isDesign: (document) => this.isDesign(document),
+    onDidReview: this.onDidReview,
+  };
 
   get(document: vscode.TextDocument | vscode.Uri): EditorReview | undefined {
     return this.latest.get(keyOf(document))?.result;
@@ -139,7 +156,7 @@ export class DesignReviews implements DesignReviewSource, vscode.Disposable {
       return undefined;
     }
     const options = await this.settings.reviewOptions(uri);
-    const result = await this.backend.run(text, options, key);
+    const result = await this.backend.run(text, options, key, { preview: isPreviewOpen() });
     // Drop stale results: the document changed (or closed) while this review ran.
     if (this.requested.get(key) !== version || !stillWanted()) return undefined;
     const review: DesignReview = { uri, version, result };

@@ -3,7 +3,6 @@
  * left), which the built-in error and warning counters do not show; a click opens Problems.
  */
 import * as vscode from 'vscode';
-import { readinessOf } from './core/readiness';
 import type { DesignReviews } from './design-reviews';
 import type { DesignDiagnostics } from './diagnostics';
 
@@ -47,7 +46,7 @@ export class DesignStatusBar implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    const { pillars, stages, placeholders } = readinessOf(result);
+    const { pillars, stages, placeholders } = result.readiness;
     const { error, warning, info } = this.diagnostics.counts(document.uri);
     this.item.text = vscode.l10n.t('$(checklist) {0}/{1} pillars · {2} TODO', pillars.answered, pillars.of, placeholders);
     this.item.tooltip = [

@@ -3,13 +3,15 @@
  * No Node here, so the browser build may name it and review on its own thread.
  *
  * An editor host keeps a review as plain data: the findings without their fixes, and the
- * lifecycle model. A finding's fixes and the document symbols are built where the review
- * ran, when a code action, a hover or the Outline asks for them: a host copying every fix
- * and the whole outline of a large design at each edit would block its thread for longer
- * than a frame.
+ * design's readiness. A finding's fixes, the document symbols and the lifecycle model are
+ * built where the review ran, when a code action, a hover, the Outline or the lifecycle
+ * preview asks for them: a host copying every fix, the whole outline and the lifecycle model
+ * of a large design at each edit would block its thread for longer than a frame.
  */
 import { review } from '../engine';
 import type { Finding, Fix, LifecycleModel, ReviewOptions, ReviewResult, WaivedFinding } from '../engine';
+import { readinessOf } from '../features/readiness';
+import type { Readiness } from '../features/readiness';
 import { designSymbols } from '../features/symbols';
 import type { SymbolData } from '../features/symbols';
 
@@ -17,13 +19,29 @@ import type { SymbolData } from '../features/symbols';
 export type HostFinding = Omit<Finding, 'fixes'>;
 export type HostWaivedFinding = Omit<WaivedFinding, 'fixes'>;
 
+/** What the lifecycle preview and its exports show beside the findings. */
+export interface PreviewParts {
+  lifecycle: LifecycleModel;
+  /** The design as plain data, or undefined while the text cannot be read. */
+  design: unknown;
+}
+
+/** Which parts a review brings along; the rest is asked for when wanted. */
+export interface ReviewWants {
+  /** The lifecycle model and the design's data (a lifecycle preview is open). */
+  preview?: boolean;
+}
+
 export interface EditorReview {
   /** Reported findings, sorted by position (as the engine's `ReviewResult.findings`). */
   readonly findings: readonly HostFinding[];
   readonly waived: readonly HostWaivedFinding[];
-  /** The design as plain data, or undefined while the text cannot be read. */
-  readonly design: unknown;
-  readonly lifecycle: LifecycleModel;
+  /** Pillars answered, stages planned, placeholders left (the status bar). */
+  readonly readiness: Readiness;
+  /** The lifecycle model and the design's data, when the review brought them (`ReviewWants.preview`); else `previewParts()`. */
+  readonly preview: PreviewParts | undefined;
+  /** The lifecycle model and the design's data, for the text reviewed. */
+  previewParts(): Promise<PreviewParts>;
   /** The fixes of one of `findings` (its own and "Waive <rule> here"), for the text reviewed. */
   fixesOf(finding: HostFinding): Promise<Fix[]>;
   /** The design's document symbols (Outline, breadcrumbs), for the text reviewed. */
@@ -32,20 +50,27 @@ export interface EditorReview {
 
 export interface ReviewBackend {
   /** `key` names the document, so a backend may keep only its newest waiting text. */
-  run(text: string, options: ReviewOptions, key?: string): Promise<EditorReview>;
+  run(text: string, options: ReviewOptions, key?: string, wants?: ReviewWants): Promise<EditorReview>;
   /** The document is closed: whatever the backend keeps for it may go. */
   forget?(key: string): void;
 }
 
-/** A review made on this thread, as an editor host holds it: fixes and symbols are built from it when asked. */
+export function previewPartsOf(result: ReviewResult): PreviewParts {
+  return { lifecycle: result.lifecycle, design: result.design };
+}
+
+/** A review made on this thread, as an editor host holds it: every part is built from it when first read. */
 export function editorReviewOf(text: string, result: ReviewResult): EditorReview {
   return {
     findings: result.findings,
     waived: result.waived,
-    design: result.design,
-    get lifecycle() {
-      return result.lifecycle;
+    get readiness() {
+      return readinessOf(result);
     },
+    get preview() {
+      return previewPartsOf(result);
+    },
+    previewParts: () => Promise.resolve(previewPartsOf(result)),
     fixesOf: (finding) => Promise.resolve(result.findings.find((f) => f === finding)?.fixes ?? []),
     symbols: () => Promise.resolve(designSymbols(text, result.outline)),
   };

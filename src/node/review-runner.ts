@@ -3,8 +3,9 @@
  * designs are reviewed on the host's thread (a few milliseconds); a design longer than
  * `WORKER_THRESHOLD_LINES` goes to a worker thread (dist/review-worker.js) so typing never
  * waits on the host's thread. The worker answers with plain data (findings without their
- * fixes, no outline); a finding's fixes and the document symbols are asked of it when a
- * code action, a hover or the Outline wants them. Fix-all, which reviews a text round
+ * fixes, no outline, the lifecycle model only when wanted); a finding's fixes, the document
+ * symbols and the lifecycle model are asked of it when a code action, a hover, the Outline
+ * or the lifecycle preview wants them. Fix-all, which reviews a text round
  * after round, goes the same way.
  */
 import { Worker } from 'node:worker_threads';
@@ -12,7 +13,7 @@ import { fixAll, review } from '../engine';
 import type { Fix, FixAllResult, ReviewOptions } from '../engine';
 import type { SymbolData } from '../features/symbols';
 import { editorReviewOf } from './review-backend';
-import type { EditorReview, HostFinding, ReviewBackend } from './review-backend';
+import type { EditorReview, HostFinding, PreviewParts, ReviewBackend, ReviewWants } from './review-backend';
 import type { WorkerForget, WorkerReply, WorkerRequest } from './review-worker-protocol';
 
 // A review of this many lines, with what the host does with its result, stays well inside
@@ -39,6 +40,7 @@ interface Waiter<T = EditorReview> {
 interface Queued {
   text: string;
   options: ReviewOptions;
+  wants: ReviewWants;
   waiters: Waiter[];
 }
 
@@ -63,13 +65,15 @@ export class ReviewRunner implements ReviewBackend {
    * waits behind it (older waiting texts get the newer result, which their callers drop
    * as stale), so typing in a large design never piles up reviews.
    */
-  run(text: string, options: ReviewOptions, key?: string): Promise<EditorReview> {
+  run(text: string, options: ReviewOptions, key?: string, wants: ReviewWants = {}): Promise<EditorReview> {
     if (!forWorker(text)) return Promise.resolve(editorReviewOf(text, review(text, options)));
-    if (key === undefined) return this.reviewInWorker(text, options, undefined);
+    if (key === undefined) return this.reviewInWorker(text, options, undefined, wants);
     if (this.busy.has(key)) {
       return new Promise((resolve, reject) => {
         const queued = this.busy.get(key);
-        this.busy.set(key, { text, options, waiters: [...(queued?.waiters ?? []), { resolve, reject }] });
+        // What any waiting caller wants comes with the one review they all get.
+        const merged = { preview: Boolean(wants.preview || queued?.wants.preview) };
+        this.busy.set(key, { text, options, wants: merged, waiters: [...(queued?.waiters ?? []), { resolve, reject }] });
       });
     }
     this.busy.set(key, undefined);
@@ -77,11 +81,11 @@ export class ReviewRunner implements ReviewBackend {
       const next = this.busy.get(key);
       this.busy.delete(key);
       if (next) {
-        const result = this.run(next.text, next.options, key);
+        const result = this.run(next.text, next.options, key, next.wants);
         for (const w of next.waiters) result.then(w.resolve, w.reject);
       }
     };
-    const result = this.reviewInWorker(text, options, key);
+    const result = this.reviewInWorker(text, options, key, wants);
     void result.then(done, done);
     return result;
   }
@@ -99,15 +103,23 @@ export class ReviewRunner implements ReviewBackend {
   }
 
   /** A review in the worker; on this thread when the worker fails (it could not start, or stopped). */
-  private reviewInWorker(text: string, options: ReviewOptions, key: string | undefined): Promise<EditorReview> {
+  private reviewInWorker(text: string, options: ReviewOptions, key: string | undefined, wants: ReviewWants): Promise<EditorReview> {
     const onThisThread = (): EditorReview => editorReviewOf(text, review(text, options));
-    return this.inWorker({ text, options, key }).then((reply) => {
+    return this.inWorker({ text, options, key, wants }).then((reply): EditorReview => {
       if (!('result' in reply)) throw new Error('the review worker answered another task');
       const { result } = reply;
       const ask = <T>(task: Task, pick: (reply: WorkerReply) => T | undefined, instead: () => T | Promise<T>): Promise<T> =>
         this.inWorker(task).then((r) => pick(r) ?? instead(), instead);
+      let preview = result.preview;
       return {
-        ...result,
+        findings: result.findings,
+        waived: result.waived,
+        readiness: result.readiness,
+        get preview() {
+          return preview;
+        },
+        previewParts: async (): Promise<PreviewParts> =>
+          (preview ??= await ask({ text, options, key, task: 'preview' }, (r) => ('preview' in r ? r.preview : undefined), () => onThisThread().previewParts())),
         fixesOf: (finding: HostFinding): Promise<Fix[]> => {
           const index = result.findings.indexOf(finding);
           if (index < 0) return Promise.resolve([]);

@@ -2,7 +2,9 @@
 import { parentPort } from 'node:worker_threads';
 import { fixAll, review } from '../engine';
 import type { ReviewOptions, ReviewResult } from '../engine';
+import { readinessOf } from '../features/readiness';
 import { designSymbols } from '../features/symbols';
+import { previewPartsOf } from './review-backend';
 import type { HostFinding } from './review-backend';
 import type { PlainReview, WorkerForget, WorkerReply, WorkerRequest } from './review-worker-protocol';
 
@@ -44,7 +46,7 @@ function withoutFixes<F extends HostFinding>(finding: F): F {
 
 /**
  * The reply to one request, as plain data. What the host did not ask for is never built
- * (each fix, the outline); what it gets is read here, inside the try, so a document that
+ * or copied (each fix, the outline, the lifecycle model unless wanted); what it gets is read here, inside the try, so a document that
  * breaks one of the review's lazy parts gets an error reply instead of an exception in
  * postMessage that ends the worker.
  */
@@ -55,11 +57,12 @@ export function replyTo(request: WorkerRequest, run: typeof review = review, lat
     const result = latest.of(request.key ?? '', text, options);
     if (request.task === 'fixes') return { id, fixes: result.findings[request.finding ?? -1]?.fixes ?? [] };
     if (request.task === 'symbols') return { id, symbols: designSymbols(text, result.outline) };
+    if (request.task === 'preview') return { id, preview: previewPartsOf(result) };
     const plain: PlainReview = {
       findings: result.findings.map(withoutFixes),
       waived: result.waived.map(withoutFixes),
-      design: result.design,
-      lifecycle: result.lifecycle,
+      readiness: readinessOf(result),
+      preview: request.wants?.preview ? previewPartsOf(result) : undefined,
     };
     return { id, result: plain };
   } catch (e) {

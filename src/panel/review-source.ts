@@ -4,11 +4,17 @@
  * (`DesignReviews` in src/extension/design-reviews.ts) implements it and the two layers
  * import each other in one direction only: the extension imports the panel.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Finding, ReviewResult } from '../engine';
+import { VIEW_TYPE } from '../protocol/panel-messages';
 
 /** What the preview reads of a review (the editor host keeps more): its lifecycle model, findings and design. */
 export type PreviewedReview = Pick<ReviewResult, 'lifecycle' | 'design'> & { readonly findings: readonly Omit<Finding, 'fixes'>[] };
+
+/** Whether a lifecycle preview is open, shown or not: the editor host's reviews then bring the lifecycle model along. */
+export function isPreviewOpen(): boolean {
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE)));
+}
 
 export interface DesignReviewSource {
   /** The latest result for this document or file (possibly of an older version), if any. */

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver/node';
-import type { CompletionItem, DocumentSymbol } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver/node';
 import { LspClient, uriOf } from './client';
 
 const LINES = 10_000;
@@ -110,5 +110,18 @@ describe('language server: a 10,000-line design stays responsive', () => {
     await Promise.all([symbols, completion]);
     // Were the review on the main loop, the symbols (asked first) would be answered first.
     assert.deepEqual(order, ['completion', 'symbols v100']);
+  });
+
+  it('offers the quick fixes of a finding in the large design and names them on hover, built where the review ran', async () => {
+    const fixes = uriOf('/tmp/mlsystem-lsp-big/fixes.mlsystem.yaml');
+    await client.open(fixes, bigDesign('fixes'), 1);
+    const { diagnostics } = await client.pushed(fixes, 1);
+    const unframed = (diagnostics as Diagnostic[]).find((d) => d.code === 'unframed-objective' && String(d.message).includes('`o3`'));
+    assert.ok(unframed, 'the design has unframed objectives');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: fixes }, range: unframed.range, context: { diagnostics: [unframed], only: ['quickfix'] } });
+    assert.deepEqual(actions.map((a) => a.title), ['Add a framing that serves `o3`', 'Waive unframed-objective here']);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fixes }, position: unframed.range.start });
+    const markdown = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : JSON.stringify(hover.contents);
+    assert.match(markdown, /Quick fixes: Add a framing that serves `o3`; Waive unframed-objective here\./);
   });
 });

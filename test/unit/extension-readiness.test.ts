@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { review } from '../../src/engine';
-import { readinessOf } from '../../src/extension/core/readiness';
+import { readinessOf } from '../../src/features/readiness';
 import { LINKED, design } from './support/design';
 
 const TODAY = '2026-12-01';

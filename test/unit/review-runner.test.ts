@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { fixAll, review } from '../../src/engine';
 import type { ReviewOptions } from '../../src/engine';
+import { readinessOf } from '../../src/features/readiness';
 import { designSymbols } from '../../src/features/symbols';
 import type { EditorReview } from '../../src/node/review-backend';
 import { ReviewRunner, WORKER_THRESHOLD_LINES } from '../../src/node/review-runner';
@@ -33,15 +34,16 @@ function plain<F extends object>(findings: readonly F[]): Omit<F, 'fixes'>[] {
   return findings.map((f) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'fixes')) as Omit<F, 'fixes'>);
 }
 
-/** Everything an editor host reads of a review is what the engine gives on this thread: findings, each one's fixes, symbols, lifecycle, design. */
+/** Everything an editor host reads of a review is what the engine gives on this thread: findings, each one's fixes, symbols, readiness, lifecycle, design. */
 async function assertSameAsEngine(got: EditorReview, text: string, options: ReviewOptions): Promise<void> {
   const expected = review(text, options);
   assert.deepEqual(plain(got.findings), plain(expected.findings));
   assert.deepEqual(plain(got.waived), plain(expected.waived));
   assert.deepEqual(await Promise.all(got.findings.map((f) => got.fixesOf(f))), expected.findings.map((f) => f.fixes));
   assert.deepEqual(await got.symbols(), designSymbols(text, expected.outline));
-  assert.deepEqual(got.lifecycle, expected.lifecycle);
-  assert.deepEqual(got.design, expected.design);
+  assert.deepEqual(got.readiness, readinessOf(expected));
+  assert.deepEqual(await got.previewParts(), { lifecycle: expected.lifecycle, design: expected.design });
+  assert.deepEqual(got.preview, { lifecycle: expected.lifecycle, design: expected.design }, 'kept once asked for');
 }
 
 describe('ReviewRunner', () => {
@@ -58,12 +60,13 @@ describe('ReviewRunner', () => {
   it('reviews a design over the threshold in the worker, with the same findings, fixes, symbols and lifecycle', async () => {
     const runner = new ReviewRunner(workerScript);
     const text = large();
-    const [a, b] = await Promise.all([runner.run(text, options, 'file:///a.yaml'), runner.run(text.replace('name: big', 'name: bigger'), options)]);
+    const [a, b] = await Promise.all([runner.run(text, options, 'file:///a.yaml'), runner.run(text.replace('name: big', 'name: bigger'), options, undefined, { preview: true })]);
     assert.equal(runner.hasWorker, true);
+    assert.equal(a.preview, undefined, 'no lifecycle model unless wanted');
     assert.equal(a.findings.filter((f) => f.rule === 'unframed-objective').length, Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
     assert.ok(a.findings.every((f) => !('fixes' in f)), 'the reply carries no fixes');
     await assertSameAsEngine(a, text, options);
-    assert.equal((b.design as { name: string }).name, 'bigger', 'replies go to their own request');
+    assert.equal((b.preview?.design as { name: string }).name, 'bigger', 'replies go to their own request, with what each wanted');
     runner.dispose();
   });
 
@@ -86,13 +89,15 @@ describe('ReviewRunner', () => {
     const runner = new ReviewRunner(workerScript);
     const text = design(Math.ceil(WORKER_THRESHOLD_LINES / 4) + 10);
     const named = (name: string): string => text.replace('name: big', `name: ${name}`);
-    const [first, second, third] = await Promise.all(['one', 'two', 'three'].map((n) => runner.run(named(n), options, 'file:///big.mlsystem.yaml')));
-    const nameOf = (r: typeof first): string => (r.design as { name: string }).name;
-    assert.equal(nameOf(first), 'one');
+    const [first, second, third] = await Promise.all(['one', 'two', 'three'].map((n) => runner.run(named(n), options, 'file:///big.mlsystem.yaml', { preview: n === 'two' })));
+    const nameOf = (r: typeof first): string => (r.preview?.design as { name: string }).name;
+    assert.equal(first.preview, undefined);
+    assert.ok(third.preview, 'what a waiting caller wanted comes with the one review they all get');
+    assert.equal(((await first.previewParts()).design as { name: string }).name, 'one');
     assert.equal(nameOf(second), 'three', 'the text typed over was never reviewed');
     assert.equal(nameOf(third), 'three');
     // Another document is not held back by this one's queue.
-    assert.equal(nameOf(await runner.run(named('other'), options, 'file:///other.mlsystem.yaml')), 'other');
+    assert.equal(nameOf(await runner.run(named('other'), options, 'file:///other.mlsystem.yaml', { preview: true })), 'other');
     runner.dispose();
   });
 
@@ -120,7 +125,7 @@ describe('ReviewRunner', () => {
   it('answers a review whose lazy parts throw with an error reply, and replies in plain data without building fixes or the outline', () => {
     const text = design(2);
     const throwing = ((t: string) => Object.defineProperty({ ...review(t, options) }, 'lifecycle', { enumerable: true, get: () => { throw new TypeError('broken lifecycle'); } })) as typeof review;
-    assert.deepEqual(replyTo({ id: 7, text, options }, throwing), { id: 7, error: 'broken lifecycle' });
+    assert.deepEqual(replyTo({ id: 7, text, options, wants: { preview: true } }, throwing), { id: 7, error: 'broken lifecycle' });
     const unasked = ((t: string) => {
       const result = review(t, options);
       const never = (what: string) => ({ enumerable: true, get: () => assert.fail(`${what} built for a review`) });
@@ -128,7 +133,11 @@ describe('ReviewRunner', () => {
     }) as typeof review;
     const reply = replyTo({ id: 8, text, options }, unasked);
     assert.ok('result' in reply);
-    assert.ok(Object.getOwnPropertyDescriptor(reply.result, 'lifecycle')?.get === undefined, 'the lifecycle is data, read inside the try');
+    assert.equal(reply.result.preview, undefined, 'no lifecycle model unless wanted');
+    const previewed = replyTo({ id: 12, text, options, wants: { preview: true } });
+    assert.ok('result' in previewed && previewed.result.preview);
+    assert.ok(Object.getOwnPropertyDescriptor(previewed.result.preview, 'lifecycle')?.get === undefined, 'the lifecycle is data, read inside the try');
+    assert.deepEqual(replyTo({ id: 13, text, options, task: 'preview' }), { id: 13, preview: { lifecycle: review(text, options).lifecycle, design: review(text, options).design } });
     assert.deepEqual(reply.result.findings, plain(review(text, options).findings));
     assert.doesNotThrow(() => structuredClone(reply.result));
     assert.deepEqual(replyTo({ id: 9, text, options, task: 'fixes', finding: 0 }), { id: 9, fixes: review(text, options).findings[0].fixes });

@@ -3,9 +3,10 @@
  * do not show. It restates the engine's readiness (the one the preview draws), so the two
  * never disagree: a pillar counts as answered when the engine says every one of its
  * questions is (no placeholder, none missing); placeholders are the engine's count over
- * the design's sections, whatever the `unanswered` rule's severity. Host-free.
+ * the design's sections, whatever the `unanswered` rule's severity. Host-free: the review
+ * worker counts it beside the review, so the editor host needs no lifecycle model for it.
  */
-import type { Readiness as PartReadiness, ReviewResult } from '../../engine';
+import type { Readiness as PartReadiness, ReviewResult } from '../engine';
 
 export interface PillarReadiness extends PartReadiness {
   label: string;
