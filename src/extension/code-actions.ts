@@ -6,7 +6,7 @@
  * below the cursor), and a fix with a snippet form (the waiver) is filled in place.
  */
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND as FIX_ALL, fixAllAction, requestedActions } from '../features';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND as FIX_ALL, fixAllEdit, requestedActions } from '../features';
 import { toRange, toWorkspaceEdit, writtenSpan } from './convert';
 import type { DesignConfiguration } from './configuration';
 import type { DesignReviews } from './design-reviews';
@@ -72,8 +72,11 @@ export class DesignCodeActions implements vscode.CodeActionProvider {
   async fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
     if (!(await this.reviews.isDesign(document))) return undefined;
     const options = await this.configuration.reviewOptions(document.uri);
-    const fixAll = fixAllAction(document.getText(), options);
-    if (!fixAll) return undefined;
+    const text = document.getText();
+    const version = document.version;
+    const fixAll = fixAllEdit(text, await this.reviews.fixAll(text, options));
+    // An edit of an older text must never be applied to a newer one.
+    if (!fixAll || document.version !== version) return undefined;
     this.lastFixAllCount = fixAll.applied;
     const action = new vscode.CodeAction(fixAll.title, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

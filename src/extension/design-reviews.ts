@@ -10,7 +10,7 @@
  * hundreds of kilobytes to copy from the worker at each edit); the preview asks for it.
  */
 import * as vscode from 'vscode';
-import type { ReviewOptions } from '../engine';
+import type { FixAllResult, ReviewOptions } from '../engine';
 import type { EditorReview, ReviewBackend } from '../node/review-backend';
 import { isPreviewOpen } from '../panel/review-source';
 import type { DesignReviewSource, PreviewedReview } from '../panel/review-source';
@@ -163,6 +163,11 @@ export class DesignReviews implements vscode.Disposable {
     this.latest.set(key, review);
     this.reviewed.fire(review);
     return result;
+  }
+
+  /** Fix-all for a document's text, where its reviews run (in the worker for a large design). */
+  fixAll(text: string, options: ReviewOptions): Promise<FixAllResult> {
+    return this.backend.fixAll(text, options);
   }
 
   /** Drop a document's results (closed, deleted, or no longer a design). */

@@ -8,8 +8,8 @@
  * preview asks for them: a host copying every fix, the whole outline and the lifecycle model
  * of a large design at each edit would block its thread for longer than a frame.
  */
-import { review } from '../engine';
-import type { Finding, Fix, LifecycleModel, ReviewOptions, ReviewResult, WaivedFinding } from '../engine';
+import { fixAll, review } from '../engine';
+import type { Finding, Fix, FixAllResult, LifecycleModel, ReviewOptions, ReviewResult, WaivedFinding } from '../engine';
 import { readinessOf } from '../features/readiness';
 import type { Readiness } from '../features/readiness';
 import { designSymbols } from '../features/symbols';
@@ -51,6 +51,8 @@ export interface EditorReview {
 export interface ReviewBackend {
   /** `key` names the document, so a backend may keep only its newest waiting text. */
   run(text: string, options: ReviewOptions, key?: string, wants?: ReviewWants): Promise<EditorReview>;
+  /** Every safe fix, round after round (engine `fixAll`): a review per round, so where reviews run. */
+  fixAll(text: string, options: ReviewOptions): Promise<FixAllResult>;
   /** The document is closed: whatever the backend keeps for it may go. */
   forget?(key: string): void;
 }
@@ -79,4 +81,5 @@ export function editorReviewOf(text: string, result: ReviewResult): EditorReview
 /** Reviews on the caller's thread (the browser's extension host, itself a web worker). */
 export const inThreadBackend: ReviewBackend = {
   run: (text, options) => Promise.resolve(editorReviewOf(text, review(text, options))),
+  fixAll: (text, options) => Promise.resolve(fixAll(text, options)),
 };

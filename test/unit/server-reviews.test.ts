@@ -1,8 +1,8 @@
 /** The language server's reviews: debounced per document, one per version, stale ones dropped. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { review } from '../../src/engine';
-import type { ReviewOptions } from '../../src/engine';
+import { fixAll, review } from '../../src/engine';
+import type { FixAllResult, ReviewOptions } from '../../src/engine';
 import { editorReviewOf } from '../../src/node/review-backend';
 import type { EditorReview } from '../../src/node/review-backend';
 import { DocumentReviews } from '../../src/server/reviews';
@@ -13,6 +13,10 @@ class HeldBackend {
   readonly calls: { text: string; key: string | undefined; finish: () => void }[] = [];
   run(text: string, options: ReviewOptions, key?: string): Promise<EditorReview> {
     return new Promise((resolve) => this.calls.push({ text, key, finish: () => resolve(editorReviewOf(text, review(text, options))) }));
+  }
+
+  fixAll(text: string, options: ReviewOptions): Promise<FixAllResult> {
+    return Promise.resolve(fixAll(text, options));
   }
 }
 
