@@ -5,7 +5,7 @@
 import { stringify } from 'yaml';
 import { defineLazy } from './lazy';
 import { isMap, isScalar, isSeq, LineIndex, Locator } from './locate';
-import type { Node, Pair, YAMLMap, YAMLSeq } from './locate';
+import type { Located, Node, Pair, YAMLMap, YAMLSeq } from './locate';
 import type { DataPath, TextEdit } from './basics';
 
 const BLOCK_OPTIONS = { indent: 2, lineWidth: 0, minContentWidth: 0 } as const;
@@ -87,6 +87,15 @@ export class Editor {
     const text = loc.lines.text;
     this.canEdit = canEditText(text);
     this.compact = /[{[][^\s{}[\]]/.test(text) && !/[{[] +[^\s}\]]/.test(text);
+  }
+
+  /**
+   * The node at `path` for a fix to write at, or `shared` when it is read through a
+   * merge's alias (`<<: *defaults`): writing there would change every mapping that merges it.
+   */
+  private writable(path: DataPath): Located | 'shared' | undefined {
+    const located = this.loc.locate(path);
+    return located?.through ? 'shared' : located;
   }
 
   private flow(value: unknown): string {
@@ -171,7 +180,8 @@ export class Editor {
    * when the entry sits inside a flow mapping, where a block would not parse).
    */
   fillEmpty(path: DataPath, value: unknown): TextEdit | undefined {
-    const located = this.loc.locate(path);
+    const located = this.writable(path);
+    if (located === 'shared') return undefined;
     const pair = located?.pair;
     if (!pair) {
       // The document itself is empty (not `~`: text after a root scalar would not parse).
@@ -196,7 +206,8 @@ export class Editor {
 
   /** Add entries to the mapping at `mapPath`, creating missing parents. Undefined when it is not a mapping. */
   insertEntries(mapPath: DataPath, entries: Record<string, unknown>): TextEdit | undefined {
-    const located = this.loc.locate(mapPath);
+    const located = this.writable(mapPath);
+    if (located === 'shared') return undefined;
     if (!located) {
       const key = mapPath[mapPath.length - 1];
       if (typeof key !== 'string') return undefined;
@@ -229,7 +240,8 @@ export class Editor {
 
   /** Append an item to the list at `seqPath`, creating it (and its parents) when missing. */
   appendItem(seqPath: DataPath, value: unknown): TextEdit | undefined {
-    const located = this.loc.locate(seqPath);
+    const located = this.writable(seqPath);
+    if (located === 'shared') return undefined;
     const key = seqPath[seqPath.length - 1];
     if (!located) {
       if (typeof key !== 'string') return undefined;
@@ -256,21 +268,24 @@ export class Editor {
 
   /** Replace the value at `path` with `value` written on one line. */
   replaceValue(path: DataPath, value: unknown): TextEdit | undefined {
-    const range = this.loc.locate(path)?.node?.range;
+    const located = this.writable(path);
+    const range = located === 'shared' ? undefined : located?.node?.range;
     if (!range) return undefined;
     return this.edit(range[0], range[1], () => this.flow(value));
   }
 
   /** Rename the key of the mapping entry at `path`. */
   renameKey(path: DataPath, newKey: string): TextEdit | undefined {
-    const range = (this.loc.locate(path)?.pair?.key as Node | undefined)?.range;
+    const located = this.writable(path);
+    const range = located === 'shared' ? undefined : (located?.pair?.key as Node | undefined)?.range;
     if (!range) return undefined;
     return this.edit(range[0], range[1], () => this.flow(newKey));
   }
 
   /** Remove the mapping entry at `path`, with its lines. */
   removeEntry(path: DataPath): TextEdit | undefined {
-    const located = this.loc.locate(path);
+    const located = this.writable(path);
+    if (located === 'shared') return undefined;
     const pair = located?.pair;
     const keyStart = (pair?.key as Node | undefined)?.range?.[0];
     if (!pair || keyStart === undefined || !located?.parent) return undefined;
@@ -285,7 +300,8 @@ export class Editor {
 
   /** Remove a list item with its lines; the last item takes its list's entry with it. */
   removeItem(seqPath: DataPath, index: number): TextEdit | undefined {
-    const seq = this.loc.node(seqPath);
+    const located = this.writable(seqPath);
+    const seq = located === 'shared' ? undefined : located?.node;
     if (!isSeq(seq) || !seq.items[index]) return undefined;
     const items = seq.items as Node[];
     if (items.length === 1) {

@@ -38,6 +38,8 @@ export function buildLifecycle(ctx: Pick<RuleContext, 'data' | 'loc'>, findings:
   // Key start through value end, so the panel can tell which element holds the cursor.
   const spanOf = (path: DataPath): Range | undefined => {
     const located = loc.locate(path);
+    // A stage merged in (`<<: *stages`) is shown where it is merged, not where it is written.
+    if (located?.through) return loc.keyRange(path);
     const start = (located?.pair?.key as Node | undefined)?.range?.[0] ?? located?.node?.range?.[0];
     const end = located?.node?.range?.[1] ?? (located?.pair?.key as Node | undefined)?.range?.[1];
     return start === undefined || end === undefined ? undefined : loc.lines.range(start, Math.max(start, end));

@@ -54,21 +54,62 @@ export interface Located {
   node: Node | null;
   pair?: Pair;
   parent: YAMLMap | YAMLSeq | undefined;
+  /**
+   * The alias of a merge (`<<: *defaults`) the path was read through: the node itself is
+   * the anchored one, written elsewhere and shared. Findings are shown on this alias, and
+   * no fix writes through it.
+   */
+  through?: Node;
 }
+
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+/**
+ * A YAML 1.1 merge key: `<<` written plain (a quoted `"<<"` is an ordinary key), untagged
+ * or tagged `!!merge`. Its value's mappings are merged into the mapping that holds it.
+ */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.value === '<<' && (!key.type || key.type === 'PLAIN') && (!key.tag || key.tag === MERGE_TAG);
+}
+
+/** Stands for a merge key in the key index, so no data key ever finds it. */
+const MERGE = Symbol('merge');
 
 /** A scalar key as the data names it (`null`, `1` and `true` keys become strings, as in the parsed data). */
 function keyOf(pair: Pair): unknown {
+  if (isMergeKey(pair.key)) return MERGE;
   return isScalar(pair.key) ? String(pair.key.value) : pair.key;
 }
 
 /**
- * Each wide mapping's keys, indexed on its first lookup, and each list's id counts, counted
- * once: kept by the locator, so they go with the review. (A module-level WeakMap lives in
- * the old generation, and V8's young-generation collections keep its entries alive, so
- * every review's document outlived them: a run over many files held far more memory.)
+ * What a merge key's value merges, in order (earlier ones win): the mappings it names,
+ * each with the alias it is read through (none for a mapping written in place).
+ * Undefined when it names something that is not a mapping.
+ */
+export function mergeSources(value: unknown, doc: Document | undefined): { map: YAMLMap; through?: Node }[] | undefined {
+  const source = (node: unknown): { map: YAMLMap; through?: Node } | undefined => {
+    if (isMap(node)) return { map: node };
+    if (isAlias(node) && doc) {
+      const target = node.resolve(doc);
+      return isMap(target) ? { map: target, through: node } : undefined;
+    }
+    return undefined;
+  };
+  const items = isSeq(value) ? value.items : [value];
+  const sources = items.map(source);
+  return sources.every((s) => s !== undefined) ? (sources as { map: YAMLMap; through?: Node }[]) : undefined;
+}
+
+/**
+ * Each wide mapping's keys, indexed on its first lookup, each list's id counts, counted
+ * once, and each mapping's merge keys: kept by the locator, so they go with the review. (A
+ * module-level WeakMap lives in the old generation, and V8's young-generation collections
+ * keep its entries alive, so every review's document outlived them: a run over many files
+ * held far more memory.)
  */
 type PairIndexes = Map<YAMLMap, Map<unknown, Pair>>;
 type IdCounts = Map<YAMLSeq, Map<string, number>>;
+type MergePairs = Map<YAMLMap, Pair[]>;
 
 export function findPair(map: YAMLMap, key: string, indexes?: PairIndexes): Pair | undefined {
   if (map.items.length < 8 || !indexes) {
@@ -118,21 +159,47 @@ export function itemTargetName(id: string | undefined, sharing: number, index: n
 export class Locator {
   private readonly pairIndexes: PairIndexes = new Map();
   private readonly idCounts: IdCounts = new Map();
+  private readonly mergePairs: MergePairs = new Map();
 
   constructor(
     readonly doc: Document.Parsed | undefined,
     readonly lines: LineIndex,
   ) {}
 
+  /**
+   * The entry for `key` in `map`: its own, else the one a merge key brings in (YAML 1.1
+   * merge, as the parsed data reads it: the mapping's own keys win, then earlier sources).
+   * `depth` bounds merges of merges, as the data's nesting limit bounds them.
+   */
+  private entry(map: YAMLMap, key: string, depth = 0): { pair: Pair; map: YAMLMap; through?: Node } | undefined {
+    const pair = findPair(map, key, this.pairIndexes);
+    if (pair) return { pair, map };
+    let merges = this.mergePairs.get(map);
+    if (!merges) {
+      merges = map.items.filter((p) => isMergeKey(p.key)) as Pair[];
+      this.mergePairs.set(map, merges);
+    }
+    if (!merges.length || depth > 64) return undefined;
+    for (const merge of merges) {
+      for (const source of mergeSources(merge.value, this.doc) ?? []) {
+        const found = this.entry(source.map, key, depth + 1);
+        if (found) return { ...found, through: found.through ?? source.through };
+      }
+    }
+    return undefined;
+  }
+
   /** The node at `path`, or undefined when the path does not exist. */
   locate(path: DataPath): Located | undefined {
     let node: Node | null = (this.doc?.contents as Node | null) ?? null;
     let located: Located = { node, parent: undefined };
+    let through: Node | undefined;
     for (const segment of path) {
       if (isMap(node) && typeof segment === 'string') {
-        const pair = findPair(node, segment, this.pairIndexes);
-        if (!pair) return undefined;
-        located = { node: (pair.value as Node | null) ?? null, pair, parent: node };
+        const found = this.entry(node, segment);
+        if (!found) return undefined;
+        through ??= found.through;
+        located = { node: (found.pair.value as Node | null) ?? null, pair: found.pair, parent: found.map };
       } else if (isSeq(node) && typeof segment === 'number') {
         const item = node.items[segment] as Node | undefined;
         if (item === undefined) return undefined;
@@ -140,6 +207,7 @@ export class Locator {
       } else {
         return undefined;
       }
+      if (through) located.through = through;
       node = located.node;
     }
     return located;
@@ -156,14 +224,16 @@ export class Locator {
 
   /** The key of the mapping entry at `path`. */
   keyRange(path: DataPath): Range | undefined {
-    const pair = this.locate(path)?.pair;
-    return pair ? this.nodeRange(pair.key as Node) : undefined;
+    const located = this.locate(path);
+    if (located?.through) return this.nodeRange(located.through);
+    return located?.pair ? this.nodeRange(located.pair.key as Node) : undefined;
   }
 
   /** The value at `path` (for a key with no value, the key). */
   valueRange(path: DataPath): Range | undefined {
     const located = this.locate(path);
     if (!located) return undefined;
+    if (located.through) return this.nodeRange(located.through);
     const node = located.node;
     if (node?.range && !(isScalar(node) && node.range[0] === node.range[1] && located.pair)) {
       return this.nodeRange(node);
@@ -173,8 +243,9 @@ export class Locator {
 
   /** A list item from its start to the end of its first line. */
   itemRange(path: DataPath): Range | undefined {
-    const node = this.locate(path)?.node;
-    const r = node?.range;
+    const located = this.locate(path);
+    if (located?.through) return this.nodeRange(located.through);
+    const r = located?.node?.range;
     if (!r) return undefined;
     const start = this.lines.positionAt(r[0]);
     const firstLineEnd = this.lines.lineEnd(start.line);
@@ -248,7 +319,7 @@ export class Locator {
         node = item;
       } else {
         parts.push(segment);
-        const pair: Pair | undefined = isMap(node) ? findPair(node, segment, this.pairIndexes) : undefined;
+        const pair: Pair | undefined = isMap(node) ? this.entry(node, segment)?.pair : undefined;
         node = (pair?.value as Node | null | undefined) ?? undefined;
       }
     }
@@ -261,7 +332,7 @@ export class Locator {
     let node: Node | null = (this.doc?.contents as Node | null) ?? null;
     for (const part of target.split('.')) {
       if (isMap(node)) {
-        const pair = findPair(node, part, this.pairIndexes);
+        const pair = this.entry(node, part)?.pair;
         if (!pair) return undefined;
         path.push(part);
         node = (pair.value as Node | null) ?? null;

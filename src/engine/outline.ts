@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 
+import { isMergeKey } from './locate';
 import { own } from './read';
 import type { OutlineKind, OutlineNode } from './types';
 
@@ -48,7 +49,8 @@ function items(seq: unknown, kind: OutlineKind, label: (item: unknown, index: nu
 
 function mapChildren(map: unknown, kind: OutlineKind, detail: (value: unknown) => string): OutlineNode[] {
   if (!isMap(map)) return [];
-  return map.items.map((pair) => {
+  // A merge key (`<<: *defaults`) is no pillar or stage of its own.
+  return map.items.filter((pair) => !isMergeKey(pair.key)).map((pair) => {
     const [start, end, selectionStart, selectionEnd] = span(pair);
     return { name: scalarText(pair.key) ?? '?', detail: detail(pair.value), kind, start, end, selectionStart, selectionEnd, children: [] };
   });

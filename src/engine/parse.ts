@@ -4,8 +4,9 @@
  * becomes a `yaml-syntax` finding here, never an exception.
  */
 import { Document, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node } from 'yaml';
 import type { Range } from './basics';
-import { LineIndex } from './locate';
+import { isMergeKey, LineIndex, mergeSources } from './locate';
 import { composeFast } from './compose';
 import { readDirect } from './direct-reader';
 
@@ -57,7 +58,9 @@ function duplicateKey(root: unknown): number | undefined {
       const seen = new Set<unknown>();
       for (const pair of node.items) {
         const key = pair.key;
-        if (isScalar(key)) {
+        if (isMergeKey(key)) {
+          // Merge keys may repeat (`<<: *a` and `<<: *b`), as under the `yaml` package's `merge` option.
+        } else if (isScalar(key)) {
           if (seen.has(key.value)) {
             const at = key.range?.[0] ?? 0;
             if (first === undefined || at < first) first = at;
@@ -118,13 +121,21 @@ class Unreadable extends Error {
   }
 }
 
+const MERGE_SOURCES = 'A merge key (`<<`) takes a mapping, an alias of one, or a list of them.';
+
 /**
  * The document's data as plain JS, in one walk that also bounds nesting and alias
  * expansion (an alias is expanded where it stands, counted against the limit, so a
- * billion-laughs document stops early). `<<` is an ordinary key, as in YAML 1.2.
+ * billion-laughs document stops early). A merge key (`<<: *defaults`) merges as in
+ * YAML 1.1, as the `yaml` package's `merge` option does: a mapping's own keys win over
+ * merged ones, and earlier sources over later ones.
  */
 function toData(doc: Document.Parsed): unknown {
   let expansions = 0;
+  const define = (out: Record<string, unknown>, name: string, value: unknown): void => {
+    // defineProperty, so a `__proto__` key is data and never a prototype.
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  };
   const walk = (node: unknown, depth: number): unknown => {
     if (isScalar(node)) return node.value;
     if (isAlias(node)) {
@@ -138,10 +149,19 @@ function toData(doc: Document.Parsed): unknown {
       if (isSeq(node)) return node.items.map((item) => walk(item, depth + 1));
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
+        if (isMergeKey(pair.key)) {
+          const value = pair.value as Node | null;
+          const sources = mergeSources(value, doc);
+          if (!sources) throw new Unreadable(value?.range?.[0] ?? (pair.key as Node).range?.[0] ?? 0, MERGE_SOURCES);
+          for (const source of sources) {
+            const merged = walk(source.through ?? source.map, depth) as Record<string, unknown>;
+            for (const name of Object.keys(merged)) if (!Object.hasOwn(out, name)) define(out, name, merged[name]);
+          }
+          continue;
+        }
         const key = isScalar(pair.key) ? pair.key.value : walk(pair.key, depth + 1);
         const name = typeof key === 'object' && key !== null ? JSON.stringify(key) : String(key);
-        // defineProperty, so a `__proto__` key is data and never a prototype.
-        Object.defineProperty(out, name, { value: walk(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+        define(out, name, walk(pair.value, depth + 1));
       }
       return out;
     }
