@@ -3,7 +3,7 @@
  * returns what it found. The runner (review.ts) adds the rule's id, places the finding in
  * the text, sets its severity and adds the waive fix, so no rule repeats those.
  */
-import type { RuleFinding, Severity } from './basics';
+import type { DataPath, RuleFinding, Severity } from './basics';
 export type { Anchor, RuleFinding } from './basics';
 import type { Editor } from './edits';
 import type { Locator } from './locate';
@@ -27,6 +27,12 @@ export interface RuleContext {
    * complete only for rules in the `waivers` phase.
    */
   waivers: WaiverState;
+  /**
+   * Whether the schema reports the value at `path` (or one holding it) as wrong: a rule
+   * reads no answer there. The runner drops findings on such values; a rule that reads
+   * one to decide about another place asks here.
+   */
+  schemaRejects(path: DataPath): boolean;
 }
 
 export interface Rule<Id extends string = string> {

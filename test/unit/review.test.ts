@@ -169,6 +169,33 @@ describe('review()', () => {
   });
 });
 
+describe('one finding per problem: a value the schema reports as wrong', () => {
+  const HEAD = design({ business: { objectives: [{ id: 'faster', statement: 's', metric: 'm', target: 't' }] } });
+  const rulesAt = (text: string, target: string): string[] => reviewAt(text).findings.filter((f) => f.target.startsWith(target)).map((f) => f.rule);
+
+  it('gets no other finding on it or under it', () => {
+    // `moves` takes one id, not a list; a waiver's rule is a rule id, not a number.
+    const moves = `${HEAD}framing:\n  - id: f\n    serves: faster\n    metrics:\n      - {name: acc, moves: [nowhere]}\n`;
+    assert.deepEqual(rulesAt(moves, 'framing.f.metrics.0.moves'), ['schema']);
+    const rule = `${HEAD}waivers:\n  - {rule: 7, reason: other}\n`;
+    assert.deepEqual(rulesAt(rule, 'waivers.0.rule'), ['schema']);
+  });
+
+  it('is no answer another rule reads', () => {
+    // A `serves` the schema rejects names no objective yet: the objective is not called unframed.
+    const text = `${HEAD}framing:\n  - id: f\n    serves: [{id: faster}]\n`;
+    const rules = reviewAt(text).findings.map((f) => f.rule);
+    assert.ok(rules.includes('schema'));
+    assert.ok(!rules.includes('unframed-objective'));
+  });
+
+  it('a team\'s check on such a value stays quiet too', () => {
+    const text = `${HEAD}lifecycle:\n  scoping: {status: finished}\n`;
+    const checks = [{ id: 'team/status', severity: 'warning' as const, given: 'lifecycle.scoping.status', enum: ['done'] }];
+    assert.deepEqual(review(text, { today: TODAY, checks }).findings.filter((f) => f.target === 'lifecycle.scoping.status').map((f) => f.rule), ['schema']);
+  });
+});
+
 describe('reviewBytes', () => {
   const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   const CLEAN = 'mlsystem: 1\nname: x\n';

@@ -174,6 +174,13 @@ describe('manual-at-scale', () => {
     assert.deepEqual(findingsOf(`${HEAD}requirements:\n  scalability:\n    model_count: one per customer\n  adaptability: We retrain by hand.\n`, 'manual-at-scale'), []);
     assert.deepEqual(findingsOf(`${HEAD}requirements:\n  scalability: One model per customer.\n  adaptability:\n    retraining: By hand.\n`, 'manual-at-scale'), []);
   });
+
+  it('is quiet when `automated` is of the wrong type: the schema error is the one problem', () => {
+    for (const automated of ['"true"', 'yes please', '1', '[true]']) {
+      const text = design('one per customer', `{cadence: weekly, automated: ${automated}}`);
+      assert.deepEqual(rulesOf(text).filter((r) => r === 'schema' || r === 'manual-at-scale'), ['schema'], automated);
+    }
+  });
 });
 
 describe('no-rollout', () => {
