@@ -7,6 +7,7 @@ import { defineLazy } from './lazy';
 import { isMap, isScalar, isSeq, LineIndex, Locator } from './locate';
 import type { Located, Node, Pair, YAMLMap, YAMLSeq } from './locate';
 import type { DataPath, TextEdit } from './basics';
+import { inFormatOrder, keysAt } from './schema-navigator';
 
 const BLOCK_OPTIONS = { indent: 2, lineWidth: 0, minContentWidth: 0 } as const;
 
@@ -234,8 +235,61 @@ export class Editor {
     if (!node.items.length) return this.fillEmpty(mapPath, entries);
     // The last key's column: a mapping's first line may be indented differently (` a: 1` after a BOM).
     const indent = this.keyColumn(node.items[node.items.length - 1].key as Node);
-    const { at, lead } = this.afterLine(this.pairEnd(node.items[node.items.length - 1]));
-    return this.edit(at, at, () => lead + toBlock(entries, indent, !this.compact));
+    const ordered = Object.fromEntries(inFormatOrder(mapPath, Object.keys(entries)).map((key) => [key, entries[key]]));
+    const { at, lead } = this.blockInsertion(node, mapPath, Object.keys(ordered)[0]);
+    return this.edit(at, at, () => lead + toBlock(ordered, indent, !this.compact));
+  }
+
+  /**
+   * Add entries to the mapping at `mapPath`, each where the format puts it among the
+   * entries already there: one edit per place (`task` beside `inputs`, `baseline` after
+   * `metrics`). Empty when the mapping cannot take them.
+   */
+  placeEntries(mapPath: DataPath, entries: Record<string, unknown>): TextEdit[] {
+    const keys = inFormatOrder(mapPath, Object.keys(entries));
+    if (!keys.length) return [];
+    const located = this.writable(mapPath);
+    const node = located === 'shared' ? undefined : located?.node;
+    const groups = new Map<number, string[]>();
+    if (isMap(node) && node.items.length && !this.isFlow(node)) {
+      for (const key of keys) {
+        const at = this.blockInsertion(node, mapPath, key).at;
+        groups.set(at, [...(groups.get(at) ?? []), key]);
+      }
+    } else {
+      groups.set(0, keys);
+    }
+    return [...groups.values()].flatMap((group) => this.insertEntries(mapPath, Object.fromEntries(group.map((key) => [key, entries[key]]))) ?? []);
+  }
+
+  /**
+   * Where new entries starting with `key` go in a block mapping, in the format's order (a
+   * missing section among the sections, a framing's `task` beside its `inputs`): after the
+   * entries up to the first one the format puts after `key` (that follows one it puts
+   * before), so keys it does not know (`x-` keys) stay with what they follow; before the
+   * mapping's first entry when the format puts that one after `key` and it starts its
+   * line; else after the last entry.
+   */
+  private blockInsertion(node: YAMLMap, mapPath: DataPath, key: string): { at: number; lead: string } {
+    const order = keysAt(mapPath);
+    const rank = order.indexOf(key);
+    const items = node.items as Pair[];
+    const ranks = items.map((p) => (isScalar(p.key) && typeof p.key.value === 'string' ? order.indexOf(p.key.value) : -1));
+    let next = -1;
+    if (rank >= 0) {
+      let lastBefore = -1;
+      ranks.forEach((r, i) => {
+        if (r >= 0 && r < rank) lastBefore = i;
+      });
+      next = ranks.findIndex((r, i) => i > lastBefore && r > rank);
+    }
+    if (next === 0) {
+      const start = this.withProps(items[0].key as Node);
+      const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+      // Nothing but indentation before it (not `- id: x`); never before a byte-order mark.
+      if (/^\ufeff?[ ]*$/.test(this.text.slice(lineStart, start))) return { at: lineStart === 0 && this.text.startsWith('\ufeff') ? 1 : lineStart, lead: '' };
+    }
+    return this.afterLine(this.pairEnd(items[next > 0 ? next - 1 : items.length - 1]));
   }
 
   /** Append an item to the list at `seqPath`, creating it (and its parents) when missing. */

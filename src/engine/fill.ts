@@ -20,19 +20,14 @@ export function fillKeys(edit: Editor, loc: Locator, current: unknown, mapPath: 
     return e ? [e] : [];
   }
   const edits: TextEdit[] = [];
-  const absent: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
-    if (!Object.hasOwn(record, key)) absent[key] = value;
-    else if (!isFilled(record[key])) {
+    if (Object.hasOwn(record, key) && !isFilled(record[key])) {
       const e = edit.fillEmpty([...mapPath, key], value);
       if (e) edits.push(e);
     }
   }
-  if (Object.keys(absent).length) {
-    const e = edit.insertEntries(mapPath, absent);
-    if (e) edits.push(e);
-  }
-  return edits;
+  const absent = Object.fromEntries(Object.entries(wanted).filter(([key]) => !Object.hasOwn(record, key)));
+  return [...edits, ...edit.placeEntries(mapPath, absent)];
 }
 
 /**

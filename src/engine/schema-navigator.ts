@@ -183,6 +183,19 @@ export function keysAt(path: DataPath, data?: unknown): string[] {
   return [...keys];
 }
 
+/**
+ * `keys` in the format's order for the mapping at `path` (the schema's order of its
+ * properties, which follows the format's); keys it does not list keep their order, after.
+ */
+export function inFormatOrder(path: DataPath, keys: readonly string[]): string[] {
+  const order = keysAt(path);
+  const rank = (key: string): number => {
+    const i = order.indexOf(key);
+    return i < 0 ? order.length : i;
+  };
+  return keys.map((key, i) => ({ key, i, r: rank(key) })).sort((a, b) => a.r - b.r || a.i - b.i).map((k) => k.key);
+}
+
 /** The JSON types a schema allows; a schema with properties or items counts as a mapping or a list. */
 export function typesOf(schema: JsonSchema): string[] {
   return Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : schema.properties ? ['object'] : schema.items ? ['array'] : [];

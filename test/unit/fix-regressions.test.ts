@@ -118,3 +118,34 @@ describe('fixes on unusual syntax: each works', () => {
   });
 });
 
+
+describe('fixes write what is missing in the format\'s order', () => {
+  /** The top-level keys of `text`, in order. */
+  const sections = (text: string): string[] => text.split('\n').filter((l) => /^[a-z_-]+:/.test(l)).map((l) => l.split(':')[0]);
+  const framing = 'framing:\n  - id: f\n    serves: a\n    task: regression\n    inputs: i\n    outputs: o\n    objective: mse\n    metrics:\n      - {name: mae, moves: a}\n    baseline: rules\n';
+  const text = `${HEAD}${framing}lifecycle:\n  scoping: {status: done}\n\n# Team notes\nx-notes: kept last\n`;
+
+  it('a missing section goes between the sections around it, not at the end of the file', () => {
+    const fixed = (rule: string): string => {
+      const finding = reviewAt(text).findings.find((f) => f.rule === rule);
+      assert.ok(finding, rule);
+      return applyFix(text, finding);
+    };
+    assert.deepEqual(sections(fixed('no-stakeholders')), ['mlsystem', 'name', 'stakeholders', 'business', 'framing', 'lifecycle', 'x-notes']);
+    assert.deepEqual(sections(fixed('missing-pillar')), ['mlsystem', 'name', 'business', 'framing', 'requirements', 'lifecycle', 'x-notes']);
+    assert.deepEqual(sections(fixed('unlabelled')), ['mlsystem', 'name', 'business', 'framing', 'data', 'lifecycle', 'x-notes']);
+    assert.deepEqual(sections(fixed('unverified-link')), ['mlsystem', 'name', 'business', 'framing', 'evaluation', 'lifecycle', 'x-notes']);
+    // A section's comment stays with it: the insert comes before the blank line and `# Team notes`.
+    assert.match(fixed('missing-pillar'), /\n {6}- \{name: mae, moves: a\}\n {4}baseline: rules\nrequirements:\n/);
+    // The last section of the format after everything the format knows, and what follows it.
+    const waived = reviewAt(text).findings.find((f) => f.rule === 'missing-pillar');
+    assert.deepEqual(sections(applyEdits(text, waived!.fixes.find((f) => f.kind === 'waive')!.edits)), ['mlsystem', 'name', 'business', 'framing', 'lifecycle', 'x-notes', 'waivers']);
+  });
+
+  it('a missing stage goes between the stages around it; a first one before them', () => {
+    const lifecycle = `${HEAD}lifecycle:\n  data_engineering: {status: done}\n  deployment: {status: planned}\n`;
+    const stage = (id: string): string => applyFix(lifecycle, reviewAt(lifecycle).findings.find((f) => f.rule === 'missing-stage' && f.path[1] === id)!);
+    assert.match(stage('scoping'), /\nlifecycle:\n {2}scoping:\n {4}status: planned\n {2}data_engineering:/);
+    assert.match(stage('model_development'), /\n {2}data_engineering: \{status: done\}\n {2}model_development:\n {4}status: planned\n {2}deployment:/);
+  });
+});

@@ -68,10 +68,11 @@ describe('unlabelled', () => {
     assert.deepEqual(findingsOf(`${HEAD}framing:\n  - {id: g, task: TODO}\n`, 'unlabelled'), [], 'a placeholder task is a schema error only');
   });
 
-  it('inserts data.labels with placeholders: a new section, into data, or the missing source', () => {
+  it('inserts data.labels with placeholders: a new section, into data (in the format\'s order), or the missing source', () => {
     for (const [data, expected] of [
       ['', /\ndata:\n  labels:\n    source: "TODO: where does the true outcome/],
-      ['data:\n  privacy: EU only.\n', /\ndata:\n  privacy: EU only.\n  labels:\n    source: "TODO: /],
+      ['data:\n  privacy: EU only.\n', /\ndata:\n  labels:\n    source: "TODO: [^\n]*\n    delay: "TODO: [^\n]*\n  privacy: EU only.\n/],
+      ['data:\n  sources: [{name: tickets}]\n  privacy: EU only.\n', /\ndata:\n  sources: \[\{name: tickets\}\]\n  labels:\n    source: "TODO: [^\n]*\n    delay: "TODO: [^\n]*\n  privacy: EU only.\n/],
       ['data:\n  labels:\n', /\ndata:\n  labels:\n    source: "TODO: [^\n]*\n    delay: "TODO: /],
       ['data:\n  labels: {delay: 3d}\n', /labels: \{delay: 3d, source: "TODO: [^"]*"\}/],
     ] as const) {

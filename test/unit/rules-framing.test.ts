@@ -166,14 +166,23 @@ describe('incomplete-framing', () => {
     assert.match(fixed, /\n {2}- \{id: classifier, serves: faster-routing, inputs: x, outputs: y, objective: z, task: other ?\}\n$/);
   });
 
-  it('fix inserts the missing keys after the last entry and fills an empty one in place', () => {
+  it('fix inserts the missing keys where the format puts them and fills an empty one in place', () => {
     const text = LINKED.replace('    inputs: Request text.\n', '').replace('    outputs: A department.', '    outputs:');
     const f = only(text, 'incomplete-framing');
     const fixed = applyFix(text, f, f.fixes[0]);
     const result = reviewAt(fixed);
-    assert.match(fixed, /\n {4}outputs: "TODO: what does the model predict\?"\n/);
-    assert.match(fixed, /\n {8}moves: faster-routing\n {4}inputs: "TODO: what does the model read at prediction time\?"\n$/);
+    // `inputs` goes after `task`, beside `outputs`: not after `metrics`, at the framing's end.
+    assert.match(fixed, /\n {4}task: multiclass-classification\n {4}inputs: "TODO: what does the model read at prediction time\?"\n {4}outputs: "TODO: what does the model predict\?"\n/);
+    assert.match(fixed, /\n {8}moves: faster-routing\n$/);
     assert.equal(result.findings.filter((x) => x.rule === 'incomplete-framing').length, 0);
+  });
+
+  it('fix inserts each missing key in its own place, in the format\'s order within the framing', () => {
+    const text = design({ framing: [{ id: 'f', serves: ['faster'], inputs: 'Text.', metrics: [{ name: 'acc', moves: 'faster' }], alternatives: ['rules'] }] });
+    const fixed = applyFix(text, only(text, 'incomplete-framing'));
+    const keys = fixed.split('\n').filter((l) => /^ {4}[a-z_]+:/.test(l) || /^ {2}- id:/.test(l)).map((l) => l.trim().split(':')[0]);
+    assert.deepEqual(keys, ['- id', 'serves', 'task', 'inputs', 'outputs', 'objective', 'metrics', 'alternatives']);
+    assert.match(fixed, /\n {4}task: other # TODO: choose the task/);
   });
 
   it('waive fix silences it', () => {

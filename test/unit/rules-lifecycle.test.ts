@@ -59,14 +59,14 @@ describe('missing-stage', () => {
     assert.equal(applyFix(text, found[3]), HEAD + 'lifecycle:\n  deployment:\n    status: planned\n' + STAKEHOLDERS);
   });
 
-  it('reports only absent stages, and adds one after the last stage of a block mapping', () => {
+  it('reports only absent stages, and adds one in the lifecycle\'s order in a block mapping', () => {
     const text = HEAD + LIFECYCLE.replace('  model_development: {status: done}\n', '') + STAKEHOLDERS;
     const f = findingAt(text, 'missing-stage', ['lifecycle', 'model_development']);
     assert.equal(findingsOf(text, 'missing-stage').length, 1);
     assert.deepEqual(f.range, range(5, 0, 5, 9));
     assert.match(f.message, /no model development stage/);
     const fixed = applyFix(text, f);
-    assert.match(fixed, /\n {2}business_analysis: \{status: planned\}\n {2}model_development:\n {4}status: planned\nstakeholders:\n/);
+    assert.match(fixed, /\n {2}data_engineering: {2}\{status: done\}\n {2}model_development:\n {4}status: planned\n {2}deployment: /);
   });
 
   it('adds to a flow lifecycle as flow, on its line', () => {
@@ -144,18 +144,19 @@ describe('unmonitored-deployment', () => {
 });
 
 describe('no-stakeholders', () => {
-  it('reports on the first key when stakeholders are absent, and appends a skeleton', () => {
+  it('reports on the first key when stakeholders are absent, and inserts a skeleton where the format puts the section', () => {
     const text = design();
     const f = findingAt(text, 'no-stakeholders', ['stakeholders']);
     assert.equal(f.severity, 'info');
     assert.deepEqual(f.range, range(0, 0, 0, 8));
     assert.match(f.message, /No stakeholders are listed/);
-    assert.equal(applyFix(text, f), HEAD + `stakeholders:
+    // After the identity (`mlsystem`, `name`), before `business`: not at the end of the file.
+    assert.equal(applyFix(text, f), HEAD.replace('business:', `stakeholders:
   - name: "TODO: who must be involved?"
     role: "TODO: their role (business owner, domain expert, end user...)"
     concerns:
       - "TODO: what must the system get right for them?"
-`);
+business:`));
   });
 
   it('reports on the key of a null or empty stakeholders, and fills it as a block', () => {
@@ -168,9 +169,11 @@ describe('no-stakeholders', () => {
   });
 
   it('works on a file without a trailing newline', () => {
-    const text = HEAD.trimEnd();
+    const text = `${HEAD}lifecycle: {scoping: {status: done}}`;
     const f = findingAt(text, 'no-stakeholders', ['stakeholders']);
-    assert.match(applyFix(text, f), /\n {4}- id: faster\nstakeholders:\n {2}- name: /);
+    assert.match(applyFix(text, f), /\nname: t\nstakeholders:\n {2}- name: [^\n]*\n(?: .*\n)*business:\n/);
+    const short = 'mlsystem: 1\nname: t';
+    assert.match(applyFix(short, findingAt(short, 'no-stakeholders', ['stakeholders'])), /\nname: t\nstakeholders:\n {2}- name: /);
   });
 
   it('is quiet when someone is listed', () => {

@@ -105,7 +105,8 @@ describe('missing-pillar', () => {
     for (const f of found) assert.deepEqual(f.range, range(5, 0, 5, 12));
     assert.match(found[1].help, /versioned, reproduced and owned/);
     const fixed = applyFix(text, found[1]);
-    assert.match(fixed, /\n {4}retraining: Weekly\.\n {2}maintainability:\n {4}versioning:\n {6}code: "TODO: [^\n]*"\n/);
+    // In the pillars' order: after reliability, before adaptability.
+    assert.match(fixed, /\n {4}silent_failures: Audited\.\n {2}maintainability:\n {4}versioning:\n {6}code: "TODO: [^\n]*"\n(?: {4}.*\n)+ {2}adaptability:\n/);
     assert.match(fixed, /\nowners: \[team\]\n$/);
   });
 
@@ -156,7 +157,7 @@ describe('empty-pillar', () => {
     assert.match(f.message, /^Adaptability has only notes/);
     assert.deepEqual(findingsOf(text, 'no-retraining'), []);
     const fixed = applyFix(text, f);
-    assert.match(fixed, /\n {2}adaptability:\n {4}notes: We will \*\*see\*\*\.\n {4}monitoring: "TODO: [^\n]*"\n {4}retraining: "TODO: [^\n]*"\n {4}rollout: "TODO: [^\n]*"\n$/);
+    assert.match(fixed, /\n {2}adaptability:\n {4}monitoring: "TODO: [^\n]*"\n {4}retraining: "TODO: [^\n]*"\n {4}rollout: "TODO: [^\n]*"\n {4}notes: We will \*\*see\*\*\.\n$/);
   });
 
   it('fills keys that are present but empty, in place', () => {
@@ -165,7 +166,8 @@ describe('empty-pillar', () => {
     const f = findingAt(text, 'empty-pillar', ['requirements', 'maintainability']);
     assert.deepEqual(f.range, range(12, 2, 12, 17));
     const fixed = applyFix(text, f);
-    assert.match(fixed, /\n {4}versioning:\n {6}code: "TODO: [^\n]*"\n {6}data: "TODO: [^\n]*"\n {6}artifacts: "TODO: [^\n]*"\n {4}ownership: "TODO: [^\n]*" {3}# who\?\n {4}reproducibility: "TODO: /);
+    // The missing keys each where the format puts them: two beside versioning, one after ownership.
+    assert.match(fixed, /\n {4}versioning:\n {6}code: "TODO: [^\n]*"\n {6}data: "TODO: [^\n]*"\n {6}artifacts: "TODO: [^\n]*"\n {4}reproducibility: "TODO: [^\n]*"\n {4}documentation: "TODO: [^\n]*"\n {4}ownership: "TODO: [^\n]*" {3}# who\?\n {4}on_call: "TODO: /);
   });
 
   it('replaces an empty mapping or an empty string', () => {
@@ -241,7 +243,7 @@ describe('unversioned', () => {
     assert.deepEqual(f.range, range(12, 2, 12, 17));
     assert.match(f.message, /how code, data and artifacts are versioned/);
     const fixed = applyFix(text, f);
-    assert.match(fixed, /\n {4}ownership: Platform team\.\n {4}versioning:\n {6}code: "TODO: [^\n]*"\n {6}data: [^\n]*\n {6}artifacts: [^\n]*\n {2}adaptability:/);
+    assert.match(fixed, /\n {2}maintainability:\n {4}versioning:\n {6}code: "TODO: [^\n]*"\n {6}data: [^\n]*\n {6}artifacts: [^\n]*\n {4}ownership: Platform team\.\n {2}adaptability:/);
   });
 
   it('reports the kinds a versioning mapping leaves out, on the versioning key', () => {
@@ -287,7 +289,7 @@ describe('silent-failure', () => {
     assert.equal(f.severity, 'warning');
     assert.deepEqual(f.range, range(6, 2, 6, 13));
     assert.match(f.message, /silent failures/);
-    assert.match(applyFix(text, f), /\n {4}fallback: Human queue\.\n {4}silent_failures: "TODO: how are silent failures [^\n]*"\n {2}scalability:/);
+    assert.match(applyFix(text, f), /\n {2}reliability:\n {4}silent_failures: "TODO: how are silent failures [^\n]*"\n {4}fallback: Human queue\.\n {2}scalability:/);
   });
 
   it('fires when adaptability is missing, and fills an empty silent_failures in place', () => {
@@ -310,7 +312,7 @@ describe('no-retraining', () => {
     assert.equal(f.severity, 'info');
     assert.deepEqual(f.range, range(14, 2, 14, 14));
     assert.match(f.message, /retraining or continual learning/);
-    assert.match(applyFix(text, f), /\n {4}rollout: Canary\.\n {4}retraining: "TODO: when and how is the model retrained\?"\n$/);
+    assert.match(applyFix(text, f), /\n {4}monitoring: Input drift\.\n {4}retraining: "TODO: when and how is the model retrained\?"\n {4}rollout: Canary\.\n$/);
   });
 
   it('accepts continual learning named in a key or in the text of another key', () => {
