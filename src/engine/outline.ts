@@ -59,7 +59,7 @@ function mapChildren(map: unknown, kind: OutlineKind, detail: (value: unknown) =
 /** The outline of a parsed document's top-level mapping (`doc.contents`). */
 export function designOutline(root: unknown): OutlineNode[] {
   if (!isMap(root)) return [];
-  return root.items.map((pair) => {
+  return root.items.filter((pair) => !isMergeKey(pair.key)).map((pair) => {
     const name = scalarText(pair.key) ?? '?';
     const [start, end, selectionStart, selectionEnd] = span(pair);
     const value = pair.value;

@@ -115,6 +115,9 @@ describe('merge keys', () => {
     assert.deepEqual(result.waived.map((w) => w.target), ['lifecycle.scoping.status']);
     const lifecycle = result.outline.find((n) => n.name === 'lifecycle');
     assert.deepEqual(lifecycle?.children.map((c) => c.name), ['scoping']);
+    const root = reviewAt(`x-head: &head {mlsystem: 1, name: x}\n<<: *head\nbusiness: {objectives: [{id: a}]}\n`);
+    assert.deepEqual(root.outline.map((n) => n.name), ['x-head', 'business']);
+    assert.deepEqual(root.findings.filter((f) => f.rule === 'schema'), [], 'mlsystem and name merged in at the top');
   });
 
   it('aliases merged past the expansion limit are refused as before', () => {
