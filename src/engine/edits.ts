@@ -144,6 +144,9 @@ export class Editor {
   private keyColumn(key: Node): number {
     const start = this.withProps(key);
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    // After a byte-order mark the parser starts the top-level mapping at column 0, whatever
+    // spaces follow the mark (`\ufeff mlsystem:`): its next keys go at column 0.
+    if (lineStart === 0 && /^\ufeff[ ]*$/.test(this.text.slice(0, start))) return 0;
     const explicit = /\?[ \t]*$/.exec(this.text.slice(lineStart, start));
     return this.column(explicit ? start - explicit[0].length : start);
   }

@@ -70,6 +70,20 @@ const offeredOrNot: Record<string, string> = {
   'a first key indented differently from the next, after a BOM': "\ufeff single: 'text'\ndouble: \"text\"\n",
 };
 
+/** Designs npm run fuzz broke a fix on, whose fixes must each work. */
+const fuzzed: Record<string, string> = {
+  // The parser puts the mapping at column 0 after the mark: an insert indented like the key nested under it.
+  'a lone key indented after a BOM, with no line break': '\ufeff mlsystem:      ',
+};
+
+describe('fixes on designs npm run fuzz found: each works', () => {
+  for (const [name, text] of Object.entries(fuzzed)) {
+    it(name, () => {
+      assert.ok(checkEveryFix(text) > 0, 'the design offers fixes to check');
+    });
+  }
+});
+
 describe('fixes on syntax npm run fuzz found: none that break the YAML', () => {
   for (const [name, text] of Object.entries(offeredOrNot)) {
     it(name, () => {
