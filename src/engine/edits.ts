@@ -267,11 +267,11 @@ export class Editor {
 
   /**
    * Where new entries starting with `key` go in a block mapping, in the format's order (a
-   * missing section among the sections, a framing's `task` beside its `inputs`): after the
-   * entries up to the first one the format puts after `key` (that follows one it puts
-   * before), so keys it does not know (`x-` keys) stay with what they follow; before the
-   * mapping's first entry when the format puts that one after `key` and it starts its
-   * line; else after the last entry.
+   * missing section among the sections, a framing's `task` beside its `inputs`). Past the
+   * last entry the format puts before `key`, up to the next entry it puts after `key`:
+   * there, after the entries between them, so keys it does not know (`x-` keys) stay with
+   * what they follow. When the first entry already comes after `key`, before it (if it
+   * starts its line). Anywhere else, and for a key the format does not know, at the end.
    */
   private blockInsertion(node: YAMLMap, mapPath: DataPath, key: string): { at: number; lead: string } {
     const order = keysAt(mapPath);
