@@ -191,7 +191,7 @@ describe('one finding per problem: a value the schema reports as wrong', () => {
 
   it('a team\'s check on such a value stays quiet too', () => {
     const text = `${HEAD}lifecycle:\n  scoping: {status: finished}\n`;
-    const checks = [{ id: 'team/status', severity: 'warning' as const, given: 'lifecycle.scoping.status', enum: ['done'] }];
+    const checks = [{ id: 'team/status' as const, severity: 'warning' as const, given: 'lifecycle.scoping.status', enum: ['done'] }];
     assert.deepEqual(review(text, { today: TODAY, checks }).findings.filter((f) => f.target === 'lifecycle.scoping.status').map((f) => f.rule), ['schema']);
   });
 });
