@@ -52,10 +52,12 @@ function compactBrackets(flow: string): string {
 /**
  * Text a review can safely edit. A lone carriage return is a line break to YAML readers
  * and editors but not to this engine's line index, so fixes would land on the wrong
- * lines: such a text gets no fixes.
+ * lines. A comment line that starts with a tab (`\t# ...`) makes the `yaml` package read a
+ * key written after a plain value that follows it as part of that value (`a:\n\t# c\n  b\n`
+ * then `z: 1` is an error). Such texts get no fixes.
  */
 export function canEditText(text: string): boolean {
-  return !/\r(?!\n)/.test(text);
+  return !/\r(?!\n)|^\t#/m.test(text);
 }
 
 /** Apply non-overlapping edits to a text (tests, fix-all, and hosts without an editor). */
@@ -127,7 +129,9 @@ export class Editor {
   private withProps(node: Node | null | undefined): number {
     const start = node?.range?.[0] ?? 0;
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-    const props = /(?:[&!]\S*[ \t]+)+$/.exec(this.text.slice(lineStart, start));
+    // An anchor's name runs to a space or a tab (it may hold characters JavaScript counts as
+    // white space, such as U+FEFF).
+    const props = /(?:[&!][^ \t\r\n]*[ \t]+)+$/.exec(this.text.slice(lineStart, start));
     return props ? start - props[0].length : start;
   }
 

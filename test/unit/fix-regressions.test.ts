@@ -68,12 +68,16 @@ const offeredOrNot: Record<string, string> = {
   'an explicit key that is a block mapping': '? a: 1.3\n\nfifteen: d\n',
   'a bare explicit key (`?` alone) last in the root mapping': '? a\n?\n',
   'a first key indented differently from the next, after a BOM': "\ufeff single: 'text'\ndouble: \"text\"\n",
+  // The parser reads a key after `b` as part of it: no fix is offered on such a text.
+  'a comment line starting with a tab before a plain value': 'extends:\n  - ../policy.yaml\noverrides:\n\t# a comment\n  multiclass\n  more',
 };
 
 /** Designs npm run fuzz broke a fix on, whose fixes must each work. */
 const fuzzed: Record<string, string> = {
   // The parser puts the mapping at column 0 after the mark: an insert indented like the key nested under it.
   'a lone key indented after a BOM, with no line break': '\ufeff mlsystem:      ',
+  // An anchor named with a U+FEFF in it, which JavaScript's \s counts as white space.
+  'a key with an anchor holding a U+FEFF, after a BOM': '\ufeff&a\ufeff a:',
 };
 
 describe('fixes on designs npm run fuzz found: each works', () => {
