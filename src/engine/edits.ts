@@ -130,15 +130,24 @@ export class Editor {
     const start = node?.range?.[0] ?? 0;
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     // An anchor's name runs to a space or a tab (it may hold characters JavaScript counts as
-    // white space, such as U+FEFF).
-    const props = /(?:[&!][^ \t\r\n]*[ \t]+)+$/.exec(this.text.slice(lineStart, start));
+    // white space, such as U+FEFF); an empty node's range starts right after its props (`? &a`).
+    const props = /(?:[&!][^ \t\r\n]*(?:[ \t]+|$))+$/.exec(this.text.slice(lineStart, start));
     return props ? start - props[0].length : start;
+  }
+
+  /**
+   * Whether the line starting at `lineStart` starts with a byte-order mark the parser
+   * takes as one: before any content (only blank lines and comments above it). Later in
+   * the text a U+FEFF is an ordinary character.
+   */
+  private startsWithBom(lineStart: number): boolean {
+    return this.text[lineStart] === '\ufeff' && /^(?:[ \t]*(?:#[^\n]*)?\n)*$/.test(this.text.slice(0, lineStart));
   }
 
   private column(offset: number): number {
     const position = this.loc.lines.positionAt(offset);
     // A byte-order mark takes no column: the first line's keys are at column 0.
-    return position.line === 0 && this.text.startsWith('\ufeff') ? Math.max(position.character - 1, 0) : position.character;
+    return this.startsWithBom(offset - position.character) ? Math.max(position.character - 1, 0) : position.character;
   }
 
   /**
@@ -150,7 +159,7 @@ export class Editor {
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     // After a byte-order mark the parser starts the top-level mapping at column 0, whatever
     // spaces follow the mark (`\ufeff mlsystem:`): its next keys go at column 0.
-    if (lineStart === 0 && /^\ufeff[ ]*$/.test(this.text.slice(0, start))) return 0;
+    if (/^\ufeff[ ]*$/.test(this.text.slice(lineStart, start)) && this.startsWithBom(lineStart)) return 0;
     const explicit = /\?[ \t]*$/.exec(this.text.slice(lineStart, start));
     return this.column(explicit ? start - explicit[0].length : start);
   }
@@ -293,8 +302,8 @@ export class Editor {
     if (next === 0) {
       const start = this.withProps(items[0].key as Node);
       const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-      // Nothing but indentation before it (not `- id: x`); never before a byte-order mark.
-      if (/^\ufeff?[ ]*$/.test(this.text.slice(lineStart, start))) return { at: lineStart === 0 && this.text.startsWith('\ufeff') ? 1 : lineStart, lead: '' };
+      // Nothing but indentation before it (not `- id: x`, nor a byte-order mark).
+      if (/^[ ]*$/.test(this.text.slice(lineStart, start))) return { at: lineStart, lead: '' };
     }
     return this.afterLine(this.pairEnd(items[next > 0 ? next - 1 : items.length - 1]));
   }

@@ -78,6 +78,10 @@ const fuzzed: Record<string, string> = {
   'a lone key indented after a BOM, with no line break': '\ufeff mlsystem:      ',
   // An anchor named with a U+FEFF in it, which JavaScript's \s counts as white space.
   'a key with an anchor holding a U+FEFF, after a BOM': '\ufeff&a\ufeff a:',
+  'an explicit empty key with an anchor': '? &a',
+  // A BOM after a blank line is still the stream's: the mapping is at column 0.
+  'a flow key after a blank line and a BOM': '\n\ufeff[flow]: block',
+  'a key indented after a blank line and a BOM': '\n\ufeff  scoping: {status: done}\n',
 };
 
 describe('fixes on designs npm run fuzz found: each works', () => {
