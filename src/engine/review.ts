@@ -18,7 +18,7 @@ import { checkRule } from './checks';
 import type { Rule, RuleContext } from './rule';
 import { isWaivable, RULE_IDS, RULES, RULES_BY_ID } from './rules';
 import type { Finding, FindingRule, LifecycleModel, OutlineNode, ReviewOptions, ReviewResult, WaivedFinding } from './types';
-import { schemaRejects } from './schema';
+import { SchemaReport } from './schema';
 import { valuesAt } from './schema-navigator';
 import { isWritableTarget, readWaivers, resolveWaiverTarget, waiverFor } from './waivers';
 
@@ -161,7 +161,7 @@ export function reviewDesign(design: ParsedDesign, options: ReviewOptions = {}):
   const ctx: RuleContext = {
     design, data, loc, edit: new Editor(loc), today, ruleIds, unwaivable: UNWAIVABLE,
     waivers: { waivers: readWaivers(data, loc, today, ruleIds), silenced: new Map(), off },
-    schemaRejects: (path) => schemaRejects(design.data, path),
+    schema: new SchemaReport(design.data),
   };
 
   const findings: Finding[] = [];
@@ -170,7 +170,7 @@ export function reviewDesign(design: ParsedDesign, options: ReviewOptions = {}):
     const severity = setting(rule.id) as Severity;
     for (const found of rule.check(ctx)) {
       // One finding per problem: a value the schema reports as wrong is the schema's finding only.
-      if (rule.id !== 'schema' && !found.range && ctx.schemaRejects(found.path)) continue;
+      if (rule.id !== 'schema' && !found.range && ctx.schema.rejects(found.path)) continue;
       const range = placeFinding(loc, found);
       if (!range) continue;
       const finding = completeFinding(ctx, rule, found, range, severity);

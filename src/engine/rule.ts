@@ -3,11 +3,12 @@
  * returns what it found. The runner (review.ts) adds the rule's id, places the finding in
  * the text, sets its severity and adds the waive fix, so no rule repeats those.
  */
-import type { DataPath, RuleFinding, Severity } from './basics';
+import type { RuleFinding, Severity } from './basics';
 export type { Anchor, RuleFinding } from './basics';
 import type { Editor } from './edits';
 import type { Locator } from './locate';
 import type { ParsedDesign } from './parse';
+import type { SchemaReport } from './schema';
 import type { WaiverState } from './waivers';
 
 export interface RuleContext {
@@ -28,11 +29,12 @@ export interface RuleContext {
    */
   waivers: WaiverState;
   /**
-   * Whether the schema reports the value at `path` (or one holding it) as wrong: a rule
-   * reads no answer there. The runner drops findings on such values; a rule that reads
-   * one to decide about another place asks here.
+   * The schema's judgement of the data, validated once per review. `schema.rejects(path)`:
+   * the schema reports the value at `path` (or one holding it) as wrong, so a rule reads no
+   * answer there. The runner drops findings on such values; a rule that reads one to
+   * decide about another place asks here.
    */
-  schemaRejects(path: DataPath): boolean;
+  schema: SchemaReport;
 }
 
 export interface Rule<Id extends string = string> {

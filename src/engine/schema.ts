@@ -21,6 +21,8 @@ export interface SchemaContext {
   data: unknown;
   loc: Locator;
   edit: Editor;
+  /** The review's validation of `data`, when it has one already. */
+  report?: SchemaReport;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -433,7 +435,7 @@ export class SchemaFindings {
   }
 
   findings(): RuleFinding[] {
-    const errors = schemaErrors(this.data);
+    const errors = (this.ctx.report ?? new SchemaReport(this.data)).errors();
     // The validator checks sections in the format's order, so the first ones listed are
     // the first a reader meets; past the cap, one finding says how many more there are.
     const shown = errors.slice(0, LIMITS.maxSchemaFindings).map((e) => this.toFinding(e));
@@ -445,48 +447,48 @@ export class SchemaFindings {
   }
 }
 
-/** The schema's errors for a design's data, one per problem; validated once per data. */
-const errorsOf = new WeakMap<object, readonly ErrorObject[]>();
-
-function schemaErrors(data: unknown): readonly ErrorObject[] {
-  const cached = data !== null && typeof data === 'object' ? errorsOf.get(data) : undefined;
-  if (cached) return cached;
-  let errors: readonly ErrorObject[] = [];
-  if (!validate(data)) {
-    const branchCount = (choice: ErrorObject): number => {
-      const written = schemaAt(toDataPath(choice.instancePath, data));
-      return written ? alternatives(written).length : 0;
-    };
-    errors = collapseChoices(validate.errors ?? [], branchCount);
-  }
-  if (data !== null && typeof data === 'object') errorsOf.set(data, errors);
-  return errors;
-}
-
 /** Errors about a value itself: its type, an allowed value, its form. */
 const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['type', 'anyOf', 'oneOf', 'enum', 'const', 'pattern']);
-const rejectedOf = new WeakMap<object, ReadonlySet<string>>();
 
 /**
- * Whether the schema reports the value at `path`, or a value holding it, as wrong (a
- * string where true/false belongs, a list where one id belongs, a value not allowed).
- * Such a value is not an answer any other rule can read: the `schema` finding is the
- * one problem (docs/format.md, "Where findings appear").
+ * The schema's judgement of one design's data, validated on first use and kept by the
+ * review (not in a module-level cache, so the review's data dies with the review).
  */
-export function schemaRejects(data: unknown, path: DataPath): boolean {
-  if (data === null || typeof data !== 'object') return false;
-  let rejected = rejectedOf.get(data);
-  if (!rejected) {
-    rejected = new Set(schemaErrors(data).filter((e) => VALUE_KEYWORDS.has(e.keyword)).map((e) => e.instancePath));
-    rejectedOf.set(data, rejected);
+export class SchemaReport {
+  private found: readonly ErrorObject[] | undefined;
+  private rejected: ReadonlySet<string> | undefined;
+
+  constructor(private readonly data: unknown) {}
+
+  /** The schema's errors, one per problem. */
+  errors(): readonly ErrorObject[] {
+    if (!this.found) {
+      const data = this.data;
+      const branchCount = (choice: ErrorObject): number => {
+        const written = schemaAt(toDataPath(choice.instancePath, data));
+        return written ? alternatives(written).length : 0;
+      };
+      this.found = validate(data) ? [] : collapseChoices(validate.errors ?? [], branchCount);
+    }
+    return this.found;
   }
-  if (!rejected.size) return false;
-  let pointer = '';
-  for (const segment of path) {
-    pointer += `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (rejected.has(pointer)) return true;
+
+  /**
+   * Whether the schema reports the value at `path`, or a value holding it, as wrong (a
+   * string where true/false belongs, a list where one id belongs, a value not allowed).
+   * Such a value is not an answer any other rule can read: the `schema` finding is the
+   * one problem (docs/format.md, "Where findings appear").
+   */
+  rejects(path: DataPath): boolean {
+    this.rejected ??= new Set(this.errors().filter((e) => VALUE_KEYWORDS.has(e.keyword)).map((e) => e.instancePath));
+    if (!this.rejected.size) return false;
+    let pointer = '';
+    for (const segment of path) {
+      pointer += `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (this.rejected.has(pointer)) return true;
+    }
+    return false;
   }
-  return false;
 }
 
 /** The `schema` rule's findings for a design. */

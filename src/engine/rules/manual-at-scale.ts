@@ -31,12 +31,12 @@ export const rule = defineRule({
   id: 'manual-at-scale',
   severity: 'warning',
   summary: 'With many models, retraining must be automated.',
-  check({ data, loc, schemaRejects }) {
+  check({ data, loc, schema }) {
     const scalability = inspectablePillar(data, 'scalability');
     const adaptability = inspectablePillar(data, 'adaptability');
     if (!scalability || !adaptability || !isFilled(adaptability.retraining) || !retrainedByHand(adaptability.retraining)) return [];
     // `automated: "true"` is a schema error, not an answer of "by hand".
-    if (schemaRejects(['requirements', 'adaptability', 'retraining', 'automated'])) return [];
+    if (schema.rejects(['requirements', 'adaptability', 'retraining', 'automated'])) return [];
     const count = scalability.model_count;
     const countRecord = asRecord(count);
     const path: DataPath = countRecord ? ['requirements', 'scalability', 'model_count', 'expected'] : ['requirements', 'scalability', 'model_count'];

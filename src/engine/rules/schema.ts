@@ -6,5 +6,5 @@ export const rule = defineRule({
   id: 'schema',
   severity: 'error',
   summary: 'A value must satisfy the JSON Schema for mlsystem.yaml: right type, allowed value, required keys present, no unknown keys.',
-  check: ({ design, loc, edit }) => schemaFindings({ data: design.data, loc, edit }),
+  check: ({ design, loc, edit, schema }) => schemaFindings({ data: design.data, loc, edit, report: schema }),
 });

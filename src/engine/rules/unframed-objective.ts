@@ -32,14 +32,14 @@ export const rule = defineRule({
   id: 'unframed-objective',
   severity: 'warning',
   summary: 'Every business objective must be served by at least one ML framing.',
-  check({ data, loc, edit, schemaRejects }) {
+  check({ data, loc, edit, schema }) {
     const framings = asArray(data.framing);
     // While a `serves` holds a placeholder, the objective it will name is unknown: only `unanswered` speaks.
     if (framings.some((f, i) => referencesAt(['framing', i, 'serves'], asRecord(f)?.serves).some((ref) => ref.placeholder))) return [];
     // The same while a `serves` holds a value the schema reports (`serves: [true]`): only `schema` speaks.
     const rejected = (f: unknown, i: number): boolean => {
       const serves = asRecord(f)?.serves;
-      return schemaRejects(['framing', i, 'serves']) || asArray(serves).some((_, k) => schemaRejects(['framing', i, 'serves', k]));
+      return schema.rejects(['framing', i, 'serves']) || asArray(serves).some((_, k) => schema.rejects(['framing', i, 'serves', k]));
     };
     if (framings.some(rejected)) return [];
     const served = new Set(framings.flatMap(servedIds));
