@@ -1,7 +1,7 @@
 /** Feature results (engine positions) -> LSP types, in one place. */
 import { CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, MarkupKind, SymbolKind } from 'vscode-languageserver/node';
 import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, SymbolInformation } from 'vscode-languageserver/node';
-import type { Severity } from '../engine';
+import type { ConfigProblem, Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE, snippetToText } from '../features';
 import type { CompletionData, DiagnosticData, HoverData, SymbolData } from '../features';
 
@@ -17,6 +17,15 @@ export function toDiagnostic(uri: string, d: DiagnosticData): Diagnostic {
   if (d.href) diagnostic.codeDescription = { href: d.href };
   if (d.related.length) diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   return diagnostic;
+}
+
+/** Where config file problems come from, as in VS Code: apart from the review's findings (no quick fixes). */
+export const CONFIG_DIAGNOSTIC_SOURCE = 'mlsystem-review config';
+
+/** A config file's problem on it: at the entry it is about, else at the start of the file. */
+export function toConfigDiagnostic(p: ConfigProblem): Diagnostic {
+  const range = p.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { range, severity: SEVERITIES[p.severity], source: CONFIG_DIAGNOSTIC_SOURCE, message: p.message };
 }
 
 /**

@@ -4,8 +4,10 @@
  * designs in the review worker) and answers from the shared editor features
  * (src/features/), converted to LSP types. Every other YAML document gets nothing.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import type { CancellationToken, ClientCapabilities, CodeAction, Connection, Diagnostic, InitializeResult, TextDocumentContentChangeEvent, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CancellationToken, ClientCapabilities, CodeAction, Connection, Diagnostic, Disposable, FileSystemWatcher, InitializeResult, TextDocumentContentChangeEvent, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../engine';
 import type { TextEdit } from '../engine';
@@ -28,7 +30,7 @@ import {
 import type { DocsLinks } from '../features';
 import snippetFile from '../../snippets/mlsystem.json';
 import { ServerConfiguration } from './configuration';
-import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toSymbolInformation } from './convert';
+import { toCompletionItem, toConfigDiagnostic, toDiagnostic, toDocumentSymbol, toHover, toSymbolInformation } from './convert';
 import * as check from './params';
 import { DocumentReviews } from './reviews';
 import type { Reviewed } from './reviews';
@@ -51,12 +53,34 @@ function record(value: unknown): Record<string, unknown> | undefined {
 const DOCS_LINKS: DocsLinks<string> = { builtIn: ruleDocsUrl, team: (url) => url };
 
 const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
+/** A watcher of one file by its path: glob characters in the name match only themselves. */
+function fileWatcher(file: string, relativePatterns: boolean): FileSystemWatcher {
+  const literal = (text: string): string => text.replace(/[*?[\]{}]/g, '[$&]');
+  return { globPattern: relativePatterns ? { baseUri: pathToFileURL(path.dirname(file)).href, pattern: literal(path.basename(file)) } : literal(file.split(path.sep).join('/')) };
+}
+
 const modified = (): ResponseError<void> => new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the request ran; ask again');
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new Map<string, TextDocument>();
-  // A notification, not `window/showMessageRequest`: nothing to answer, nothing to wait for.
-  const configuration = new ServerConfiguration((message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
+  /** The registration that watches the files config files extend, replaced when they change. */
+  let extendedWatch: Promise<Disposable | undefined> = Promise.resolve(undefined);
+  const configuration = new ServerConfiguration({
+    // A notification, not `window/showMessageRequest`: nothing to answer, nothing to wait for.
+    warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+    // Pushed in both modes: a config file need not be open, and a pulling client asks only about open documents.
+    problems: (file, problems) => void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: problems.map(toConfigDiagnostic) }),
+    watch: (files) => {
+      const watching = client.workspace?.didChangeWatchedFiles;
+      // A client that cannot be asked still re-reads on the notifications it sends, and on saving such a file.
+      if (!watching?.dynamicRegistration) return;
+      const watchers = files.map((f) => fileWatcher(f, Boolean(watching.relativePatternSupport)));
+      extendedWatch = extendedWatch.then((previous) => {
+        previous?.dispose();
+        return watchers.length ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined) : undefined;
+      });
+    },
+  });
   const runner = new ReviewRunner(options.workerScript);
   const snippets = parseSnippetFile(snippetFile);
   /** Documents with pushed diagnostics (cleared when they close or stop being designs). */
@@ -117,6 +141,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
       : { changes: { [document.uri]: edits } };
 
+  /** Config files changed (or the folders): look up every open document's again, then review. */
+  const configFilesChanged = (): void => {
+    configuration.recheck(() => {
+      for (const document of documents.values()) {
+        if (!configuration.reviewConfigFile(document.uri) && isDesign(document)) configuration.lookUp(document.uri);
+      }
+    });
+    reconfigure();
+  };
+
   const reconfigure = (): void => {
     reviews.invalidate();
     if (pullDiagnostics) {
@@ -169,7 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const removed = new Set(e.removed.map((f) => f.uri));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
         configuration.setWorkspaceFolders(folders);
-        reconfigure();
+        configFilesChanged();
       });
     }
     void readSettings(undefined).then(() => {
@@ -180,10 +214,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeConfiguration((params) => {
     void readSettings(params?.settings).then(reconfigure);
   });
-  connection.onDidChangeWatchedFiles(() => {
-    configuration.configFilesChanged();
-    reconfigure();
-  });
+  // Any change the client reports is one of the watched config files (or one it watches of its own accord).
+  connection.onDidChangeWatchedFiles(configFilesChanged);
 
   // --- Documents: kept here (not in TextDocuments) so a malformed notification is ignored, not half-applied.
   connection.onDidOpenTextDocument((params) => {
@@ -191,7 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!item || typeof item.uri !== 'string' || typeof item.text !== 'string') return;
     const document = TextDocument.create(item.uri, typeof item.languageId === 'string' ? item.languageId : '', typeof item.version === 'number' ? item.version : 0, item.text);
     documents.set(document.uri, document);
-    reviewPushed(document, false);
+    if (!configuration.reviewConfigFile(document.uri)) reviewPushed(document, false);
   });
   connection.onDidChangeTextDocument((params) => {
     const id = record(params)?.textDocument as Record<string, unknown> | undefined;
@@ -206,7 +238,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidSaveTextDocument((params) => {
     const uri = record(record(params)?.textDocument)?.uri;
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
-    if (document && configuration.trigger === 'onSave') reviewPushed(document, false);
+    // A config file saved is read again, as VS Code does (its unsaved text never counts): also for clients that watch nothing.
+    if (document && configuration.readsConfigFile(document.uri)) configFilesChanged();
+    else if (document && configuration.trigger === 'onSave') reviewPushed(document, false);
   });
   connection.onDidCloseTextDocument((params) => {
     const uri = record(record(params)?.textDocument)?.uri;

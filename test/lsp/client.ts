@@ -53,7 +53,9 @@ export class LspClient {
   readonly messages: { type: number; message: string }[] = [];
   readonly stderr: string[] = [];
   /** What the server asked the client to register (`client/registerCapability`). */
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  /** What it withdrew (`client/unregisterCapability`), by registration id. */
+  readonly unregistrations: { id: string; method: string }[] = [];
   settings: unknown;
   /** The server's answer to `initialize`. */
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } = { capabilities: {} };
@@ -75,8 +77,13 @@ export class LspClient {
     });
     connection.onNotification('window/logMessage', () => undefined);
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings ?? null));
-    connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    connection.onRequest('client/registerCapability', (p: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
+      return null;
+    });
+    // The protocol's own misspelling of the field.
+    connection.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string; method: string }[] }) => {
+      this.unregistrations.push(...p.unregisterations);
       return null;
     });
     connection.onRequest('workspace/diagnostic/refresh', () => null);
