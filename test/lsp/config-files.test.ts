@@ -127,6 +127,27 @@ describe('language server: config file problems are diagnostics on the config fi
   });
 });
 
+describe('language server: config file problems for a client that pulls diagnostics', () => {
+  it('pushes them on the config file once a design using it is pulled; the config file itself pulls nothing', async () => {
+    const { dir, design } = makeWorkspace({ '.mlsystem-review.yaml': 'rules:\n  nope: error\n' });
+    const configFile = path.join(dir, '.mlsystem-review.yaml');
+    const client = await LspClient.start({ rootDir: dir, capabilities: { ...PUSH_CLIENT, textDocument: { ...PUSH_CLIENT.textDocument, diagnostic: {} } }, initializationOptions: { today: TODAY } });
+    try {
+      await client.open(uriOf(design), draft);
+      const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uriOf(design) } });
+      assert.ok(report.items.length > 0);
+      const onConfig = await client.pushed(uriOf(configFile));
+      assert.deepEqual(onConfig.diagnostics.map((d) => [d.message, d.range.start.line]), [['unknown rule "nope"', 1]]);
+      await client.open(uriOf(configFile), readFileSync(configFile, 'utf8'));
+      assert.deepEqual(await client.request('textDocument/diagnostic', { textDocument: { uri: uriOf(configFile) } }), { kind: 'full', items: [] });
+      assert.ok(client.diagnostics.every((d) => d.uri === uriOf(configFile)), 'the review itself is pulled, not pushed');
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('language server: files a config file extends', () => {
   it('asks the client to watch them, and a change to one re-reviews the design', async () => {
     const { dir, design } = makeWorkspace({
