@@ -73,7 +73,7 @@ describe('language server: config file problems are diagnostics on the config fi
       expected.map((p) => [p.message, p.range, p.severity === 'error' ? 1 : 2, 'mlsystem-review config']),
     );
     assert.ok(onConfig.diagnostics.some((d) => d.message === 'unknown rule "nope"' && d.range.start.line === 1));
-    assert.ok(onConfig.diagnostics.some((d) => d.message.startsWith('extends "./missing.json"') && d.range.start.line === 2));
+    assert.ok(onConfig.diagnostics.some((d) => String(d.message).startsWith('extends "./missing.json"') && d.range.start.line === 2));
     // What is valid of it still applies.
     assert.equal((await client.pushed(uriOf(design))).diagnostics.find((d) => d.code === 'no-stakeholders')?.severity, 1);
     assert.deepEqual(client.messages, [], 'no message: the problems are on the file');
