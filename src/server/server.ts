@@ -53,13 +53,13 @@ function record(value: unknown): Record<string, unknown> | undefined {
 const DOCS_LINKS: DocsLinks<string> = { builtIn: ruleDocsUrl, team: (url) => url };
 
 const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
+const modified = (): ResponseError<void> => new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the request ran; ask again');
+
 /** A watcher of one file by its path: glob characters in the name match only themselves. */
 function fileWatcher(file: string, relativePatterns: boolean): FileSystemWatcher {
   const literal = (text: string): string => text.replace(/[*?[\]{}]/g, '[$&]');
   return { globPattern: relativePatterns ? { baseUri: pathToFileURL(path.dirname(file)).href, pattern: literal(path.basename(file)) } : literal(file.split(path.sep).join('/')) };
 }
-
-const modified = (): ResponseError<void> => new ResponseError(LSPErrorCodes.ContentModified, 'the document changed while the request ran; ask again');
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new Map<string, TextDocument>();
