@@ -21,13 +21,17 @@ export const rule = defineRule({
         const metric = asRecord(rawMetric);
         if (!metric || isFilled(metric.moves)) return;
         const path = ['framing', f, 'metrics', m];
-        const fixes: Fix[] = [];
-        // The objectives the framing serves first, then the others; a handful is a choice, hundreds are noise.
-        const candidates = [...new Set([...served, ...objectiveIds])].slice(0, MAX_CHOICES);
-        for (const id of candidates) {
-          const e = Object.hasOwn(metric, 'moves') ? edit.fillEmpty([...path, 'moves'], id) : edit.insertEntries(path, { moves: id });
-          if (e) fixes.push({ title: `Add \`moves: ${id}\``, kind: 'insert', edits: [e], isPreferred: served.length === 1 && served[0] === id });
-        }
+        // Built when a host asks: placing an entry in the format's order reads the schema, per choice.
+        const fixes = (): Fix[] => {
+          // The objectives the framing serves first, then the others; a handful is a choice, hundreds are noise.
+          const candidates = [...new Set([...served, ...objectiveIds])].slice(0, MAX_CHOICES);
+          const built: Fix[] = [];
+          for (const id of candidates) {
+            const e = Object.hasOwn(metric, 'moves') ? edit.fillEmpty([...path, 'moves'], id) : edit.insertEntries(path, { moves: id });
+            if (e) built.push({ title: `Add \`moves: ${id}\``, kind: 'insert', edits: [e], isPreferred: served.length === 1 && served[0] === id });
+          }
+          return built;
+        };
         const name = asString(metric.name);
         findings.push({
           message: `ML metric ${name === undefined ? m + 1 : `\`${name}\``} does not say which business objective it moves: add \`moves: <id>\`.`,
