@@ -173,8 +173,24 @@ export function takesText(path: DataPath, data: unknown): boolean {
   });
 }
 
+/** `keysAt` without data, by path shape (list indices share their items' schema); bounded, as ids vary per design. */
+const keysByShape = new Map<string, readonly string[]>();
+const KEYS_BY_SHAPE_LIMIT = 1000;
+
 /** The keys a mapping may hold at `path` (the value written there picks between alternatives). */
 export function keysAt(path: DataPath, data?: unknown): string[] {
+  if (data !== undefined) return keysFor(path, data);
+  const shape = path.map((s) => (typeof s === 'number' ? '#' : `.${s}`)).join('\0');
+  let keys = keysByShape.get(shape);
+  if (!keys) {
+    if (keysByShape.size >= KEYS_BY_SHAPE_LIMIT) keysByShape.clear();
+    keys = keysFor(path, undefined);
+    keysByShape.set(shape, keys);
+  }
+  return [...keys];
+}
+
+function keysFor(path: DataPath, data: unknown): string[] {
   const schema = schemaAt(path, data);
   if (!schema) return [];
   const value = data === undefined ? {} : valueAt(data, path);
