@@ -7,7 +7,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { fixAll } from '../engine';
 import type { ReviewOptions } from '../engine';
-import { printable } from './printable';
+import { printable } from '../render/printable';
 
 /**
  * Fix-all on text as read (BOM already dropped). A file written with CRLF throughout is

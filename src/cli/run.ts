@@ -21,7 +21,7 @@ import { jsonWriter } from './formatters/json';
 import { markdownWriter } from './formatters/markdown';
 import { sarifWriter } from './formatters/sarif';
 import { stylishWriter, useColor } from './formatters/stylish';
-import { printable } from './printable';
+import { printable } from '../render/printable';
 import type { FileReport, ReportWriter } from './report';
 import { writeDiagram } from './diagram';
 import { CannotWriteError, writeAtomically } from './write';

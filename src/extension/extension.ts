@@ -113,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): MlsystemReviewApi {
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext), reviews.onDidReview(updateContext), reviews.onDidForget(updateContext));
 
   registerCommands(context, { reviews, diagnostics, configuration, files, workspaceReview });
-  const preview = registerLifecyclePreview(context, reviews.forPreview);
+  const preview = registerLifecyclePreview(context, reviews.forPreview, (severity, message, ...buttons) => notifications.show(severity, message, ...buttons));
 
   // The documents already open are reviewed right after activation, not inside it:
   // activation stays cheap, and the first review loads the engine on its own time.

@@ -5,6 +5,7 @@
  * itself is VS Code's, shown as usual.
  */
 import * as vscode from 'vscode';
+import { printable } from '../render/printable';
 
 export type NotificationSeverity = 'info' | 'warning' | 'error';
 
@@ -12,6 +13,16 @@ export interface ShownNotification {
   severity: NotificationSeverity;
   message: string;
   buttons: string[];
+}
+
+/**
+ * The message as a notification shows it safely: it quotes untrusted text (file names,
+ * settings), so control characters and line breaks are shown as escapes (`\u001b`, `\n`),
+ * and no `](` is left for VS Code to draw `[text](command:...)` as a link (a word joiner,
+ * invisible, stands between the two).
+ */
+export function notificationText(message: string): string {
+  return printable(message).replace(/\](?=\()/g, ']\u2060');
 }
 
 /** How many notifications `forTests` keeps, the latest last. */
@@ -22,7 +33,8 @@ export class Notifications {
   private answer: ((notification: ShownNotification) => string | undefined) | undefined;
 
   /** Shows the message with its buttons; resolves with the button clicked, undefined when dismissed. */
-  show(severity: NotificationSeverity, message: string, ...buttons: string[]): Thenable<string | undefined> {
+  show(severity: NotificationSeverity, text: string, ...buttons: string[]): Thenable<string | undefined> {
+    const message = notificationText(text);
     const notification = { severity, message, buttons };
     this.shown.push(notification);
     if (this.shown.length > KEPT) this.shown.shift();

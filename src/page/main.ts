@@ -8,12 +8,14 @@
  */
 import { rangeOfKey } from '../render/elements';
 import { isHostMessage } from '../protocol/panel-messages';
-import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol/panel-messages';
+import type { HostMessage, PageMessage, PageStrings, PanelState, PersistedState } from '../protocol/panel-messages';
 import { LIST_IDS, renderCounts, sectionLists, sectionsMarkup } from '../render/sections-html';
 import type { Part } from '../render/sections-html';
 import { renderLifecycleSvg } from '../render/svg';
 
 const vscode = acquireVsCodeApi<PersistedState>();
+/** The page's words, translated by the host. */
+const strings = JSON.parse(document.body.dataset.strings ?? '{}') as PageStrings;
 let current: PanelState | undefined;
 let highlighted: string[] = [];
 const saved = vscode.getState();
@@ -133,7 +135,7 @@ function renderLock(locked: boolean): void {
   button.setAttribute('aria-pressed', String(locked));
   button.querySelector('.codicon')?.setAttribute('class', `codicon codicon-${locked ? 'lock' : 'unlock'}`);
   const label = button.querySelector('.action-label');
-  if (label) label.textContent = locked ? 'Locked' : 'Follow editor';
+  if (label) label.textContent = locked ? strings.lockedLabel : strings.followLabel;
 }
 
 function render(state: PanelState): void {
@@ -150,7 +152,7 @@ function render(state: PanelState): void {
   applyHighlight(highlighted);
   if (keepFocus && focusedKey() !== keepFocus) (findKey(keepFocus) as HTMLElement | SVGElement | undefined)?.focus({ preventScroll: true });
   window.scrollTo(scrollX, scrollY);
-  document.title = `Lifecycle: ${state.fileName}`;
+  document.title = strings.title.replace('{0}', state.fileName);
   persist();
 }
 

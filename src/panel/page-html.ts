@@ -5,7 +5,7 @@
  * script file.
  */
 import { escapeMarkup as esc } from '../render/escape';
-import type { PanelState } from '../protocol/panel-messages';
+import type { PageStrings, PanelState } from '../protocol/panel-messages';
 import { legendMarkup } from '../render/sections-html';
 
 export interface PanelHtmlOptions {
@@ -18,6 +18,10 @@ export interface PanelHtmlOptions {
   /** Stylesheets (codicons, then the panel's), as webview uris. */
   styleUris: string[];
   state: PanelState;
+  /** The page's words, in the display language. */
+  strings: PageStrings;
+  /** The display language (`vscode.env.language`), for the page's `lang`. */
+  language: string;
 }
 
 function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -31,24 +35,24 @@ function contentSecurityPolicy(cspSource: string, nonce: string): string {
 }
 
 export function renderPanelHtml(options: PanelHtmlOptions): string {
-  const { state } = options;
+  const { state, strings } = options;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${esc(options.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${options.styleUris.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('\n')}
-<title>${esc(`Lifecycle: ${state.fileName}`)}</title>
+<title>${esc(strings.title.replace('{0}', state.fileName))}</title>
 </head>
-<body data-state="${esc(JSON.stringify(state))}">
+<body data-state="${esc(JSON.stringify(state))}" data-strings="${esc(JSON.stringify(strings))}">
 <header class="toolbar">
   <div class="title"><h1 id="design-name"></h1><span id="file-name" class="file-name"></span></div>
   <div id="counts" class="counts" role="status" aria-live="polite"></div>
   <div class="actions">
-    <button type="button" id="export" class="action" title="Export the diagram as a standalone SVG file"><span class="codicon codicon-export" aria-hidden="true"></span><span class="action-label">Export SVG</span></button>
-    <button type="button" id="export-report" class="action" title="Export the review as a standalone HTML page for a review meeting (printable)"><span class="codicon codicon-report" aria-hidden="true"></span><span class="action-label">Export Review Report</span></button>
-    <button type="button" id="lock" class="action" aria-pressed="false" title="Lock the preview on this design, or let it follow the active editor"><span class="codicon codicon-unlock" aria-hidden="true"></span><span class="action-label">Follow editor</span></button>
+    <button type="button" id="export" class="action" title="${esc(strings.exportTooltip)}"><span class="codicon codicon-export" aria-hidden="true"></span><span class="action-label">${esc(strings.exportLabel)}</span></button>
+    <button type="button" id="export-report" class="action" title="${esc(strings.reportTooltip)}"><span class="codicon codicon-report" aria-hidden="true"></span><span class="action-label">${esc(strings.reportLabel)}</span></button>
+    <button type="button" id="lock" class="action" aria-pressed="false" title="${esc(strings.lockTooltip)}"><span class="codicon codicon-unlock" aria-hidden="true"></span><span class="action-label">${esc(strings.followLabel)}</span></button>
   </div>
 </header>
 <main class="layout">

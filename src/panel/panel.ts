@@ -13,7 +13,7 @@ import { keysAt } from '../render/elements';
 import { escapeMarkup } from '../render/escape';
 import { renderPanelHtml } from './page-html';
 import { isPageMessage, updateMessage, VIEW_TYPE } from '../protocol/panel-messages';
-import type { HostMessage, PageMessage, PanelState, PersistedState } from '../protocol/panel-messages';
+import type { HostMessage, PageMessage, PageStrings, PanelState, PersistedState } from '../protocol/panel-messages';
 import { renderLifecycleSvg } from '../render/svg';
 import { renderReviewReport } from '../render/report-html';
 import { todayUtc } from '../engine';
@@ -42,10 +42,17 @@ function scriptNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
+/**
+ * Shows a notification and resolves with the button clicked. The editor host hands the
+ * panel its own (src/extension/notifications.ts), so every notification goes through one
+ * place, which makes untrusted text in a message safe.
+ */
+export type Notify = (severity: 'info' | 'warning' | 'error', message: string, ...buttons: string[]) => Thenable<string | undefined>;
+
 /** What an export writes, and how its save dialog asks. */
 interface ExportKind {
-  /** "there is no <thing> to export" */
-  thing: string;
+  /** The warning when the file is no design: there is nothing to export. */
+  noDesign(fileName: string): string;
   /** Replaces the design's .yaml for the suggested file name. */
   suffix: string;
   filters: Record<string, string[]>;
@@ -62,6 +69,26 @@ function extensionVersion(): string {
 
 function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** The page's words in the display language (the page has no translations of its own). */
+function pageStrings(): PageStrings {
+  return {
+    exportLabel: vscode.l10n.t('Export SVG'),
+    exportTooltip: vscode.l10n.t('Export the diagram as a standalone SVG file'),
+    reportLabel: vscode.l10n.t('Export Review Report'),
+    reportTooltip: vscode.l10n.t('Export the review as a standalone HTML page for a review meeting (printable)'),
+    followLabel: vscode.l10n.t('Follow editor'),
+    lockedLabel: vscode.l10n.t('Locked'),
+    lockTooltip: vscode.l10n.t('Lock the preview on this design, or let it follow the active editor'),
+    // The panel's title, the page filling in the file name: `{0}` formats to itself.
+    title: vscode.l10n.t('Lifecycle: {0}', '{0}'),
+  };
+}
+
+/** The panel's title (an unlocked panel's; a locked one says so). */
+function panelTitle(uri: vscode.Uri): string {
+  return vscode.l10n.t('Lifecycle: {0}', baseName(uri));
 }
 
 export class LifecyclePanel implements vscode.Disposable {
@@ -103,7 +130,7 @@ export class LifecyclePanel implements vscode.Disposable {
     const state = await this.state();
     this.updateTitle();
     if (!state) {
-      this.panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeMarkup(baseName(this.uri))} is not an ML design document, or can no longer be read.</p></body></html>`;
+      this.panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeMarkup(vscode.l10n.t('{0} is not an ML design document, or can no longer be read.', baseName(this.uri)))}</p></body></html>`;
       return;
     }
     const webview = this.panel.webview;
@@ -117,6 +144,8 @@ export class LifecyclePanel implements vscode.Disposable {
       scriptUri: asUri('dist', 'webview', 'panel.js'),
       styleUris: [asUri('media', 'codicons', 'codicon.css'), asUri('media', 'panel.css')],
       state,
+      strings: pageStrings(),
+      language: vscode.env.language,
     });
   }
 
@@ -181,7 +210,7 @@ export class LifecyclePanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    this.panel.title = `${this.locked ? 'Lifecycle (locked)' : 'Lifecycle'}: ${baseName(this.uri)}`;
+    this.panel.title = this.locked ? vscode.l10n.t('Lifecycle (locked): {0}', baseName(this.uri)) : panelTitle(this.uri);
   }
 
   /** A message from the page: checked, then acted on. */
@@ -230,6 +259,7 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
   constructor(
     readonly extensionUri: vscode.Uri,
     readonly reviews: DesignReviewSource,
+    private readonly notify: Notify,
   ) {
     this.disposables.push(
       reviews.onDidReview((review) => {
@@ -271,7 +301,7 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
       follower.panel.reveal(follower.panel.viewColumn ?? column, toSide);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Lifecycle: ${baseName(uri)}`, { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelTitle(uri), { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
     await this.adopt(panel, uri, false);
   }
 
@@ -356,11 +386,11 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
    */
   exportDiagram(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     return this.exportFile(uri, target, {
-      thing: 'lifecycle',
+      noDesign: (fileName) => vscode.l10n.t('{0} is not an ML design document: there is no lifecycle to export.', fileName),
       suffix: '.lifecycle.svg',
-      filters: { 'SVG image': ['svg'] },
-      saveLabel: 'Export diagram',
-      title: 'Export Lifecycle Diagram as SVG',
+      filters: { [vscode.l10n.t('SVG image')]: ['svg'] },
+      saveLabel: vscode.l10n.t('Export diagram'),
+      title: vscode.l10n.t('Export Lifecycle Diagram as SVG'),
       render: (result) => `<?xml version="1.0" encoding="UTF-8"?>\n${renderLifecycleSvg(result.lifecycle, { theme: 'print' })}\n`,
     });
   }
@@ -371,11 +401,11 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
    */
   exportReport(uri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     return this.exportFile(uri, target, {
-      thing: 'review',
+      noDesign: (fileName) => vscode.l10n.t('{0} is not an ML design document: there is no review to export.', fileName),
       suffix: '.review.html',
-      filters: { 'HTML page': ['html'] },
-      saveLabel: 'Export report',
-      title: 'Export Review Report',
+      filters: { [vscode.l10n.t('HTML page')]: ['html'] },
+      saveLabel: vscode.l10n.t('Export report'),
+      title: vscode.l10n.t('Export Review Report'),
       render: (result) =>
         renderReviewReport({
           fileName: vscode.workspace.asRelativePath(uri),
@@ -392,7 +422,7 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
     const document = await vscode.workspace.openTextDocument(uri);
     const result = await this.reviews.request(document);
     if (!result) {
-      void vscode.window.showWarningMessage(`${baseName(uri)} is not an ML design document: there is no ${what.thing} to export.`);
+      void this.notify('warning', what.noDesign(baseName(uri)));
       return undefined;
     }
     if (!target) {
@@ -401,23 +431,23 @@ export class LifecyclePreview implements vscode.Disposable, vscode.WebviewPanelS
       if (!target) return undefined;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(what.render(result)));
-    void announceSaved(target);
+    void this.announceSaved(target);
     return target;
+  }
+
+  /** "Saved <file>", with buttons to open the file and to show it in the Explorer. */
+  private async announceSaved(file: vscode.Uri): Promise<void> {
+    const open = vscode.l10n.t('Open');
+    const reveal = vscode.l10n.t('Reveal in Explorer');
+    const choice = await this.notify('info', vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(file)), open, reveal);
+    if (choice === open) await vscode.commands.executeCommand('vscode.open', file);
+    else if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', file);
   }
 
   dispose(): void {
     for (const p of [...this.panels]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-/** "Saved <file>", with buttons to open the file and to show it in the Explorer. */
-async function announceSaved(file: vscode.Uri): Promise<void> {
-  const open = vscode.l10n.t('Open');
-  const reveal = vscode.l10n.t('Reveal in Explorer');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(file)), open, reveal);
-  if (choice === open) await vscode.commands.executeCommand('vscode.open', file);
-  else if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', file);
 }
 
 /** The design a command acts on: its argument (editor title, explorer), else the active editor or preview. */
@@ -429,17 +459,17 @@ function commandTarget(preview: LifecyclePreview, arg: unknown): vscode.Uri | un
 }
 
 /** Called from activate(): the preview commands, the serializer and the panel bookkeeping. */
-export function registerLifecyclePreview(context: vscode.ExtensionContext, reviews: DesignReviewSource): LifecyclePreview {
-  const preview = new LifecyclePreview(context.extensionUri, reviews);
+export function registerLifecyclePreview(context: vscode.ExtensionContext, reviews: DesignReviewSource, notify: Notify): LifecyclePreview {
+  const preview = new LifecyclePreview(context.extensionUri, reviews, notify);
   const openCommand = (toSide: boolean) => async (arg?: unknown): Promise<void> => {
     const uri = commandTarget(preview, arg);
     if (!uri) {
-      void vscode.window.showInformationMessage('Open an ML design document (mlsystem.yaml) to preview its lifecycle.');
+      void notify('info', vscode.l10n.t('Open an ML design document (mlsystem.yaml) to preview its lifecycle.'));
       return;
     }
     const document = await vscode.workspace.openTextDocument(uri);
     if (!(await reviews.isDesign(document))) {
-      void vscode.window.showInformationMessage(`${baseName(uri)} is not an ML design document, so it has no lifecycle to preview.`);
+      void notify('info', vscode.l10n.t('{0} is not an ML design document, so it has no lifecycle to preview.', baseName(uri)));
       return;
     }
     await preview.open(uri, toSide);
@@ -455,7 +485,7 @@ export function registerLifecyclePreview(context: vscode.ExtensionContext, revie
     vscode.commands.registerCommand(COMMANDS.exportDiagram, async (arg?: unknown, target?: unknown) => {
       const uri = commandTarget(preview, arg);
       if (!uri) {
-        void vscode.window.showInformationMessage('Open an ML design document (mlsystem.yaml) to export its lifecycle diagram.');
+        void notify('info', vscode.l10n.t('Open an ML design document (mlsystem.yaml) to export its lifecycle diagram.'));
         return undefined;
       }
       return preview.exportDiagram(uri, target instanceof vscode.Uri ? target : undefined);
@@ -463,7 +493,7 @@ export function registerLifecyclePreview(context: vscode.ExtensionContext, revie
     vscode.commands.registerCommand(COMMANDS.exportReport, async (arg?: unknown, target?: unknown) => {
       const uri = commandTarget(preview, arg);
       if (!uri) {
-        void vscode.window.showInformationMessage('Open an ML design document (mlsystem.yaml) to export its review report.');
+        void notify('info', vscode.l10n.t('Open an ML design document (mlsystem.yaml) to export its review report.'));
         return undefined;
       }
       return preview.exportReport(uri, target instanceof vscode.Uri ? target : undefined);

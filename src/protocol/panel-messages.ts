@@ -18,6 +18,22 @@ export interface PanelState {
   locked: boolean;
 }
 
+/**
+ * The page's own words (its toolbar and title), translated by the host (`vscode.l10n`) and
+ * given to the page in `data-strings`: the page itself has no translations.
+ */
+export interface PageStrings {
+  exportLabel: string;
+  exportTooltip: string;
+  reportLabel: string;
+  reportTooltip: string;
+  followLabel: string;
+  lockedLabel: string;
+  lockTooltip: string;
+  /** The page's title, `{0}` standing for the file name. */
+  title: string;
+}
+
 /** What the page keeps across a window reload (vscode.setState), for the serializer. */
 export interface PersistedState {
   uri: string;

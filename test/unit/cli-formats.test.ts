@@ -14,7 +14,7 @@ import { RULE_IDS, ruleDocsUrl } from '../../src/engine';
 import { runCli } from './support/cli';
 import type { CliOutcome } from './support/cli';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
-import { printable } from '../../src/cli/printable';
+import { printable } from '../../src/render/printable';
 
 const root = join(__dirname, '..', '..');
 const HOSTILE_KEY = '\u001b]0;PWNED\u0007\u001b[2J';

@@ -14,10 +14,21 @@ import type { Browser, Page } from 'playwright-core';
 import { review } from '../../src/engine';
 import { renderPanelHtml } from '../../src/panel/page-html';
 import { updateMessage } from '../../src/protocol/panel-messages';
-import type { HostMessage, PageMessage, PanelState, PersistedState } from '../../src/protocol/panel-messages';
+import type { HostMessage, PageMessage, PageStrings, PanelState, PersistedState } from '../../src/protocol/panel-messages';
 import { largeDesign } from '../e2e/large-design.mjs';
 
 const root = join(__dirname, '..', '..');
+/** The page's words as the host gives them, here in French: the page shows them as given. */
+const PAGE_STRINGS: PageStrings = {
+  exportLabel: 'Exporter en SVG',
+  exportTooltip: 'Exporter le diagramme',
+  reportLabel: 'Exporter le rapport',
+  reportTooltip: 'Exporter la revue',
+  followLabel: 'Suivre l\'éditeur',
+  lockedLabel: 'Verrouillé',
+  lockTooltip: 'Verrouiller l\'aperçu',
+  title: 'Cycle de vie : {0}',
+};
 const ORIGIN = 'https://webview.test';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
@@ -117,6 +128,8 @@ async function load(panelState: PanelState, viewport = { width: 1200, height: 90
     scriptUri: `${ORIGIN}/dist/webview/panel.js`,
     styleUris: [`${ORIGIN}/media/codicons/codicon.css`, `${ORIGIN}/media/panel.css`],
     state: panelState,
+    strings: PAGE_STRINGS,
+    language: 'fr',
   });
   const files: Record<string, { body: string | Buffer; contentType: string }> = {
     '/index.html': { body: html, contentType: 'text/html' },
@@ -240,6 +253,20 @@ describe('lifecycle page in Chromium', () => {
     await page.click('#export-report');
     await page.click('#lock');
     assert.deepEqual((await posted()).slice(-3), [{ type: 'export' }, { type: 'exportReport' }, { type: 'toggleLock' }]);
+    await page.context().close();
+  });
+
+  it('the toolbar and the title are in the words the host gives (its display language)', async () => {
+    const { page, send } = await load(state(PLAIN));
+    const text = (selector: string): Promise<string> => page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', selector);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.equal(await page.title(), 'Cycle de vie : mlsystem.yaml');
+    assert.equal(await text('#export .action-label'), 'Exporter en SVG');
+    assert.equal(await page.getAttribute('#export', 'title'), 'Exporter le diagramme');
+    assert.equal(await text('#export-report .action-label'), 'Exporter le rapport');
+    assert.equal(await text('#lock .action-label'), 'Suivre l\'éditeur');
+    await send({ type: 'locked', locked: true });
+    await page.waitForFunction(() => document.querySelector('#lock .action-label')?.textContent === 'Verrouillé');
     await page.context().close();
   });
 

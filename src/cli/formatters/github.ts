@@ -6,7 +6,7 @@
  * control characters are made visible, so every output line is exactly one command.
  */
 import type { Severity } from '../../engine';
-import { printable } from '../printable';
+import { printable } from '../../render/printable';
 import { writeAll } from '../report';
 import type { FileReport, ReportWriter } from '../report';
 

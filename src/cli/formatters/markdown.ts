@@ -8,7 +8,7 @@
 import { findingDocsUrl, plural } from '../../engine';
 import { designWaivers, openQuestions, readiness, waiverStateText } from '../../render/report-html';
 import type { Counts } from '../../render/report-html';
-import { printable } from '../printable';
+import { printable } from '../../render/printable';
 import { addCounts, countFindings, writeAll } from '../report';
 import type { FileReport, ReportWriter } from '../report';
 

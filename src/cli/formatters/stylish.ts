@@ -6,7 +6,7 @@
  */
 import { plural } from '../../engine';
 import type { Severity } from '../../engine';
-import { printable } from '../printable';
+import { printable } from '../../render/printable';
 import { addCounts, countFindings, writeAll } from '../report';
 import type { Counts, FileReport, ReportWriter } from '../report';
 
