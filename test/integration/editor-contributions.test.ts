@@ -10,10 +10,9 @@
  * shows another walkthrough and keeps doing so. The web journey (test/e2e/web-journey.mjs)
  * opens it as a user does, from *Welcome: Open Walkthrough*, and reads it on the page.
  *
- * The API cannot read the workbench's notifications: the extension's own are read where it
- * shows them (`notifications.forTests`, which can also answer one as a click would); the
- * export's, shown by the preview's host, is answered with the workbench's own command
- * (the notification's primary button) and checked by what its button does.
+ * The API cannot read the workbench's notifications: they are read where the extension
+ * shows them (`notifications.forTests`, which can also answer one as a click would), the
+ * preview's exports included, and checked by what their buttons do.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -206,16 +205,45 @@ describe('what the extension contributes and says', function () {
       assert.ok((await vscode.commands.getCommands(false)).includes('workbench.actions.view.problems'));
     });
 
-    it('Export SVG says it saved the file, and its Open button opens it', async () => {
-      await vscode.commands.executeCommand('notifications.clearAll');
-      const target = fixtureUri(`${SCRATCH}/export-${++counter}.svg`);
-      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('mlsystem.exportDiagram', fixtureUri('mlsystem.yaml'), target);
+    /** Exports with `command` to `target`, answering "Saved ..." with `button`; returns that notification. */
+    async function exportSaying(command: string, target: vscode.Uri, button: string | undefined): Promise<ShownNotification> {
+      api.notifications.forTests.answerWith((n) => (n.message.startsWith('Saved ') ? button : undefined));
+      let written: vscode.Uri | undefined;
+      const shown = await notificationsDuring(async () => {
+        written = await vscode.commands.executeCommand<vscode.Uri | undefined>(command, fixtureUri('mlsystem.yaml'), target);
+      }, (s) => s.some((n) => n.message.startsWith('Saved ')), `the notification of ${command}`);
       assert.equal(written?.toString(), target.toString());
-      // The notification's first button is Open: the workbench's command clicks it.
-      await waitFor(async () => {
-        await vscode.commands.executeCommand('notification.acceptPrimaryAction');
-        return tabs().some((t) => tabUri(t) === target.toString());
-      }, 'the saved SVG to open from the notification');
+      const saved = shown.filter((n) => n.message.startsWith('Saved '));
+      assert.equal(saved.length, 1, JSON.stringify(shown));
+      return saved[0];
+    }
+
+    it('Export SVG says "Saved <file>" with Open and Reveal in Explorer, and Open opens the file', async () => {
+      const target = fixtureUri(`${SCRATCH}/export-${++counter}.svg`);
+      const saved = await exportSaying('mlsystem.exportDiagram', target, 'Open');
+      assert.deepEqual(saved, { severity: 'info', message: `Saved ${SCRATCH}/export-${counter}.svg`, buttons: ['Open', 'Reveal in Explorer'] });
+      await waitFor(() => tabs().some((t) => tabUri(t) === target.toString()), 'the saved SVG open in a tab');
+    });
+
+    it('Export Review Report says "Saved <file>" with Open and Reveal in Explorer, and Open opens the file', async () => {
+      const target = fixtureUri(`${SCRATCH}/report-${++counter}.review.html`);
+      const saved = await exportSaying('mlsystem.exportReport', target, 'Open');
+      assert.deepEqual(saved, { severity: 'info', message: `Saved ${SCRATCH}/report-${counter}.review.html`, buttons: ['Open', 'Reveal in Explorer'] });
+      await waitFor(() => tabs().some((t) => tabUri(t) === target.toString()), 'the saved report open in a tab');
+    });
+
+    it('a saved file\'s name is shown as text: control characters escaped, no link made of it, markup as written', async () => {
+      // A name a checkout can hold: an escape sequence, a line break, markup and Markdown link syntax.
+      const name = `evil\u001b[31m\n<img src=x onerror=alert(1)>[Open](command:workbench.action.closeAllEditors)-${++counter}.svg`;
+      const target = fixtureUri(`${SCRATCH}/${name}`);
+      const saved = await exportSaying('mlsystem.exportDiagram', target, 'Open');
+      assert.equal(saved.message, `Saved ${SCRATCH}/evil\\u001b[31m\\n<img src=x onerror=alert(1)>[Open]\u2060(command:workbench.action.closeAllEditors)-${counter}.svg`);
+      // eslint-disable-next-line no-control-regex
+      assert.ok(!/[\u0000-\u001f]/.test(saved.message), 'no control character reaches the notification');
+      assert.ok(!saved.message.includes(']('), 'no [text](link) for VS Code to draw as a link');
+      assert.deepEqual(saved.buttons, ['Open', 'Reveal in Explorer']);
+      // Its Open still opens the file itself, by its real name.
+      await waitFor(() => tabs().some((t) => tabUri(t) === target.toString()), 'the file with the hostile name open in a tab');
     });
   });
 });
