@@ -1,6 +1,6 @@
 /**
  * Untrusted text (keys, values, messages quoting them, file names) made safe for a
- * terminal or a CI log: control characters (C0, DEL, C1: ESC, BEL, ...), bidirectional
+ * terminal, a CI log or an editor notification: control characters (C0, DEL, C1: ESC, BEL, ...), bidirectional
  * marks, overrides and isolates, and line and paragraph separators are shown as escapes
  * (`\u001b`, `\n`) instead of reaching the terminal, so a document can neither drive the
  * terminal nor start a log line of its own (a forged CI workflow command).
