@@ -232,6 +232,13 @@ describe('what the extension contributes and says', function () {
       await waitFor(() => tabs().some((t) => tabUri(t) === target.toString()), 'the saved report open in a tab');
     });
 
+    it('the preview\'s commands without a design say what to open, through the same notifications', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const panel of api.preview.forTests.panels) panel.dispose();
+      const shown = await notificationsDuring(() => vscode.commands.executeCommand('mlsystem.exportReport'), (s) => s.length > 0, 'the notification of an export without a design');
+      assert.deepEqual(shown, [{ severity: 'info', message: 'Open an ML design document (mlsystem.yaml) to export its review report.', buttons: [] }]);
+    });
+
     it('a saved file\'s name is shown as text: control characters escaped, no link made of it, markup as written', async () => {
       // A name a checkout can hold: an escape sequence, a line break, markup and Markdown link syntax.
       const name = `evil\u001b[31m\n<img src=x onerror=alert(1)>[Open](command:workbench.action.closeAllEditors)-${++counter}.svg`;
