@@ -13,7 +13,7 @@
  * subtle, and any error. test/unit/compose.test.ts checks it agrees with `parseDocument`
  * wherever it accepts, over the same texts as the fast composer.
  */
-import { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, Pair, YAMLMap, YAMLSeq, isPair } from 'yaml';
 import type { Scalar } from 'yaml';
 import { scalarNode, unlessOffPath } from './compose';
 
@@ -26,20 +26,65 @@ const refuse = (): never => {
 
 const NL = 10;
 const SPACE = 32;
+const HASH = 35;
 
 /**
- * What sends the whole text to the general parser wherever it stands: comments, escapes,
+ * What sends the whole text to the general parser wherever it stands: escapes,
  * tabs, carriage returns, a byte order mark and other characters YAML treats specially,
  * and lines starting a directive, a document marker or an explicit key. (Tags, anchors,
  * aliases and block scalars are refused where a node starts.)
  */
-const REFUSED_ANYWHERE = /[\t\r#\\\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|^(?:%|---|\.\.\.)|^ *\?/m;
+const REFUSED_ANYWHERE = /[\t\r\\\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|^(?:%|---|\.\.\.)|^ *\?/m;
 
 /** Characters a plain scalar may not start with (besides `-`, handled on its own). */
 const INDICATOR_START = /[?:,[\]{}#&*!|>'"%@`]/;
 
+/** A line of a run between entries: blank, or a whole-line comment (its `#` column and text after the `#`). */
+type RunLine = { blank: true } | { blank: false; column: number; text: string };
+
+/**
+ * The blank and comment lines from a line start up to the next line holding content:
+ * the lines, the next content line's start and its indentation (-1 at the text's end).
+ */
+interface Run {
+  lines: RunLine[];
+  comments: number;
+  next: number;
+  indent: number;
+}
+
+/** Where the next entry of a block starts, with what the lines before it attach to it. */
+interface Entry {
+  at: number;
+  indent: number;
+  spaceBefore: boolean;
+  commentBefore: string;
+}
+
+/** Whole-line comments joined as the Composer joins a node's leading ones: a blank line between or after them adds a line break. */
+function leadingComment(lines: RunLine[]): { comment: string; spaceBefore: boolean } {
+  let comment = '';
+  let sep = '';
+  let spaceBefore = false;
+  for (const line of lines) {
+    if (line.blank) {
+      if (comment) comment += '\n';
+      else spaceBefore = true;
+    } else {
+      comment = comment ? comment + sep + line.text : line.text;
+      sep = '\n';
+    }
+  }
+  return { comment, spaceBefore };
+}
+
+/** The text after a comment's `#`, as the Composer keeps it (an empty comment is one space). */
+const commentText = (text: string, hash: number, lineEnd: number): string => text.slice(hash + 1, lineEnd) || ' ';
+
 class Reader {
   private pos = 0;
+  /** The comment ending the line `endOfLine` last passed, or ''. */
+  private trailingComment = '';
   /** Whether the last value read was empty: the line break after it is then no part of the document's range. */
   private lastEmpty = false;
 
@@ -71,22 +116,39 @@ class Reader {
     return i >= this.text.length || this.code(i) === NL;
   }
 
-  /** Skips blank lines from the line start `this.pos`; whether there were any. */
-  private skipBlankLines(): boolean {
-    let skipped = false;
-    while (this.pos < this.text.length && this.isBlankLine(this.pos)) {
-      this.pos = this.nextLine(this.pos);
-      skipped = true;
-    }
-    return skipped;
-  }
-
-  /** After a node on its line, only spaces may follow; returns the offset past them and the line break. */
+  /**
+   * After a node on its line, only spaces and a comment after a space may follow; returns
+   * the offset past the line break and keeps the comment in `trailingComment`.
+   */
   private endOfLine(from: number): number {
     let i = from;
     while (this.code(i) === SPACE) i++;
+    this.trailingComment = '';
+    if (this.code(i) === HASH && i > from) {
+      const end = this.lineEnd(i);
+      this.trailingComment = commentText(this.text, i, end);
+      i = end;
+    }
     if (i < this.text.length && this.code(i) !== NL) refuse();
     return i < this.text.length ? i + 1 : i;
+  }
+
+  /** The blank and whole-line comment lines from the line start `from` (see `Run`). */
+  private run(from: number): Run {
+    const lines: RunLine[] = [];
+    let comments = 0;
+    let at = from;
+    while (at < this.text.length) {
+      const indent = this.indentAt(at);
+      const c = this.code(at + indent);
+      if (c === NL || c === -1) lines.push({ blank: true });
+      else if (c === HASH) {
+        lines.push({ blank: false, column: indent, text: commentText(this.text, at + indent, this.lineEnd(at)) });
+        comments++;
+      } else return { lines, comments, next: at, indent };
+      at = this.nextLine(at);
+    }
+    return { lines, comments, next: at, indent: -1 };
   }
 
   private scalar(value: string, plain: boolean, start: number, end: number, after: number, type: Scalar.Type): Scalar.Parsed {
@@ -116,7 +178,9 @@ class Reader {
     let after = i;
     while (this.code(after) === SPACE) after++;
     if (!inFlow) after = this.endOfLine(i);
-    return { node: this.scalar(value, false, start, i, after, quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE'), end: i };
+    const node = this.scalar(value, false, start, i, after, quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    if (!inFlow && this.trailingComment) node.comment = this.trailingComment;
+    return { node, end: i };
   }
 
   /**
@@ -138,7 +202,7 @@ class Reader {
     while (colon >= 0 && colon < lineEnd && !this.endsPlain(colon + 1, inFlow)) colon = this.text.indexOf(':', colon + 1);
     if (colon < 0 || colon >= lineEnd) refuse();
     const source = this.text.slice(start, colon);
-    if (source.endsWith(' ') || (inFlow && /[[\]{},]/.test(source)) || colon - start > 1000) refuse();
+    if (source.endsWith(' ') || source.includes(' #') || (inFlow && /[[\]{},]/.test(source)) || colon - start > 1000) refuse();
     return { node: this.scalar(source, true, start, colon, colon, 'PLAIN'), colon };
   }
 
@@ -148,14 +212,18 @@ class Reader {
     return c === -1 || c === SPACE || c === NL || (inFlow && (c === 44 || c === 93 || c === 125));
   }
 
-  /** A plain scalar in a block: the rest of the line, trailing spaces trimmed. */
+  /** A plain scalar in a block: the rest of the line up to a comment (a `#` after a space), trailing spaces trimmed. */
   private blockPlain(start: number): Scalar.Parsed {
     const lineEnd = this.lineEnd(start);
-    let end = lineEnd;
+    let hash = this.text.indexOf(' #', start);
+    if (hash >= lineEnd) hash = -1;
+    let end = hash < 0 ? lineEnd : hash;
     while (end > start && this.code(end - 1) === SPACE) end--;
     const source = this.text.slice(start, end);
     if (/:( |$)/.test(source)) refuse();
-    return this.scalar(source, true, start, end, lineEnd < this.text.length ? lineEnd + 1 : lineEnd, 'PLAIN');
+    const node = this.scalar(source, true, start, end, lineEnd < this.text.length ? lineEnd + 1 : lineEnd, 'PLAIN');
+    if (hash >= 0) node.comment = commentText(this.text, hash + 1, lineEnd);
+    return node;
   }
 
   /** Whether a list item's dash is at `at` (a `-` followed by a space, a line break or the end). */
@@ -176,21 +244,34 @@ class Reader {
   }
 
   /**
-   * Where the next entry of a block at `column` starts, after any blank lines (and whether
-   * there were some), or undefined when the block ends there; then `this.pos` stays at the
-   * first line after the block, blank lines before a less indented line belonging to what
-   * comes next. A deeper line is refused.
+   * Where the next entry of a block at `column` starts, after blank and comment lines, or
+   * how the block ends: undefined when it ends before them (`this.pos` stays there: blank
+   * and less indented comment lines belong to what comes next), or the end of its range
+   * when comment lines at its own column close it (they become its comment). Comment lines
+   * at the next entry's column attach to that entry. A deeper line, or comment lines at
+   * mixed or in-between columns, are refused.
    */
-  private nextEntry(column: number): { at: number; indent: number; spaceBefore: boolean } | undefined {
+  private nextEntry(column: number, block: YAMLMap.Parsed | YAMLSeq.Parsed): Entry | { commentEnd: number } | undefined {
     const lineStart = this.pos;
-    const spaceBefore = this.skipBlankLines();
-    const indent = this.pos < this.text.length ? this.indentAt(this.pos) : -1;
-    if (indent < column) {
-      this.pos = lineStart;
-      return undefined;
+    const run = this.run(lineStart);
+    if (run.indent > column) refuse();
+    if (run.indent === column) {
+      if (run.comments && !run.lines.every((line) => line.blank || line.column === column)) refuse();
+      const { comment, spaceBefore } = leadingComment(run.lines);
+      this.pos = run.next;
+      return { at: run.next + run.indent, indent: run.indent, spaceBefore, commentBefore: comment };
     }
-    if (indent > column) refuse();
-    return { at: this.pos + indent, indent, spaceBefore };
+    if (!run.comments) return undefined;
+    const comments = run.lines.filter((line): line is Extract<RunLine, { blank: false }> => !line.blank);
+    if (column > 0 && comments.length === run.lines.length && comments.every((line) => line.column === column)) {
+      // The Composer gives the block its closing comments and ends its range at the next line's content.
+      block.comment = comments.map((line) => line.text).join('\n');
+      this.pos = run.next;
+      return { commentEnd: run.indent < 0 ? run.next : run.next + run.indent };
+    }
+    // Comments at the top level's column before the end are the document's.
+    if (comments.every((line) => line.column < column || (column === 0 && line.column === 0 && run.indent < 0))) return undefined;
+    return refuse();
   }
 
   /** A value that starts on its key's or dash's line, at `start`, in a block. */
@@ -199,6 +280,7 @@ class Reader {
     if (c === '[' || c === '{') {
       const { node, end } = this.flow(start);
       node.range = [start, end, this.endOfLine(end)];
+      if (this.trailingComment) node.comment = this.trailingComment;
       return node;
     }
     if (c === '"' || c === "'") return this.quoted(start, false).node;
@@ -274,6 +356,8 @@ class Reader {
       if (ch === -1 || ch === NL || ch === 44 || ch === 93 || ch === 125) break;
       // A colon, a bracket or a brace inside a plain scalar in flow: the general parser decides.
       if (ch === 58 || ch === 91 || ch === 123) refuse();
+      // A comment inside a flow collection: the general parser places it.
+      if (ch === HASH && this.code(end - 1) === SPACE) refuse();
       end++;
     }
     let valueEnd = end;
@@ -288,9 +372,20 @@ class Reader {
   private valueBelow(afterColon: number, column: number): ParsedNode {
     let emptyAt = afterColon;
     while (this.code(emptyAt) === SPACE) emptyAt++;
-    if (emptyAt < this.text.length && this.code(emptyAt) !== NL) refuse();
+    let colonComment = '';
+    if (this.code(emptyAt) === HASH && emptyAt > afterColon) colonComment = commentText(this.text, emptyAt, this.lineEnd(emptyAt));
+    else if (emptyAt < this.text.length && this.code(emptyAt) !== NL) refuse();
     this.pos = this.nextLine(afterColon);
     const next = this.pos;
+    if (colonComment || this.code(next + this.indentAt(next)) === HASH) {
+      // A comment after the colon, or comment lines right above a deeper block at its
+      // column: the block's leading comment. Anything else around them is refused.
+      const run = this.run(next);
+      if (run.indent <= column || (colonComment && run.comments) || run.lines.some((line) => line.blank || line.column !== run.indent)) refuse();
+      const block = this.block(run.next + run.indent, run.indent);
+      block.commentBefore = colonComment || leadingComment(run.lines).comment;
+      return block;
+    }
     if (next < this.text.length && !this.isBlankLine(next)) {
       const indent = this.indentAt(next);
       const at = next + indent;
@@ -319,26 +414,34 @@ class Reader {
     const seen = new Set<unknown>();
     let keyAt = at;
     let spaceBefore = false;
+    let commentBefore = '';
     let end = at;
+    let commentEnd = -1;
     for (;;) {
       const { node: key, colon } = this.key(keyAt, false);
       if (seen.has(key.value)) refuse();
       seen.add(key.value);
       if (spaceBefore) key.spaceBefore = true;
+      if (commentBefore) key.commentBefore = commentBefore;
       let value: ParsedNode;
       let v = colon + 1;
       while (this.code(v) === SPACE) v++;
-      if (v > colon + 1 && v < this.text.length && this.code(v) !== NL) value = this.valueOnLine(v, column);
+      if (v > colon + 1 && v < this.text.length && this.code(v) !== NL && this.code(v) !== HASH) value = this.valueOnLine(v, column);
       else value = this.valueBelow(colon + 1, column);
       map.items.push(new Pair(key, value) as Pair<Scalar.Parsed, ParsedNode>);
       end = value.range[2];
-      const next = this.nextEntry(column);
+      const next = this.nextEntry(column, map);
       if (!next) break;
+      if ('commentEnd' in next) {
+        commentEnd = next.commentEnd;
+        break;
+      }
       if (this.isDash(next.at)) refuse();
       keyAt = next.at;
       spaceBefore = next.spaceBefore;
+      commentBefore = next.commentBefore;
     }
-    map.range = [at, end, end];
+    map.range = [at, end, commentEnd < 0 ? end : commentEnd];
     return map;
   }
 
@@ -347,7 +450,9 @@ class Reader {
     const seq = new YAMLSeq() as YAMLSeq.Parsed;
     let dash = at;
     let spaceBefore = false;
+    let commentBefore = '';
     let end = at;
+    let commentEnd = -1;
     for (;;) {
       let v = dash + 1;
       if (this.code(v) !== SPACE) refuse();
@@ -356,27 +461,38 @@ class Reader {
       if (this.isDash(v)) refuse();
       const item = this.startsKey(v) ? this.map(v, column + (v - dash)) : this.valueOnLine(v, column);
       if (spaceBefore) item.spaceBefore = true;
+      if (commentBefore) item.commentBefore = commentBefore;
       seq.items.push(item);
       end = item.range[2];
       const lineStart = this.pos;
-      const next = this.nextEntry(column);
+      const next = this.nextEntry(column, seq);
       if (!next) break;
+      if ('commentEnd' in next) {
+        commentEnd = next.commentEnd;
+        break;
+      }
       if (!this.isDash(next.at)) {
-        // A mapping key at the list's column ends a list written at its key's indentation.
+        // A mapping key at the list's column ends a list written at its key's indentation
+        // (comments above that key are left to the general parser).
+        if (next.commentBefore) refuse();
         this.pos = lineStart;
         break;
       }
       dash = next.at;
       spaceBefore = next.spaceBefore;
+      commentBefore = next.commentBefore;
     }
-    seq.range = [at, end, end];
+    seq.range = [at, end, commentEnd < 0 ? end : commentEnd];
     return seq;
   }
 
   /** Whether a mapping key starts at `at` on this line (a plain or quoted key and its colon). */
   private startsKey(at: number): boolean {
     const c = this.text[at];
-    const lineEnd = this.lineEnd(at);
+    let lineEnd = this.lineEnd(at);
+    // A colon in a comment does not make a key.
+    const hash = this.text.indexOf(' #', at);
+    if (hash >= 0 && hash < lineEnd) lineEnd = hash;
     if (c === '"' || c === "'") {
       const close = this.text.indexOf(c, at + 1);
       return close >= 0 && close < lineEnd && this.text[close + 1] === ':';
@@ -389,15 +505,61 @@ class Reader {
   }
 
   document(doc: Document): Document.Parsed {
-    if (this.isBlankLine(0) || this.indentAt(0) !== 0) refuse();
-    const contents = this.block(0, 0);
-    // Only blank lines may follow the top-level block.
-    this.skipBlankLines();
-    if (this.pos < this.text.length) refuse();
+    // Blank and comment lines before the content: the Composer's prelude.
+    const prelude = this.run(0);
+    if (prelude.indent !== 0 || prelude.lines.some((line) => !line.blank && line.column !== 0)) refuse();
+    const start = prelude.next;
+    const contents = this.block(start, 0);
+    // Only blank lines and comments in the first column may follow the top-level block.
+    const tail = this.run(this.pos);
+    if (tail.indent >= 0) refuse();
+    if (tail.comments) {
+      if (this.lastEmpty || tail.lines.some((line) => !line.blank && line.column !== 0)) refuse();
+      doc.comment = closingComment(tail.lines);
+    }
     doc.contents = contents;
-    doc.range = [0, contents.range[2], this.lastEmpty ? contents.range[2] : this.text.length];
+    doc.range = [start, contents.range[2], this.lastEmpty ? contents.range[2] : this.text.length];
+    const { comment, afterEmptyLine } = preludeComment(prelude.lines);
+    if (comment && afterEmptyLine) doc.commentBefore = comment;
+    else if (comment) {
+      const first = contents.items[0];
+      const node = isPair(first) ? (first.key as Scalar.Parsed) : (first as ParsedNode);
+      node.commentBefore = node.commentBefore ? `${comment}\n${node.commentBefore}` : comment;
+    }
     return doc as Document.Parsed;
   }
+}
+
+/** Comment lines as the Composer joins a document's closing ones: every line break between two comments is kept. */
+function closingComment(lines: RunLine[]): string {
+  let comment = '';
+  let sep = '';
+  for (const line of lines) {
+    if (line.blank) sep += '\n';
+    else {
+      comment = comment ? comment + sep + line.text : line.text;
+      sep = '\n';
+    }
+  }
+  return comment;
+}
+
+/**
+ * The comment of the lines before a document's content, as the Composer reads them: a
+ * blank line between two comments joins them with an empty line; one after the last
+ * (`afterEmptyLine`) makes it the document's comment rather than its first node's.
+ */
+function preludeComment(lines: RunLine[]): { comment: string; afterEmptyLine: boolean } {
+  let comment = '';
+  let afterEmptyLine = false;
+  for (const line of lines) {
+    if (line.blank) afterEmptyLine = true;
+    else {
+      comment += (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') + line.text;
+      afterEmptyLine = false;
+    }
+  }
+  return { comment, afterEmptyLine };
 }
 
 /**

@@ -277,16 +277,89 @@ describe('readDirect, beside parseDocument', () => {
 
   it('leaves to the yaml package what it does not read', () => {
     const refused = [
-      '', '\n', '# only a comment\n', 'a: 1 # comment\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n',
+      '', '\n', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n',
       '? a\n: 1\n', '[a]: 1\n', 'a: 1\na: 2\n', 'a:\n\t- 1\n', 'a: b: c\n', 'a: [x: 1]\n', '\ufeffa: 1\n', 'a: |\n  x\n', 'a: >\n  x\n',
       'a: 1\r\n', 'a: "x\\ty"\n', 'a: "multi\n  line"\n', 'top\n', '[1, 2]\n', '- - x\n', '-\n  a: 1\n', ' a: 1\n',
+      // Comments whose place the Composer decides in ways the direct reader leaves to it.
+      'a: 1\n  # deeper\nb: 2\n', 'a:\n  b: 1\n # between\n  c: 2\n', 'a: [x, # in flow\n  y]\n', 'a: [x #c]\n', 'a: # c\n  # d\n  b: 1\n',
+      'a:\n# c\nb: 1\n', 'a:\n- x\n# c\nb: 1\n', '  # indented\na: 1\n', 'a: "x"# no space\n', '- # c\n  x\n',
     ];
     for (const text of refused) assert.equal(readDirect(text), undefined, JSON.stringify(text));
   });
 
+  it('reads comments where the Composer puts them: before entries, after values, closing blocks, around the document', () => {
+    const texts = [
+      '# a\n# b\nk: 1\n', '# a\n\nk: 1\n', '# a\n\n# b\nk: 1\n', '\n# a\nk: 1\n', '\n\nk: 1\n',
+      'k: 1 # t\nj: 2\n', 'k: 1 # t\n', 'k: 1  #  spaced  \n', 'k: 1 #\n', 'k: "q" # t\n', "k: 'q' # t\n", 'k: [a, b] # t\n', 'k: {a: 1} # t\n',
+      'k: 1\n# c\nj: 2\n', 'k: 1\n\n# c\nj: 2\n', 'k: 1\n# c\n\nj: 2\n', 'k: 1\n\n# c\n\n# d\n\nj: 2\n', 'k: 1\n#\nj: 2\n',
+      'k: 1\n# end\n', 'k: 1\n\n# end\n', 'k: 1\n# one\n\n# two\n', 'k: 1\n# one\n\n\n# two\n\n\n', 'a:\n  b: 1\n# one\n\n# two\n', 'k: 1\n# end\n\n', 'k: 1\n# end\n# more\n', 'k: 1\n# end', 'k: 1 # t\n# end\n',
+      'a:\n  b: 1\n# c\nd: 2\n', 'a:\n  b: 1\n  # c\nd: 2\n', 'a:\n  b: 1\n\n# c\nd: 2\n', 'a:\n  b: 1\n  # c\n  # c2\nd: 2\n',
+      '- a\n# c\n- b\n', 'l:\n  - a\n  # c\n  - b\n', 'l:\n  - a\n\n  # c\n  - b\n', 'l:\n  - a # t\n  - b\n',
+      'a: # c\n  b: 1\n', 'a: # c\n  - b\n', 'a:\n  # c\n  b: 1\n', 'a:\n  # c\n  # d\n  b: 1\n', 'a:\n  # c\n  - b\n',
+      'a:\n  - x: 1\n    # c\n  - y: 2\n', 'a:\n  - x: 1\n  # c\n  - y: 2\n', 'a:\n  - x: 1 # t\n    z: 3\n', '- x: 1\n  # c\n- y: 2\n',
+      'a:\n  b: 1\n# end\n', 'a:\n  b: 1\n  # end\n', 'a:\n  - b\n  # end\n', 'a:\n  b:\n    c: 1\n  # mid\n', 'a:\n  b:\n    c: 1\n  # mid\nd: 1\n',
+      'a:\n- x\n# c\n- y\n', 'a:\n- x\n# end\n', 'a:\n  b: 1\n    # c\n  e: 2\n', 'a:\n  b: 1\n # c\n  e: 2\n',
+      'a: x#y\nb: "# not a comment"\nc: \'#\'\nd: [a#b, "#"]\ne#f: 1\n"#g": 2\nh: {i: j#k}\n', 'url: http://x.y/z#frag # t\n',
+      'a:\nb: 1 # c\n', 'a: # c\nb: 1\n', 'a: # c\n', 'a:\n# end\n', 'a:\n  b: # c\n  c: 1\n',
+    ];
+    let taken = 0;
+    for (const text of texts) if (direct(text, JSON.stringify(text))) taken++;
+    assert.ok(taken >= 45, `only ${taken} commented layouts took the direct reader`);
+  });
+
+  it('takes the direct reader for generated designs and drafts with comments at every position, and agrees', () => {
+    const column = (line: string) => line.length - line.trimStart().length;
+    /** Every line that can carry one gets a comment: above it at its own column, after its value, or closing its block. */
+    const variants: Record<string, (text: string) => string> = {
+      above: (text) => text.split('\n').map((line) => (line.trim() ? `${' '.repeat(column(line))}# about ${line.trim().slice(0, 12)}\n${line}` : line)).join('\n'),
+      after: (text) => text.split('\n').map((line) => (line.trim() ? `${line} # note: ${line.length}` : line)).join('\n'),
+      closing: (text) => {
+        const lines = text.split('\n');
+        return lines.map((line, i) => {
+          const next = lines.slice(i + 1).find((l) => l.trim());
+          // A list item holding a mapping closes the mapping, two columns in.
+          const own = column(line) + (/^- [\w-]+:/.test(line.trimStart()) ? 2 : 0);
+          return line.trim() && next !== undefined && column(next) < column(line) && !line.trimEnd().endsWith(':') ? `${line}\n${' '.repeat(own)}# end of the block` : line;
+        }).join('\n');
+      },
+      around: (text) => `# A design.\n# Second line.\n\n# Touching the first key.\n${text}\n# The end.\n\n# Really.\n`,
+      hashes: (text) => text.replace(/statement: ([^\n]*)/g, 'statement: $1 see#1').replace(/target: "/g, 'target: "# '),
+    };
+    for (const lines of [50, 500, 5000]) {
+      for (const [name, write] of Object.entries(variants)) {
+        for (const [kind, text] of [['design', generateDesign(lines)], ['draft', generateDraft(lines)]]) {
+          const commented = write(text);
+          assert.equal(direct(commented, `${kind} ${lines}, comments ${name}`), true, `${kind} of ${lines} lines with comments ${name} did not take the direct reader`);
+          assert.equal(readDirect(commented)!.toString(), parseDocument(commented).toString(), `${kind} ${lines}, comments ${name}: written back differently`);
+        }
+      }
+    }
+  });
+
+  it('agrees on designs with comments at random places, columns and blank lines', () => {
+    const comment = fc.tuple(fc.nat({ max: 10 }), fc.constantFrom('# c', '#', '# a: b', '# - x', '#  spaced ', '# "q"'), fc.boolean(), fc.boolean())
+      .map(([indent, body, blankBefore, blankAfter]) => `${blankBefore ? '\n' : ''}${' '.repeat(indent)}${body}\n${blankAfter ? '\n' : ''}`);
+    const placed = fc.tuple(fc.oneof(mutatedDesign, fc.nat({ max: 200 }).map((n) => generateDesign(n + 20)), fc.nat({ max: 200 }).map((n) => generateDraft(n + 20))),
+      fc.array(fc.tuple(fc.nat(), comment, fc.boolean()), { maxLength: 6 }))
+      .map(([text, edits]) => edits.reduce((t, [at, c, trailing]) => {
+        const lineStarts = [0, ...[...t.matchAll(/\n/g)].map((m) => m.index! + 1)].filter((i) => i < t.length);
+        const start = lineStarts[at % lineStarts.length] ?? 0;
+        if (!trailing) return t.slice(0, start) + c + t.slice(start);
+        const end = t.indexOf('\n', start);
+        return end < 0 ? `${t} ${c.trim()}` : `${t.slice(0, end)} ${c.trim()}${t.slice(end)}`;
+      }, text));
+    let accepted = 0;
+    const runs = Number(process.env.PROPERTY_RUNS ?? 600);
+    fc.assert(fc.property(placed, (text) => {
+      if (direct(text, 'commented')) accepted++;
+    }), { numRuns: runs });
+    // About a quarter are read directly; the rest put comments where the general parser decides.
+    assert.ok(accepted >= runs / 10, `only ${accepted} of ${runs} commented designs took the direct reader`);
+  });
+
   it('agrees on mutated designs and YAML-ish noise', () => {
     const noise = fc.constantFrom(': ', '- ', '-', '#', '\n', '\n\n', '  ', ' ', '\t', '[', ']', '{', '}', ',', '"', "'", "''", '|', '>', '?', '&a', '*a',
-      '!t', '---', '...', '%', '~', 'null', '1.5', '0x1', '.inf', 'key', 'x: [a, b]', '{k: v}', '\r\n', '\\', ':', 'a:', '\n  - ', '\n- ', '\n  ');
+      '!t', '---', '...', '%', '~', 'null', '1.5', '0x1', '.inf', 'key', 'x: [a, b]', '{k: v}', '\r\n', '\\', ':', 'a:', '\n  - ', '\n- ', '\n  ', ' #', ' # c', '\n# c\n', '\n  # c\n', '#x', 'a#b');
     const noisy = fc.tuple(fc.oneof(mutatedDesign, fc.nat({ max: 200 }).map((n) => generateDraft(n + 20))), fc.array(fc.tuple(fc.nat(), noise), { maxLength: 4 }))
       .map(([text, edits]) => edits.reduce((t, [at, token]) => t.slice(0, at % (t.length + 1)) + token + t.slice(at % (t.length + 1)), text));
     let accepted = 0;
