@@ -378,12 +378,14 @@ class Reader {
     this.pos = this.nextLine(afterColon);
     const next = this.pos;
     if (colonComment || this.code(next + this.indentAt(next)) === HASH) {
-      // A comment after the colon, or comment lines right above a deeper block at its
-      // column: the block's leading comment. Anything else around them is refused.
+      // A comment after the colon, and comment lines (at any column) above a deeper block:
+      // the block's leading comment. A blank line before them, or no deeper block, is refused.
       const run = this.run(next);
-      if (run.indent <= column || (colonComment && run.comments) || run.lines.some((line) => line.blank || line.column !== run.indent)) refuse();
+      if (run.indent <= column || (!colonComment && run.lines[0].blank)) refuse();
+      const lines: RunLine[] = colonComment ? [{ blank: false, column, text: colonComment }, ...run.lines] : run.lines;
+      this.pos = run.next;
       const block = this.block(run.next + run.indent, run.indent);
-      block.commentBefore = colonComment || leadingComment(run.lines).comment;
+      block.commentBefore = leadingComment(lines).comment;
       return block;
     }
     if (next < this.text.length && !this.isBlankLine(next)) {

@@ -281,7 +281,7 @@ describe('readDirect, beside parseDocument', () => {
       '? a\n: 1\n', '[a]: 1\n', 'a: 1\na: 2\n', 'a:\n\t- 1\n', 'a: b: c\n', 'a: [x: 1]\n', '\ufeffa: 1\n', 'a: |\n  x\n', 'a: >\n  x\n',
       'a: 1\r\n', 'a: "x\\ty"\n', 'a: "multi\n  line"\n', 'top\n', '[1, 2]\n', '- - x\n', '-\n  a: 1\n', ' a: 1\n',
       // Comments whose place the Composer decides in ways the direct reader leaves to it.
-      'a: 1\n  # deeper\nb: 2\n', 'a:\n  b: 1\n # between\n  c: 2\n', 'a: [x, # in flow\n  y]\n', 'a: [x #c]\n', 'a: # c\n  # d\n  b: 1\n',
+      'a: 1\n  # deeper\nb: 2\n', 'a:\n  b: 1\n # between\n  c: 2\n', 'a: [x, # in flow\n  y]\n', 'a: [x #c]\n', 
       'a:\n# c\nb: 1\n', 'a:\n- x\n# c\nb: 1\n', '  # indented\na: 1\n', 'a: "x"# no space\n', '- # c\n  x\n',
     ];
     for (const text of refused) assert.equal(readDirect(text), undefined, JSON.stringify(text));
@@ -300,6 +300,8 @@ describe('readDirect, beside parseDocument', () => {
       'a:\n  b: 1\n# end\n', 'a:\n  b: 1\n  # end\n', 'a:\n  - b\n  # end\n', 'a:\n  b:\n    c: 1\n  # mid\n', 'a:\n  b:\n    c: 1\n  # mid\nd: 1\n',
       'a:\n- x\n# c\n- y\n', 'a:\n- x\n# end\n', 'a:\n  b: 1\n    # c\n  e: 2\n', 'a:\n  b: 1\n # c\n  e: 2\n',
       'a: x#y\nb: "# not a comment"\nc: \'#\'\nd: [a#b, "#"]\ne#f: 1\n"#g": 2\nh: {i: j#k}\n', 'url: http://x.y/z#frag # t\n',
+      'a: # c\n      # d\n  - b: 1\n', 'a: # c\n  # d\n  b: 1\n', 'a: # c\n# d\n  b: 1\n', 'a: # c\n\n  b: 1\n', 'a:\n      # d\n  b: 1\n', 'a:\n  # d\n\n  b: 1\n',
+      'a: # c\n  # d\n\n  # e\n\n  b: 1\n', 'a:\n\n  # d\n  b: 1\n',
       'a:\nb: 1 # c\n', 'a: # c\nb: 1\n', 'a: # c\n', 'a:\n# end\n', 'a:\n  b: # c\n  c: 1\n',
     ];
     let taken = 0;
