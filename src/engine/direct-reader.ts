@@ -236,7 +236,7 @@ class Reader {
    * continue it on a deeper line. Leaves `this.pos` at the next line.
    */
   private valueOnLine(start: number, column: number): ParsedNode {
-    const value = this.inlineValue(start);
+    const value = this.inlineValue(start, column);
     this.lastEmpty = false;
     this.pos = value.range[2];
     if (this.pos < this.text.length && !this.isBlankLine(this.pos) && this.indentAt(this.pos) > column) refuse();
@@ -275,8 +275,9 @@ class Reader {
   }
 
   /** A value that starts on its key's or dash's line, at `start`, in a block. */
-  private inlineValue(start: number): ParsedNode {
+  private inlineValue(start: number, column: number): ParsedNode {
     const c = this.text[start];
+    if (c === '|' || c === '>') return this.blockScalar(start, column);
     if (c === '[' || c === '{') {
       const { node, end } = this.flow(start);
       node.range = [start, end, this.endOfLine(end)];
@@ -287,6 +288,54 @@ class Reader {
     if (c === '-' && this.endsPlain(start + 1, false)) refuse();
     if (INDICATOR_START.test(c)) refuse();
     return this.blockPlain(start);
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `start`, its lines
+   * deeper than `column`: clipped or stripped (`-`), its lines at one indentation without
+   * trailing spaces, separated by empty lines only. Anything else (keep chomping, an
+   * explicit indentation, more indented lines, lines of spaces, leading empty lines) is
+   * refused: there the Composer's folding and chomping rules are subtle.
+   */
+  private blockScalar(start: number, column: number): Scalar.Parsed {
+    const folded = this.text[start] === '>';
+    let i = start + 1;
+    const strip = this.text[i] === '-';
+    if (strip) i++;
+    const headerEnd = this.endOfLine(i);
+    const comment = this.trailingComment;
+    let at = headerEnd;
+    const indent = at < this.text.length ? this.indentAt(at) : 0;
+    if (indent <= column || this.code(at + indent) === NL || at + indent >= this.text.length) refuse();
+    let value = '';
+    let end = at;
+    let empty = 0;
+    let lines = 0;
+    while (at < this.text.length) {
+      const lineEnd = this.lineEnd(at);
+      if (lineEnd === at) {
+        empty++;
+        at = lineEnd + 1;
+        continue;
+      }
+      const lineIndent = this.indentAt(at);
+      if (at + lineIndent >= lineEnd) refuse();
+      if (lineIndent < indent) break;
+      if (lineIndent > indent || this.code(lineEnd - 1) === SPACE) refuse();
+      const content = this.text.slice(at + indent, lineEnd);
+      if (lines === 0) value = content;
+      else if (folded && empty === 0) value += ` ${content}`;
+      else value += '\n'.repeat(folded ? empty : empty + 1) + content;
+      lines++;
+      empty = 0;
+      // Clipping keeps the last line break: at the text's end there is none to keep.
+      if (lineEnd >= this.text.length && !strip) refuse();
+      end = at = lineEnd < this.text.length ? lineEnd + 1 : lineEnd;
+    }
+    if (!strip) value += '\n';
+    const node = this.scalar(value, false, start, end, end, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL');
+    if (comment) node.comment = comment;
+    return node;
   }
 
   /** A flow list or mapping on one line; returns it and the offset after its closing bracket. */
@@ -354,8 +403,9 @@ class Reader {
     for (;;) {
       const ch = this.code(end);
       if (ch === -1 || ch === NL || ch === 44 || ch === 93 || ch === 125) break;
-      // A colon, a bracket or a brace inside a plain scalar in flow: the general parser decides.
-      if (ch === 58 || ch === 91 || ch === 123) refuse();
+      // A bracket or a brace inside a plain scalar in flow, or a colon not followed by more
+      // of the scalar (`http://x` is one): the general parser decides.
+      if (ch === 91 || ch === 123 || (ch === 58 && (this.endsPlain(end + 1, true) || /[[{#]/.test(this.text[end + 1])))) refuse();
       // A comment inside a flow collection: the general parser places it.
       if (ch === HASH && this.code(end - 1) === SPACE) refuse();
       end++;

@@ -278,7 +278,7 @@ describe('readDirect, beside parseDocument', () => {
   it('leaves to the yaml package what it does not read', () => {
     const refused = [
       '', '\n', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n',
-      '? a\n: 1\n', '[a]: 1\n', 'a: 1\na: 2\n', 'a:\n\t- 1\n', 'a: b: c\n', 'a: [x: 1]\n', '\ufeffa: 1\n', 'a: |\n  x\n', 'a: >\n  x\n',
+      '? a\n: 1\n', '[a]: 1\n', 'a: 1\na: 2\n', 'a:\n\t- 1\n', 'a: b: c\n', 'a: [x: 1]\n', '\ufeffa: 1\n', 'a: |+\n  x\n', 'a: >2\n   x\n',
       'a: 1\r\n', 'a: "x\\ty"\n', 'a: "multi\n  line"\n', 'top\n', '[1, 2]\n', '- - x\n', '-\n  a: 1\n', ' a: 1\n',
       // Comments whose place the Composer decides in ways the direct reader leaves to it.
       'a: 1\n  # deeper\nb: 2\n', 'a:\n  b: 1\n # between\n  c: 2\n', 'a: [x, # in flow\n  y]\n', 'a: [x #c]\n', 
@@ -302,11 +302,24 @@ describe('readDirect, beside parseDocument', () => {
       'a: x#y\nb: "# not a comment"\nc: \'#\'\nd: [a#b, "#"]\ne#f: 1\n"#g": 2\nh: {i: j#k}\n', 'url: http://x.y/z#frag # t\n',
       'a: # c\n      # d\n  - b: 1\n', 'a: # c\n  # d\n  b: 1\n', 'a: # c\n# d\n  b: 1\n', 'a: # c\n\n  b: 1\n', 'a:\n      # d\n  b: 1\n', 'a:\n  # d\n\n  b: 1\n',
       'a: # c\n  # d\n\n  # e\n\n  b: 1\n', 'a:\n\n  # d\n  b: 1\n',
-      'a:\nb: 1 # c\n', 'a: # c\nb: 1\n', 'a: # c\n', 'a:\n# end\n', 'a:\n  b: # c\n  c: 1\n',
+      'a:\nb: 1 # c\n', 'a: # c\nb: 1\n', 'a: [http://x.y/z, a:b, "c":d, e::f, g:]\n', 'a: {k: http://x.y, l: m:n, o: p:}\n', 'a: [x:[y]]\n', 'a: [x:{y}]\n', 'a: # c\n', 'a:\n# end\n', 'a:\n  b: # c\n  c: 1\n',
     ];
     let taken = 0;
     for (const text of texts) if (direct(text, JSON.stringify(text))) taken++;
     assert.ok(taken >= 45, `only ${taken} commented layouts took the direct reader`);
+  });
+
+  it('reads literal and folded block scalars, clipped or stripped, and agrees', () => {
+    const texts = [
+      'a: >-\n  x y\n  z\nb: 1\n', 'a: |\n  x\n  z\nb: 1\n', 'a: >-\n  x\n\n  z\nb: 1\n', 'a: >-\n  x\n  z\n\nb: 1\n', 'a: > # c\n  x\nb: 1\n',
+      'a: >-\n  x\n  z', 'a: |-\n  x\n  z\n', 'a: >\n  x\n  z\n', '- >-\n  x\n  y\n- b\n', 'a: |\n  x\n\n', 'a: >\n  x\n\n\n  y\n\nb: 1\n',
+      'a: |-\n  x\n  # not a comment\n  y\n', 'a:\n  b: |\n    deep\n    text\n  c: 1\n# end\n', 'a:\n  - k: >-\n      folded\n      item\n    l: 2\n',
+      'a: |\n  x', 'a: |+\n  x\n\n', 'a: |2\n   x\n', 'a: >\n  x\n    more\n  y\n', 'a: |\n\n  x\n', 'a: |\n  x \n', 'a: |\n  x\n  \n  y\n',
+      'a: >\n x\nb: 1\n', 'a: |\nb: 1\n', 'a: >-\n  x\n y\n', '- |\n x\n', 'a: >#c\n  x\n', 'a: > c\n  x\n', 'a: |-\n  x\n   y\n',
+    ];
+    let taken = 0;
+    for (const text of texts) if (direct(text, JSON.stringify(text))) taken++;
+    assert.ok(taken >= 14, `only ${taken} block scalars took the direct reader`);
   });
 
   it('takes the direct reader for generated designs and drafts with comments at every position, and agrees', () => {
@@ -326,6 +339,7 @@ describe('readDirect, beside parseDocument', () => {
       },
       around: (text) => `# A design.\n# Second line.\n\n# Touching the first key.\n${text}\n# The end.\n\n# Really.\n`,
       hashes: (text) => text.replace(/statement: ([^\n]*)/g, 'statement: $1 see#1').replace(/target: "/g, 'target: "# '),
+      'block scalars': (text) => text.replace(/^( *)(statement|description|silent_failures): ([^\n]*)/gm, '$1$2: >-\n$1  $3\n$1  # more, not a comment'),
     };
     for (const lines of [50, 500, 5000]) {
       for (const [name, write] of Object.entries(variants)) {
