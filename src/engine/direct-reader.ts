@@ -286,7 +286,8 @@ class Reader {
     }
     if (c === '"' || c === "'") return this.quoted(start, false).node;
     if (c === '-' && this.endsPlain(start + 1, false)) refuse();
-    if (INDICATOR_START.test(c)) refuse();
+    // `?` and `:` start a plain scalar when more of it follows (`???`, `:x`).
+    if (INDICATOR_START.test(c) && !((c === '?' || c === ':') && !this.endsPlain(start + 1, false))) refuse();
     return this.blockPlain(start);
   }
 
@@ -444,8 +445,18 @@ class Reader {
       if (indent > column) return this.block(at, indent);
       if (indent === column && this.isDash(at)) return this.seq(at, indent);
     } else if (next < this.text.length) {
-      // A blank line before what follows: where the Composer puts it is left to the Composer.
-      refuse();
+      // Blank lines after an empty value belong to the next key of the same mapping; before
+      // a less indented line, to the empty value (its `spaceBefore`); before anything else,
+      // where the Composer puts them is left to the Composer.
+      const run = this.run(next);
+      if (run.indent >= 0 && run.indent < column && !run.comments) {
+        this.pos = run.next;
+        const empty = this.scalar('', true, emptyAt, emptyAt, emptyAt, 'PLAIN');
+        empty.spaceBefore = true;
+        this.lastEmpty = true;
+        return empty;
+      }
+      if (run.indent !== column || this.isDash(run.next + run.indent)) refuse();
     }
     this.lastEmpty = true;
     return this.scalar('', true, emptyAt, emptyAt, emptyAt, 'PLAIN');

@@ -210,10 +210,23 @@ describe('readDirect, beside parseDocument', () => {
     agreesOnSuite(direct, 10);
   });
 
-  it('agrees on every example and fixture it accepts', () => {
-    for (const file of [...yamlFilesUnder(path.join(root, 'examples')), ...yamlFilesUnder(path.join(root, 'test', 'fixtures'))]) {
-      direct(readFileSync(file, 'utf8'), file);
+  it('takes the direct reader for every example (comments, block scalars and all) and the format example, and agrees', () => {
+    const examples = yamlFilesUnder(path.join(root, 'examples'));
+    assert.ok(examples.length >= 5);
+    for (const file of [...examples, path.join(root, 'test', 'fixtures', 'format-example.mlsystem.yaml')]) {
+      assert.equal(direct(readFileSync(file, 'utf8'), file), true, `${file} did not take the direct reader`);
     }
+  });
+
+  it('agrees on every fixture and every YAML block of the docs it accepts', () => {
+    for (const file of yamlFilesUnder(path.join(root, 'test', 'fixtures'))) direct(readFileSync(file, 'utf8'), file);
+    const docs = readdirSync(path.join(root, 'docs'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'));
+    let taken = 0;
+    for (const name of docs) {
+      const text = readFileSync(path.join(root, 'docs', name), 'utf8');
+      for (const [i, m] of [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].entries()) if (direct(m[1], `docs/${name}#${i}`)) taken++;
+    }
+    assert.ok(taken >= 10, `only ${taken} YAML blocks of the docs took the direct reader`);
   });
 
   it('takes the direct reader for generated designs and drafts of every size, and agrees', () => {
@@ -302,6 +315,8 @@ describe('readDirect, beside parseDocument', () => {
       'a: x#y\nb: "# not a comment"\nc: \'#\'\nd: [a#b, "#"]\ne#f: 1\n"#g": 2\nh: {i: j#k}\n', 'url: http://x.y/z#frag # t\n',
       'a: # c\n      # d\n  - b: 1\n', 'a: # c\n  # d\n  b: 1\n', 'a: # c\n# d\n  b: 1\n', 'a: # c\n\n  b: 1\n', 'a:\n      # d\n  b: 1\n', 'a:\n  # d\n\n  b: 1\n',
       'a: # c\n  # d\n\n  # e\n\n  b: 1\n', 'a:\n\n  # d\n  b: 1\n',
+      'a:\n\nb: 1\n', 'x:\n  a:\n\nb: 1\n', 'x:\n  a:\n\n  b: 1\n', 'x:\n  a:\n\n\n  b: 1\nc: 2\n', '- a:\n\n  b: 1\n', 'a:\n\n# c\nb: 1\n', 'a:\n\n- x\n', 'a:\n\n', 'x:\n  a:\n\n\nb: 1\n', 'x:\n  y:\n    a:\n\nb: 1\n', 'x:\n  - a:\n\nb: 1\n', 'x:\n  a:\n\n# c\nb: 1\n', 'x:\n  a:\n\n', 'x:\n  y:\n    a:\n\n  b: 1\n',
+      'a: ???\nb: ?x\nc: :x\nd: ? x\ne: : x\nf: ?\n', '- ?x\n- :y\n- ???\n', 'k: [?x, :y]\n',
       'a:\nb: 1 # c\n', 'a: # c\nb: 1\n', 'a: [http://x.y/z, a:b, "c":d, e::f, g:]\n', 'a: {k: http://x.y, l: m:n, o: p:}\n', 'a: [x:[y]]\n', 'a: [x:{y}]\n', 'a: # c\n', 'a:\n# end\n', 'a:\n  b: # c\n  c: 1\n',
     ];
     let taken = 0;
