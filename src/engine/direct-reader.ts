@@ -133,6 +133,12 @@ class Reader {
     return i < this.text.length ? i + 1 : i;
   }
 
+  /** The offset of the space before a comment (` #`) between `from` and `lineEnd`, or -1. */
+  private commentAfter(from: number, lineEnd: number): number {
+    for (let i = from + 1; i < lineEnd; i++) if (this.code(i) === HASH && this.code(i - 1) === SPACE) return i - 1;
+    return -1;
+  }
+
   /** The blank and whole-line comment lines from the line start `from` (see `Run`). */
   private run(from: number): Run {
     const lines: RunLine[] = [];
@@ -215,8 +221,7 @@ class Reader {
   /** A plain scalar in a block: the rest of the line up to a comment (a `#` after a space), trailing spaces trimmed. */
   private blockPlain(start: number): Scalar.Parsed {
     const lineEnd = this.lineEnd(start);
-    let hash = this.text.indexOf(' #', start);
-    if (hash >= lineEnd) hash = -1;
+    const hash = this.commentAfter(start, lineEnd);
     let end = hash < 0 ? lineEnd : hash;
     while (end > start && this.code(end - 1) === SPACE) end--;
     const source = this.text.slice(start, end);
@@ -554,8 +559,8 @@ class Reader {
     const c = this.text[at];
     let lineEnd = this.lineEnd(at);
     // A colon in a comment does not make a key.
-    const hash = this.text.indexOf(' #', at);
-    if (hash >= 0 && hash < lineEnd) lineEnd = hash;
+    const hash = this.commentAfter(at, lineEnd);
+    if (hash >= 0) lineEnd = hash;
     if (c === '"' || c === "'") {
       const close = this.text.indexOf(c, at + 1);
       return close >= 0 && close < lineEnd && this.text[close + 1] === ':';
