@@ -5,12 +5,16 @@
  *
  * It reads block mappings and lists (a list may sit at its key's indentation, and a list
  * item may hold a mapping on its dash's line), plain scalars on one line, quoted scalars
- * on one line without escapes, and flow lists and mappings on one line. Anything else
- * gives `undefined` and the caller goes on to `composeFast`, then `parseDocument`:
- * comments, tabs, carriage returns, document markers and directives, tags, anchors and
- * aliases, block scalars, multi-line scalars and flow collections, explicit or complex
- * keys, duplicate keys, blank lines where the Composer's placement of `spaceBefore` is
- * subtle, and any error. test/unit/compose.test.ts checks it agrees with `parseDocument`
+ * on one line without escapes, flow lists and mappings on one line, literal and folded
+ * block scalars (clipped or stripped, at one indentation), and whole-line and trailing
+ * comments where the Composer's placement is plain, attached as it attaches them
+ * (`commentBefore`, `comment`, `spaceBefore`, the document's `commentBefore` and
+ * `comment`). Anything else gives `undefined` and the caller goes on to `composeFast`,
+ * then `parseDocument`: comments at other columns or inside flow collections, tabs,
+ * carriage returns, document markers and directives, tags, anchors and aliases, keep
+ * chomping or more indented lines in block scalars, multi-line plain and quoted scalars
+ * and flow collections, explicit or complex keys, duplicate keys, blank lines where the
+ * Composer's placement of `spaceBefore` is subtle, and any error. test/unit/compose.test.ts checks it agrees with `parseDocument`
  * wherever it accepts, over the same texts as the fast composer.
  */
 import { Document, Pair, YAMLMap, YAMLSeq, isPair } from 'yaml';

@@ -223,8 +223,8 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDesign {
 
   let doc: Document.Parsed;
   try {
-    // The fast roads build the same Document: the direct reader for block YAML without
-    // comments (src/engine/direct-reader.ts), the fast composer for other plain YAML
+    // The fast roads build the same Document: the direct reader for the block YAML designs
+    // are written in (src/engine/direct-reader.ts), the fast composer for other plain YAML
     // (src/engine/compose.ts); the general parser takes the rest. logLevel 'error': its
     // warnings must not reach a terminal. uniqueKeys off: the package compares each key
     // with every earlier one (quadratic: 20,000 keys took 25 s); duplicateKey() finds the
