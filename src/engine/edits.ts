@@ -251,6 +251,8 @@ export class Editor {
     if (!node.items.length) return this.fillEmpty(mapPath, entries);
     // The last key's column: a mapping's first line may be indented differently (` a: 1` after a BOM).
     const indent = this.keyColumn(node.items[node.items.length - 1].key as Node);
+    // Keys at other columns (an empty key after a flow collection, ` ]: `) leave no column an insert would join.
+    if (node.items.some((p) => p.key !== null && this.keyColumn(p.key as Node) !== indent)) return undefined;
     const ordered = Object.fromEntries(inFormatOrder(mapPath, Object.keys(entries)).map((key) => [key, entries[key]]));
     const { at, lead } = this.blockInsertion(node, mapPath, Object.keys(ordered)[0]);
     return this.edit(at, at, () => lead + toBlock(ordered, indent, !this.compact));

@@ -70,6 +70,8 @@ const offeredOrNot: Record<string, string> = {
   'a first key indented differently from the next, after a BOM': "\ufeff single: 'text'\ndouble: \"text\"\n",
   // The parser reads a key after `b` as part of it: no fix is offered on such a text.
   'a comment line starting with a tab before a plain value': 'extends:\n  - ../policy.yaml\noverrides:\n\t# a comment\n  multiclass\n  more',
+  // The empty key after the flow sequence sits at column 2: an insert there nested under it.
+  'an empty key after a flow sequence, at another column': "'implicit block key' : [\n  'iey' : value,\n ]: \n",
 };
 
 /** Designs npm run fuzz broke a fix on, whose fixes must each work. */
@@ -92,12 +94,10 @@ describe('fixes on designs npm run fuzz found: each works', () => {
   }
 });
 
-describe('fixes on syntax npm run fuzz found: none that break the YAML', () => {
+describe('fixes on syntax npm run fuzz found: each offered works', () => {
   for (const [name, text] of Object.entries(offeredOrNot)) {
     it(name, () => {
-      for (const fix of review(text, { today: TODAY }).findings.flatMap((f) => f.fixes)) {
-        assert.deepEqual(review(applyEdits(text, fix.edits), { today: TODAY }).findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], fix.title);
-      }
+      for (const finding of reviewAt(text).findings) for (const fix of finding.fixes) applyFix(text, finding, fix);
     });
   }
 });
