@@ -72,6 +72,8 @@ const offeredOrNot: Record<string, string> = {
   'a comment line starting with a tab before a plain value': 'extends:\n  - ../policy.yaml\noverrides:\n\t# a comment\n  multiclass\n  more',
   // The empty key after the flow sequence sits at column 2: an insert there nested under it.
   'an empty key after a flow sequence, at another column': "'implicit block key' : [\n  'iey' : value,\n ]: \n",
+  'an explicit key with a value that is a mapping, then another value': '? &a a\n: &b b:\n: *a\n',
+  'a flow mapping as a key, then an empty key with a block value': '{ first: Sammy, last: Sosa }:\n# Statistics...\n:\n  hr:  # Home runs\n     65\n  avg: # Average\n   0.278\n',
 };
 
 /** Designs npm run fuzz broke a fix on, whose fixes must each work. */
