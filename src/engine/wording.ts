@@ -6,6 +6,11 @@ export function listWords(words: readonly string[], last: 'and' | 'or' = 'and'):
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
 }
 
+/** "a" before "scalability", "an" before "adaptability", by the first letter (the format's words have no silent h). */
+export function article(word: string): 'a' | 'an' {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 /** "1 finding", "2 findings". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

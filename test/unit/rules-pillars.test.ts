@@ -66,6 +66,7 @@ describe('missing-pillar', () => {
       assert.equal(f.target, f.path.join('.'));
     }
     assert.equal(found[0].message, 'Requirements do not cover reliability: add a `reliability` pillar.');
+    assert.equal(found[3].message, 'Requirements do not cover adaptability: add an `adaptability` pillar.');
     assert.match(found[0].help, /silent failures/);
     for (const f of found) applyFix(text, f);
   });

@@ -4,6 +4,7 @@ import { asRecord, isFilled } from '../read';
 import { defineRule } from '../rule';
 import { PILLAR_SKELETONS } from '../skeletons';
 import { PILLAR_IDS, PILLAR_LABELS } from '../vocabulary';
+import { article } from '../wording';
 import type { PillarId } from '../vocabulary';
 
 /** What the design cannot answer without each pillar. */
@@ -31,11 +32,11 @@ export const rule = defineRule({
       const entry = { [id]: PILLAR_SKELETONS[id] };
       const insert = replace ? edit.fillEmpty(['requirements'], entry) : edit.insertEntries(['requirements'], entry);
       findings.push({
-        message: `Requirements do not cover ${PILLAR_LABELS[id].toLowerCase()}: add a \`${id}\` pillar.`,
+        message: `Requirements do not cover ${PILLAR_LABELS[id].toLowerCase()}: add ${article(id)} \`${id}\` pillar.`,
         help: WHY[id],
         path,
         at: 'missing',
-        fixes: insert ? [{ title: `Add ${id === 'adaptability' ? 'an' : 'a'} ${id} skeleton`, kind: 'insert', edits: [insert] }] : [],
+        fixes: insert ? [{ title: `Add ${article(id)} ${id} skeleton`, kind: 'insert', edits: [insert] }] : [],
       });
     }
     return findings;
