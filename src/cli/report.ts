@@ -1,5 +1,4 @@
 /** What the formatters print: each reviewed file with its reported findings, written file by file. */
-import { countBySeverity } from '../engine';
 import type { Finding, LifecycleModel } from '../engine';
 
 export type ReportedFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'help' | 'range' | 'target' | 'docs'>;
@@ -18,10 +17,6 @@ export interface Counts {
   error: number;
   warning: number;
   info: number;
-}
-
-export function countFindings(reports: readonly FileReport[]): Counts {
-  return countBySeverity(reports.flatMap((r) => r.findings));
 }
 
 export function addCounts(total: Counts, more: Counts): void {

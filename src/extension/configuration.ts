@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { AsyncConfigLookup, emptyConfig, formatProblem, isConfigFileName, isDesignDocument, isDesignFileName, isYamlFileName, matchesPatterns, validateConfig } from '../engine';
 import type { AsyncConfigReader, ConfigProblem, DesignConfig, ReviewConfig, ReviewOptions, SeveritySetting } from '../engine';
-import { SETTINGS_SECTION } from '../features';
+import { CONFIG_DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from '../features';
 import { host } from './host';
 import { notifications } from './notifications';
 import type { DesignSettings } from './design-reviews';
@@ -20,7 +20,6 @@ export type ReviewTrigger = 'onType' | 'onSave';
 
 export const SECTION = SETTINGS_SECTION;
 export const CONFIG_FILE_GLOB = '**/.mlsystem-review.{json,yaml,yml}';
-export const CONFIG_DIAGNOSTIC_SOURCE = 'mlsystem-review config';
 
 /** URI schemes that show a copy of a file (diffs, output), never reviewed. */
 const IGNORED_SCHEMES = new Set(['git', 'output', 'debug', 'vscode-scm', 'gitlens', 'pr', 'review', 'vscode-settings']);

@@ -60,7 +60,7 @@ export class DesignReviews implements vscode.Disposable {
     },
     request: async (document) => {
       const result = await this.request(document);
-      return result && { ...(result.preview ?? (await result.previewParts())), findings: result.findings } satisfies PreviewedReview;
+      return result && { ...(await result.previewParts()), findings: result.findings } satisfies PreviewedReview;
     },
     isDesign: (document) => this.isDesign(document),
     onDidReview: this.onDidReview,

@@ -7,6 +7,8 @@ import { RULES_BY_ID } from '../engine';
 import type { Finding, FindingRule, Range, RuleId, Severity } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'mlsystem-review';
+/** Where config file problems come from: apart from the review's findings (no quick fixes). */
+export const CONFIG_DIAGNOSTIC_SOURCE = 'mlsystem-review config';
 
 /** `Link` is how the host names a documentation page (a URL string, a `vscode.Uri`). */
 export interface DiagnosticData<Link = string> {

@@ -63,16 +63,19 @@ export function previewPartsOf(result: ReviewResult): PreviewParts {
 
 /** A review made on this thread, as an editor host holds it: every part is built from it when first read. */
 export function editorReviewOf(text: string, result: ReviewResult): EditorReview {
+  let readiness: Readiness | undefined;
+  let preview: PreviewParts | undefined;
+  const parts = (): PreviewParts => (preview ??= previewPartsOf(result));
   return {
     findings: result.findings,
     waived: result.waived,
     get readiness() {
-      return readinessOf(result);
+      return (readiness ??= readinessOf(result));
     },
     get preview() {
-      return previewPartsOf(result);
+      return parts();
     },
-    previewParts: () => Promise.resolve(previewPartsOf(result)),
+    previewParts: () => Promise.resolve(parts()),
     fixesOf: (finding) => Promise.resolve(result.findings.find((f) => f === finding)?.fixes ?? []),
     symbols: () => Promise.resolve(designSymbols(text, result.outline)),
   };

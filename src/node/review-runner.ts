@@ -104,7 +104,9 @@ export class ReviewRunner implements ReviewBackend {
 
   /** A review in the worker; on this thread when the worker fails (it could not start, or stopped). */
   private reviewInWorker(text: string, options: ReviewOptions, key: string | undefined, wants: ReviewWants): Promise<EditorReview> {
-    const onThisThread = (): EditorReview => editorReviewOf(text, review(text, options));
+    // One review on this thread at most, however many parts ask for it after the worker failed.
+    let local: EditorReview | undefined;
+    const onThisThread = (): EditorReview => (local ??= editorReviewOf(text, review(text, options)));
     return this.inWorker({ text, options, key, wants }).then((reply): EditorReview => {
       if (!('result' in reply)) throw new Error('the review worker answered another task');
       const { result } = reply;
@@ -123,7 +125,11 @@ export class ReviewRunner implements ReviewBackend {
         fixesOf: (finding: HostFinding): Promise<Fix[]> => {
           const index = result.findings.indexOf(finding);
           if (index < 0) return Promise.resolve([]);
-          return ask({ text, options, key, task: 'fixes', finding: index }, (r) => ('fixes' in r ? r.fixes : undefined), () => review(text, options).findings[index]?.fixes ?? []);
+          return ask({ text, options, key, task: 'fixes', finding: index }, (r) => ('fixes' in r ? r.fixes : undefined), () => {
+            const here = onThisThread();
+            const same = here.findings[index];
+            return same ? here.fixesOf(same) : [];
+          });
         },
         symbols: (): Promise<SymbolData[]> => ask({ text, options, key, task: 'symbols' }, (r) => ('symbols' in r ? r.symbols : undefined), () => onThisThread().symbols()),
       };

@@ -7,7 +7,7 @@
  * webview API only: it draws with src/render/ and talks to the host through the protocol.
  */
 import { rangeOfKey } from '../render/elements';
-import { isHostMessage } from '../protocol/panel-messages';
+import { isHostMessage, pageTitle } from '../protocol/panel-messages';
 import type { HostMessage, PageMessage, PageStrings, PanelState, PersistedState } from '../protocol/panel-messages';
 import { LIST_IDS, renderCounts, sectionLists, sectionsMarkup } from '../render/sections-html';
 import type { Part } from '../render/sections-html';
@@ -152,7 +152,7 @@ function render(state: PanelState): void {
   applyHighlight(highlighted);
   if (keepFocus && focusedKey() !== keepFocus) (findKey(keepFocus) as HTMLElement | SVGElement | undefined)?.focus({ preventScroll: true });
   window.scrollTo(scrollX, scrollY);
-  document.title = strings.title.replace('{0}', state.fileName);
+  document.title = pageTitle(strings, state.fileName);
   persist();
 }
 

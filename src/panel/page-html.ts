@@ -5,6 +5,7 @@
  * script file.
  */
 import { escapeMarkup as esc } from '../render/escape';
+import { pageTitle } from '../protocol/panel-messages';
 import type { PageStrings, PanelState } from '../protocol/panel-messages';
 import { legendMarkup } from '../render/sections-html';
 
@@ -43,7 +44,7 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${options.styleUris.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('\n')}
-<title>${esc(strings.title.replace('{0}', state.fileName))}</title>
+<title>${esc(pageTitle(strings, state.fileName))}</title>
 </head>
 <body data-state="${esc(JSON.stringify(state))}" data-strings="${esc(JSON.stringify(strings))}">
 <header class="toolbar">

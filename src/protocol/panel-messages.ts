@@ -34,6 +34,11 @@ export interface PageStrings {
   title: string;
 }
 
+/** The page's title for a design file (a function replacement: `$` in a file name stays as written). */
+export function pageTitle(strings: PageStrings, fileName: string): string {
+  return strings.title.replace('{0}', () => fileName);
+}
+
 /** What the page keeps across a window reload (vscode.setState), for the serializer. */
 export interface PersistedState {
   uri: string;

@@ -188,7 +188,7 @@ function heldItems(list: ListId, view: SectionsView): number[] {
 }
 
 /** A long list draws its first part until the reader asks for all of it. */
-export const FIRST_PART: Record<string, number> = { objectives: 20, unlinked: 20, findings: 10 };
+const FIRST_PART: Record<string, number> = { objectives: 20, unlinked: 20, findings: 10 };
 
 function firstPart(list: string): number {
   return FIRST_PART[list.split(':')[0]] ?? 20;
@@ -202,8 +202,9 @@ function shownCount(list: string, total: number, view: SectionsView): number {
 /** The button under a long list: show all of it, or only its first part again. */
 function moreButton(list: string, total: number, view: SectionsView, noun: string): string {
   const first = firstPart(list);
-  if (total <= first || (view.expanded ?? 'all') === 'all') return '';
-  const whole = view.expanded !== 'all' && view.expanded?.has(list);
+  const expanded = view.expanded ?? 'all';
+  if (total <= first || expanded === 'all') return '';
+  const whole = expanded.has(list);
   const label = whole ? `Show the first ${first}` : `Show all ${plural(total, noun)}`;
   return `<button type="button" class="show-all" data-show-all="${esc(list)}" aria-expanded="${whole ? 'true' : 'false'}">${icon(whole ? 'fold' : 'unfold')}${esc(label)}</button>`;
 }

@@ -83,7 +83,7 @@ function minBoxWidth(fontSize: number, charWidth: number): number {
 }
 
 /** The layout for a width: the ring while three stages fit side by side, then two columns, then one. */
-export function cycleLayoutFor(width: number, fontSize: number, charWidth = 0.6): CycleLayout {
+function cycleLayoutFor(width: number, fontSize: number, charWidth = 0.6): CycleLayout {
   const min = minBoxWidth(fontSize, charWidth);
   if ((width - 40 - 2 * COLUMN_GAP) / 3 >= min) return 'ring';
   if ((width - 4 - NARROW_COLUMN_GAP) / 2 >= min) return 'two-columns';

@@ -117,13 +117,19 @@ export class ServerConfiguration {
   /** Whether the server reads this file as configuration (a config file or one extended). */
   readsConfigFile(uri: string): boolean {
     const file = fileOf(uri);
-    return file !== undefined && (isConfigFileName(toEnginePath(file)) || this.read.has(toEnginePath(file)));
+    return this.configFileOf(uri) !== undefined || (file !== undefined && this.read.has(toEnginePath(file)));
+  }
+
+  /** The path of a config file (`.mlsystem-review.*`) a URI names; undefined for other files. */
+  private configFileOf(uri: string): string | undefined {
+    const file = fileOf(uri);
+    return file !== undefined && isConfigFileName(toEnginePath(file)) ? file : undefined;
   }
 
   /** A config file itself (opened or saved): its problems, read from disk, are shown on it. False for other files. */
   reviewConfigFile(uri: string): boolean {
-    const file = fileOf(uri);
-    if (!file || !isConfigFileName(toEnginePath(file))) return false;
+    const file = this.configFileOf(uri);
+    if (!file) return false;
     const found = this.lookupFor(file).forFolder(toEnginePath(path.dirname(file)));
     this.noteRead(found, toEnginePath(file));
     return true;
@@ -139,7 +145,7 @@ export class ServerConfiguration {
     const file = fileOf(uri);
     const name = file ?? uri;
     // A config file is never reviewed as a design, even if a pattern or a key says so.
-    if (file && isConfigFileName(toEnginePath(file))) return false;
+    if (this.configFileOf(uri)) return false;
     if (isDesignFileName(name)) return true;
     if (file) {
       const folder = this.folderOf(file);

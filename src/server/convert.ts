@@ -2,7 +2,7 @@
 import { CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, MarkupKind, SymbolKind } from 'vscode-languageserver/node';
 import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, SymbolInformation } from 'vscode-languageserver/node';
 import type { ConfigProblem, Severity } from '../engine';
-import { DIAGNOSTIC_SOURCE, snippetToText } from '../features';
+import { CONFIG_DIAGNOSTIC_SOURCE, DIAGNOSTIC_SOURCE, snippetToText } from '../features';
 import type { CompletionData, DiagnosticData, HoverData, SymbolData } from '../features';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -18,9 +18,6 @@ export function toDiagnostic(uri: string, d: DiagnosticData): Diagnostic {
   if (d.related.length) diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   return diagnostic;
 }
-
-/** Where config file problems come from, as in VS Code: apart from the review's findings (no quick fixes). */
-export const CONFIG_DIAGNOSTIC_SOURCE = 'mlsystem-review config';
 
 /** A config file's problem on it: at the entry it is about, else at the start of the file. */
 export function toConfigDiagnostic(p: ConfigProblem): Diagnostic {

@@ -270,9 +270,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (wanted.quickFixes && ours.length) {
       const reviewed = await currentReview(document, token);
       const published = new PublishedFindings(reviewed.version, reviewed.result.findings);
-      for (const d of ours) {
-        const finding = published.findingFor(document.version, typeof d.code === 'string' ? d.code : undefined, d.range, d.message);
-        for (const fix of finding ? await reviewed.result.fixesOf(finding) : []) {
+      // Asked together: for a design in the worker, each is a round trip.
+      const fixes = await Promise.all(
+        ours.map((d) => {
+          const finding = published.findingFor(document.version, typeof d.code === 'string' ? d.code : undefined, d.range, d.message);
+          return finding ? reviewed.result.fixesOf(finding) : [];
+        }),
+      );
+      for (const [i, d] of ours.entries()) {
+        for (const fix of fixes[i]) {
           actions.push({ title: fix.title, kind: QUICK_FIX_KIND, diagnostics: [d.raw as Diagnostic], isPreferred: fix.isPreferred ?? false, edit: toWorkspaceEdit(document, fix.edits) });
         }
       }

@@ -7,7 +7,6 @@
  */
 import type { Severity } from '../../engine';
 import { printable } from '../../render/printable';
-import { writeAll } from '../report';
 import type { FileReport, ReportWriter } from '../report';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -40,6 +39,3 @@ export function githubWriter(): ReportWriter {
   return { file: fileCommands, end: () => '' };
 }
 
-export function formatGithub(reports: readonly FileReport[]): string {
-  return writeAll(githubWriter(), reports);
-}

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Severity } from '../../engine';
 import { toPosix } from '../discovery';
-import { JsonArrayWriter, writeAll } from '../report';
-import type { FileReport, ReportWriter } from '../report';
+import { JsonArrayWriter } from '../report';
+import type { ReportWriter } from '../report';
 
 /** GitLab's scale is info, minor, major, critical, blocker; a review error blocks no deploy by itself. */
 const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major', warning: 'minor', info: 'info' };
@@ -51,6 +51,3 @@ export function gitlabWriter(options: { root: string }): ReportWriter {
   };
 }
 
-export function formatGitlab(reports: readonly FileReport[], options: { root: string }): string {
-  return writeAll(gitlabWriter(options), reports);
-}

@@ -1,6 +1,6 @@
 /** `--format json` (docs/cli.md, "Output formats"): zero-based ranges as in the LSP. */
-import { JsonArrayWriter, writeAll } from '../report';
-import type { FileReport, ReportWriter } from '../report';
+import { JsonArrayWriter } from '../report';
+import type { ReportWriter } from '../report';
 
 export function jsonWriter(): ReportWriter {
   const files = new JsonArrayWriter();
@@ -13,6 +13,3 @@ export function jsonWriter(): ReportWriter {
   };
 }
 
-export function formatJson(reports: readonly FileReport[]): string {
-  return writeAll(jsonWriter(), reports);
-}

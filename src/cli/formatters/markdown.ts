@@ -5,11 +5,11 @@
  * links to their rules' pages, and the waivers with owner and expiry. Document text and
  * file names are escaped for Markdown and HTML (and `@` broken up, so a document cannot mention anyone).
  */
-import { findingDocsUrl, plural } from '../../engine';
+import { countBySeverity, findingDocsUrl, plural } from '../../engine';
 import { designWaivers, openQuestions, readiness, waiverStateText } from '../../render/report-html';
 import type { Counts } from '../../render/report-html';
 import { printable } from '../../render/printable';
-import { addCounts, countFindings, writeAll } from '../report';
+import { addCounts } from '../report';
 import type { FileReport, ReportWriter } from '../report';
 
 // `@` gets a zero-width space after it: GitHub decodes entities before it looks for mentions.
@@ -33,8 +33,7 @@ function countsText(c: Counts): string {
 const SEVERITY_MARK = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' } as const;
 const STATE_MARK = { answered: '✅', placeholder: '✏️', missing: '⬜' } as const;
 
-function fileSection(report: FileReport, today: string): string {
-  const counts = countFindings([report]);
+function fileSection(report: FileReport, counts: Counts, today: string): string {
   const name = report.lifecycle?.name?.trim();
   const lines = [`### ${escapeMarkdown(report.file)}${name ? ` — ${escapeMarkdown(name)}` : ''}`, '', `**${countsText(counts)}**`, ''];
   if (report.lifecycle) {
@@ -79,8 +78,9 @@ export function markdownWriter(options: { today: string }): ReportWriter {
   const sections: string[] = [];
   return {
     file(report) {
-      addCounts(total, countFindings([report]));
-      sections.push(fileSection(report, options.today));
+      const counts = countBySeverity(report.findings);
+      addCounts(total, counts);
+      sections.push(fileSection(report, counts, options.today));
       return '';
     },
     end() {
@@ -95,6 +95,3 @@ export function markdownWriter(options: { today: string }): ReportWriter {
   };
 }
 
-export function formatMarkdown(reports: readonly FileReport[], options: { today: string }): string {
-  return writeAll(markdownWriter(options), reports);
-}

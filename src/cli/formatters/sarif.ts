@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl } from '../../engine';
 import type { Check, Rule, Severity } from '../../engine';
 import { RULE_HELP } from '../generated/rule-help';
-import { JsonArrayWriter, writeAll } from '../report';
-import type { FileReport, ReportWriter } from '../report';
+import { JsonArrayWriter } from '../report';
+import type { ReportWriter } from '../report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/mlsystem-review/mlsystem-review';
@@ -143,6 +143,3 @@ export function sarifWriter(options: { version: string; root: string; checks?: r
   };
 }
 
-export function formatSarif(reports: readonly FileReport[], options: { version: string; root: string; checks?: readonly Check[] }): string {
-  return writeAll(sarifWriter(options), reports);
-}

@@ -4,10 +4,10 @@
  * then a summary line. Document text and file names pass through `printable`: no
  * control character or line break of theirs reaches the terminal.
  */
-import { plural } from '../../engine';
+import { countBySeverity, plural } from '../../engine';
 import type { Severity } from '../../engine';
 import { printable } from '../../render/printable';
-import { addCounts, countFindings, writeAll } from '../report';
+import { addCounts, writeAll } from '../report';
 import type { Counts, FileReport, ReportWriter } from '../report';
 
 const ANSI = {
@@ -36,7 +36,7 @@ export function stylishWriter(color: boolean): ReportWriter {
   return {
     file(report) {
       if (!report.findings.length) return '';
-      addCounts(counts, countFindings([report]));
+      addCounts(counts, countBySeverity(report.findings));
       const rows = report.findings.map((f) => ({
         line: String(f.range.start.line + 1),
         column: String(f.range.start.character + 1),
